@@ -1,0 +1,91 @@
+// `npm run bench`: how long the engine takes for a 10,000-request scenario, and where the time goes.
+// Figures are medians of several runs in one process; compare them as ratios, not across machines.
+import { performance } from 'node:perf_hooks';
+import { parseScenario, type Scenario } from '../simulations/index';
+import { Sim } from '../simulations/engine/sim';
+import { simulate } from '../simulations/simulate';
+
+const REQUESTS = 10_000;
+const RUNS = 5;
+
+const handlers = {
+	api: { steps: [{ op: 'cpu', ms: 0.2 }, { op: 'io', ms: 5 }, { op: 'cpu', ms: 0.1 }] },
+	upload: { steps: [{ op: 'offload', ms: 3, work: 'block' }] },
+	report: {
+		steps: [
+			{ op: 'lock', name: 'db', kind: 'asyncio', steps: [{ op: 'io', ms: 2 }] },
+			{ op: 'sleep', ms: 1 }
+		]
+	},
+	fanout: { steps: [{ op: 'gather', branches: [[{ op: 'io', ms: 1 }], [{ op: 'rpc', ms: 0.05, handoff: 'threadsafe' }]] }] },
+	crunch: { steps: [{ op: 'offload', ms: 0.5, work: 'cpu' }, { op: 'block', ms: 0.05 }] }
+};
+const names = Object.keys(handlers);
+const text = JSON.stringify({
+	format: 'event-loop-lab/scenario@1',
+	id: 'bench-10k',
+	title: '10,000 mixed requests with monitors',
+	limitMs: 3_600_000,
+	handlers,
+	arrivals: names.map((handler, i) => ({
+		handler,
+		count: REQUESTS / names.length,
+		startMs: i * 0.3,
+		everyMs: 1.5,
+		jitterMs: 1,
+		idPrefix: `${handler}-`
+	})),
+	background: [
+		{ kind: 'heartbeat', everyMs: 100, startMs: -250 },
+		{ kind: 'lagMonitor', everyMs: 100, startMs: -250 }
+	]
+});
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.floor(s.length / 2)];
+}
+
+function time<T>(f: () => T): [number, T] {
+	const t0 = performance.now();
+	const v = f();
+	return [performance.now() - t0, v];
+}
+
+const parse: number[] = [];
+const engine: number[] = [];
+const write: number[] = [];
+const total: number[] = [];
+let steps = 0;
+let scenario: Scenario | null = null;
+for (let i = 0; i < RUNS; i++) {
+	const [tp, parsed] = time(() => parseScenario(text));
+	if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+	scenario = parsed.scenario;
+	const [te, sim] = time(() => {
+		const s = new Sim(parsed.scenario);
+		s.run();
+		return s;
+	});
+	steps = sim.steps;
+	const [tw] = time(() => JSON.stringify(simulate(parsed.scenario)).length);
+	parse.push(tp);
+	engine.push(te);
+	write.push(Math.max(0, tw - te));
+	total.push(tp + tw);
+}
+const s = scenario as Scenario;
+const [traceMs, traced] = time(() => simulate(s, { trace: true }));
+const result = simulate(s);
+const t = median(total);
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms  ${((ms / t) * 100).toFixed(0).padStart(3)} %`;
+console.log(`engine benchmark: ${REQUESTS} requests, ${names.length} handler kinds, heartbeat + lag monitor`);
+console.log(`outcome ${result.outcome} at ${result.endMs} ms virtual; ${steps} scheduling steps`);
+console.log(`parse + validate ${fmt(median(parse))}`);
+console.log(`engine run       ${fmt(median(engine))}`);
+console.log(`result writing   ${fmt(median(write))}`);
+console.log(`total (median of ${RUNS}) ${t.toFixed(0)} ms  (target <= 1000 ms)`);
+console.log(`scheduling steps per second: ${Math.round(steps / (median(engine) / 1000)).toLocaleString('en')}`);
+console.log(
+	`with trace: ${traced.trace?.length.toLocaleString('en')} trace events in ${traceMs.toFixed(0)} ms = ${Math.round((traced.trace?.length ?? 0) / (traceMs / 1000)).toLocaleString('en')} events/s`
+);

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { simulate, type SimResult } from '../../simulations/index';
+import { loadScenario } from '../scenario-files';
+
+// Each case compares the engine with a figure measured on real CPython 3.11 (shared
+// asyncio-facts.md). Tolerances: sleep, block and I/O figures within 6 ms, because CPython
+// adds about 1 ms per handler step that the model leaves out (F4 measured 1004 ms for
+// 1000 ms of sleeps); lag within 10 ms for the same reason across a whole burst; CPU and GIL
+// figures as ratios inside the measured range, since CPU durations vary by about 30 %.
+const run = (name: string): SimResult => simulate(loadScenario(`test/scenarios/${name}.json`));
+const ends = (r: SimResult, prefix = 'r') =>
+	r.requests.filter((q) => q.id.startsWith(prefix)).map((q) => q.endMs as number);
+const near = (actual: number[], expected: number[], tol: number) => {
+	expect(actual).toHaveLength(expected.length);
+	actual.forEach((a, i) => expect(Math.abs(a - expected[i]), `#${i}: ${a} vs ${expected[i]}`).toBeLessThanOrEqual(tol));
+};
+
+describe('F4: a blocking call in a coroutine serializes every request', () => {
+	it('time.sleep(0.2) x 5 completes at 201/403/603/803/1004 ms', () => {
+		near(ends(run('f04-burst-sleep-blocking')), [201, 403, 603, 803, 1004], 6);
+	});
+	it('pure-Python CPU behaves the same: k-th completion = k x work', () => {
+		near(ends(run('f04-burst-cpu')), [200, 400, 600, 800, 1000], 6);
+	});
+});
+
+describe('F5: awaited or offloaded waits overlap', () => {
+	it('await asyncio.sleep(0.2) x 5: all complete within 201-210 ms', () => {
+		for (const e of ends(run('f05-burst-asyncio-sleep'))) expect(e).toBeGreaterThanOrEqual(195), expect(e).toBeLessThanOrEqual(216);
+	});
+	it('to_thread(time.sleep, 0.2) x 5: all complete within 201-210 ms', () => {
+		for (const e of ends(run('f05-burst-to-thread'))) expect(e).toBeGreaterThanOrEqual(195), expect(e).toBeLessThanOrEqual(216);
+	});
+	it('a 2-worker pool completes in waves at 200, 200, 400, 400, 600 ms', () => {
+		near(ends(run('f05-burst-pool-of-2')), [200, 200, 400, 400, 600], 6);
+	});
+});
+
+describe('F6: what the monitors show', () => {
+	it('a burst of five 200 ms blocks gives one lag sample of ~950 ms at ~1005 ms', () => {
+		const r = run('f04-burst-sleep-blocking');
+		const big = r.lag.filter((l) => l.lagMs > 20);
+		expect(big).toHaveLength(1);
+		expect(Math.abs(big[0].lagMs - 950)).toBeLessThanOrEqual(10);
+		expect(Math.abs(big[0].atMs - 1005)).toBeLessThanOrEqual(10);
+	});
+	it('heartbeats during the burst are dropped, not queued: 0 of 10, one right after', () => {
+		const r = run('f04-burst-sleep-blocking');
+		expect(r.heartbeats.filter((t) => t > 0 && t < 1000)).toEqual([]);
+		expect(r.heartbeats.filter((t) => t >= 1000 && t < 1050)).toHaveLength(1);
+	});
+	it('spaced 200 ms blocks each give a single ~190 ms lag sample', () => {
+		const big = run('f07-spaced-blocking').lag.filter((l) => l.lagMs > 20);
+		expect(big).toHaveLength(5);
+		for (const l of big) expect(Math.abs(l.lagMs - 190)).toBeLessThanOrEqual(10);
+	});
+	it('spaced blocking requests lose heartbeats (72 of 82 measured)', () => {
+		const r = run('f07-spaced-blocking');
+		const expected = Math.floor(r.endMs / 100);
+		expect(r.heartbeats.length).toBeLessThan(expected);
+		expect(expected - r.heartbeats.length).toBeGreaterThanOrEqual(5);
+	});
+});
+
+describe('F7: spaced requests hide the blocking', () => {
+	it('requests 2 s apart each finish 200 ms after arriving', () => {
+		near(ends(run('f07-spaced-blocking')), [201, 2201, 4201, 6201, 8201], 6);
+	});
+});
+
+describe('F16: pool saturation', () => {
+	it('13 x sleep(0.05) on 6 workers finish in waves at ~51, ~101, ~152 ms', () => {
+		const e = ends(run('f16-pool-saturation'));
+		near(e, [...Array(6).fill(51), ...Array(6).fill(101), 152], 6);
+	});
+});
+
+describe('F15/F17: the GIL', () => {
+	const alone = run('f17-gil-alone').endMs;
+	const four = run('f17-gil-four-cpu');
+	it('four pure-Python tasks take 3.1-4.4x the single-task time', () => {
+		const ratio = four.endMs / alone;
+		expect(ratio).toBeGreaterThanOrEqual(3.1);
+		expect(ratio).toBeLessThanOrEqual(4.4);
+	});
+	it('they finish late and close together: the first after 1.2-3.2x the alone time', () => {
+		const first = Math.min(...ends(four));
+		expect(first / alone).toBeGreaterThanOrEqual(1.2);
+		expect(first / alone).toBeLessThanOrEqual(3.2);
+	});
+	it('submitting to a cold pool under GIL contention lags the loop (28-186 ms measured)', () => {
+		const worst = Math.max(...four.lag.map((l) => l.lagMs));
+		expect(worst).toBeGreaterThanOrEqual(28);
+		expect(worst).toBeLessThanOrEqual(186);
+	});
+});
+
+describe('F18: work that needs no GIL is bounded by cores', () => {
+	it('four CPU tasks without a GIL on 2 cores take ~2x alone (2.1-2.4x measured)', () => {
+		const ratio = run('f18-free-threaded-four-cpu').endMs / 50;
+		expect(ratio).toBeGreaterThanOrEqual(1.8);
+		expect(ratio).toBeLessThanOrEqual(2.6);
+	});
+	it('four time.sleep(0.05) in threads need no core: 51 ms', () => {
+		expect(Math.abs(run('f18-four-sleeps').endMs - 51)).toBeLessThanOrEqual(6);
+	});
+});
+
+describe('F19: when no thread can be started, to_thread raises synchronously', () => {
+	it('each request fails with RuntimeError before anything is awaited', () => {
+		const r = run('f19-no-threads-raise');
+		for (const q of r.requests) {
+			expect(q.status).toBe('error');
+			expect(q.error).toBe("RuntimeError: can't start new thread");
+			expect(q.endMs).toBe(q.startMs);
+		}
+	});
+});
+
+describe('F21: the inline fallback blocks the loop; the lock is irrelevant', () => {
+	it('work ends at 200/400/600/800/1000 ms and lock-free health checks wait 955/756/556 ms', () => {
+		const r = run('f21-inline-fallback-health');
+		near(ends(r, 'r'), [200, 400, 600, 800, 1000], 6);
+		const waits = r.requests.filter((q) => q.id.startsWith('h')).map((q) => (q.endMs as number) - q.arriveMs);
+		near(waits, [955, 756, 556], 10);
+	});
+	it('with threads, asyncio.Lock + to_thread still serializes the work but health answers at once', () => {
+		const r = run('f21-asyncio-lock-offload-health');
+		expect(Math.abs(Math.max(...ends(r, 'r')) - 1009)).toBeLessThanOrEqual(10);
+		for (const q of r.requests.filter((q) => q.id.startsWith('h'))) {
+			expect((q.endMs as number) - q.arriveMs).toBeLessThanOrEqual(1);
+		}
+	});
+});
+
+describe('F23/F24: the gather "deadlock"', () => {
+	it('gather does not block the loop: 3 calls in ~62 ms, sequential ~63 ms', () => {
+		expect(Math.abs(run('f23-gather-fixed').endMs - 62)).toBeLessThanOrEqual(6);
+		expect(Math.abs(run('f23-sequential-fixed').endMs - 63)).toBeLessThanOrEqual(6);
+	});
+	it('(c) a threading.Lock held across await: sequential works, gather deadlocks naming holder and waiter', () => {
+		expect(run('f24c-thread-lock-sequential').outcome).toBe('completed');
+		const r = run('f24c-thread-lock-gather');
+		expect(r.outcome).toBe('hung');
+		expect(r.hung?.reason).toMatch(/deadlock.*client_lock.*main\/2.*main\/1 holds it/);
+	});
+	it('(d) a single pending slot: gather hangs while the loop stays alive (heartbeats go on)', () => {
+		const r = run('f24d-single-slot-gather');
+		expect(r.outcome).toBe('hung');
+		expect(r.heartbeats.length).toBeGreaterThan(0);
+		expect(r.hung?.reason).toMatch(/single slot/);
+	});
+	it('(a) set_result from the reader thread with nothing else to wake the loop: hangs in select', () => {
+		const r = run('f24a-unsafe-no-timer');
+		expect(r.outcome).toBe('hung');
+		expect(r.hung?.reason).toMatch(/asleep in select/);
+	});
+	it('(a) with a 100 ms timer on the loop it works, each response up to 100 ms late (302 ms measured)', () => {
+		const r = run('f24a-unsafe-heartbeat');
+		expect(r.outcome).toBe('completed');
+		expect(Math.abs(r.endMs - 302)).toBeLessThanOrEqual(10);
+	});
+	it('F11: debug mode raises in the reader thread, which dies; the program still hangs', () => {
+		const r = run('f11-debug-unsafe');
+		expect(r.outcome).toBe('hung');
+		expect(r.warnings.map((w) => w.kind)).toEqual(['threadCheck']);
+	});
+});
+
+describe('F29: debug mode slow-callback warnings', () => {
+	it('5 x 200 ms blocks give 5 warnings naming the task, each ~0.200 s', () => {
+		const w = run('f29-debug-slow-callbacks').warnings;
+		expect(w.map((x) => x.task)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+		for (const x of w) expect(x.message).toMatch(/took 0\.200 seconds/);
+	});
+	it('5 x 50 ms blocks give none', () => {
+		expect(run('f29-debug-short-blocks').warnings).toEqual([]);
+	});
+});
