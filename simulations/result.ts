@@ -41,5 +41,5 @@ export interface SimResult {
 
 /** Rounds virtual times to the microsecond so results read well and stay byte-stable. */
 export function roundMs(ms: number): number {
-	return Math.round(ms * 1000) / 1000;
+	return Math.round(ms * 1000) / 1000 || 0; // `|| 0` turns -0 into 0
 }

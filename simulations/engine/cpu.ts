@@ -88,6 +88,7 @@ export class Cpu {
 
 	/** A blocked, selecting or idle thread wakes up and wants the GIL back before its next Python. */
 	resume(th: SimThread): void {
+		th.doing = null;
 		this.transition(th, 'WANT_GIL');
 		this.want(th, 0);
 	}

@@ -7,13 +7,17 @@ export function liveFrame(sim: Sim, index: number): Frame {
 	const loop = sim.loop;
 	const frame: Frame = {
 		index,
-		t: roundMs(sim.now()),
+		// A frame's time is that of its latest event; a step may move the clock without one.
+		t: sim.trace?.at(-1)?.t ?? 0,
 		loop: {
 			phase: loop.phase,
 			timeoutMs: loop.timeoutMs === null ? null : roundMs(loop.timeoutMs),
 			running: loop.current?.cb.label ?? null,
 			ready: loop.ready.toArray().map((cb) => cb.label),
-			timers: loop.timers.sorted().map((t) => ({ id: t.id, at: roundMs(t.at), cb: t.cb.label }))
+			timers: loop.timers
+				.sorted()
+				.map((t) => ({ id: t.id, at: roundMs(t.at), cb: t.cb.label }))
+				.sort((a, b) => a.at - b.at || a.id - b.id)
 		},
 		threads: {},
 		gil: sim.scenario.runtime.gil

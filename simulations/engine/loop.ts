@@ -91,11 +91,14 @@ export class EventLoop {
 		if (this.phase !== 'selecting') return;
 		if (this.timeoutId !== null) this.sim.clock.clearTimeout(this.timeoutId);
 		this.timeoutId = null;
-		this.collected = this.pendingIo;
-		this.pendingIo = [];
 		this.phase = stepLoop(this.phase, 'WOKEN');
 		this.sim.emit('loop', { type: 'wake', detail: { reason } });
-		this.sim.cpu.resume(this.sim.loopThread);
+		// epoll reports every fd that is ready when it returns: events of this same instant too.
+		this.sim.clock.at(this.sim.now(), () => {
+			this.collected = this.pendingIo;
+			this.pendingIo = [];
+			this.sim.cpu.resume(this.sim.loopThread);
+		});
 	}
 
 	private collect(): void {

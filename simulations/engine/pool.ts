@@ -79,7 +79,7 @@ export class Pool {
 			this.busy++;
 			this.sim.cpu.start(w.thread);
 			task.suspendAfterWait = true;
-			task.on = waitOn;
+			this.sim.tasks.setState(task, 'running', waitOn);
 			return { kind: 'wait', doing: `${task.id}: Thread.start() of ${w.thread.name}` };
 		}
 		if (this.maxWorkers > 0) {

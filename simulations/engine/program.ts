@@ -14,6 +14,7 @@ export type Instr =
 	| { op: 'acquire' | 'release'; lock: string; kind: LockKind; src: Source }
 	| { op: 'gather'; branches: Instr[][]; src: Source }
 	| { op: 'rpc'; ms: number; handoff: Handoff; client: RpcClient; src: Source }
+	| { op: 'threadsafeResult'; program: Instr[]; timeoutMs: number | null; src: Source }
 	| { op: 'fail'; error: string; src: Source }
 	| { op: 'beat' | 'mark'; src: Source }
 	| { op: 'lag'; everyMs: number; src: Source }
@@ -48,6 +49,14 @@ export function compile(steps: Step[], path: string): Instr[] {
 				break;
 			case 'rpc':
 				out.push({ op: 'rpc', ms: step.ms, handoff: step.handoff, client: step.client, src });
+				break;
+			case 'threadsafeResult':
+				out.push({
+					op: 'threadsafeResult',
+					program: compile(step.steps, `${src.path}.steps`),
+					timeoutMs: step.timeoutMs ?? null,
+					src
+				});
 				break;
 			case 'fail':
 				out.push({ op: 'fail', error: step.error, src });

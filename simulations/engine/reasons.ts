@@ -16,7 +16,7 @@ export function describeWaits(sim: Sim): string {
 		parts.push(`${r.id} ${waitOf(sim, task.id)}`);
 	}
 	for (const t of sim.tasks.all) {
-		if (t.kind !== 'branch' || t.state === 'done' || t.state === 'failed') continue;
+		if (t.kind !== 'child' || t.state === 'done' || t.state === 'failed') continue;
 		parts.push(`${t.id} ${waitOf(sim, t.id)}`);
 	}
 	return parts.length > 0 ? parts.join('; ') : 'no request is waiting';

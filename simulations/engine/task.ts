@@ -23,7 +23,8 @@ export interface Gather {
 /** An asyncio Task: a coroutine stepped by callbacks on the loop. */
 export interface Task {
 	id: string;
-	kind: 'request' | 'branch' | 'background';
+	/** child: a gather branch or a coroutine scheduled from a handler; it may outlive its request. */
+	kind: 'request' | 'child' | 'background';
 	request: RequestRecord | null;
 	program: Instr[];
 	pc: number;

@@ -115,6 +115,8 @@ export class Tasks {
 			case 'rpc':
 				sim.rpc.send(task, ins);
 				return this.suspend(task, `rpc response`);
+			case 'threadsafeResult':
+				return this.threadsafeResult(task, ins.program, ins.timeoutMs);
 			case 'fail':
 				return this.fail(task, ins.error);
 			case 'beat':
@@ -136,11 +138,32 @@ export class Tasks {
 	private gather(task: Task, branches: Instr[][]): null {
 		const g: Gather = { parent: task, remaining: branches.length, settled: false };
 		branches.forEach((program, i) => {
-			const child = this.create(`${task.id}/${i + 1}`, 'branch', program, null);
+			const child = this.create(`${task.id}/${i + 1}`, 'child', program, null);
 			child.gather = g;
 			this.spawn(child);
 		});
 		return this.suspend(task, `gather of ${branches.length}`);
+	}
+
+	/**
+	 * run_coroutine_threadsafe() queues the coroutine with call_soon_threadsafe; `.result()` then
+	 * blocks the calling thread, here the loop thread, so the coroutine cannot run until the wait
+	 * ends: never without a timeout (F27), else after it, with TimeoutError raised in the handler.
+	 */
+	private threadsafeResult(task: Task, program: Instr[], timeoutMs: number | null): Action | null {
+		const child = this.create(`${task.id}/coro`, 'child', program, null);
+		this.sim.loop.callSoonThreadsafe(
+			instant(`run_coroutine_threadsafe → ${child.id}`, child.id, false, () => this.spawn(child))
+		);
+		if (timeoutMs === null) {
+			this.setState(task, 'running', `concurrent.futures.Future.result() for ${child.id}`);
+			this.sim.deadlock(
+				`deadlock: ${task.id} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child.id} can only run on that loop, which is blocked in the wait`
+			);
+			return { kind: 'stop' };
+		}
+		task.resumeError = 'TimeoutError';
+		return { kind: 'block', ms: timeoutMs, doing: `${task.id}: Future.result(timeout=${timeoutMs} ms)` };
 	}
 
 	/** The task awaits something: the callback returns and the loop moves on. */

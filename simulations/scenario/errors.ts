@@ -24,7 +24,9 @@ export const ERROR_CATALOGUE = {
 	E_RANGE: { hint: 'Use a value inside the allowed range.' },
 	E_ENUM: { hint: 'Use one of the listed values.' },
 	E_PATTERN: { hint: 'Use lowercase letters, digits and dashes.' },
-	E_UNKNOWN_OP: { hint: 'Use one of: cpu, block, sleep, io, offload, lock, gather, rpc, fail.' },
+	E_UNKNOWN_OP: {
+		hint: 'Use one of: cpu, block, sleep, io, offload, lock, gather, rpc, threadsafeResult, fail.'
+	},
 	E_UNKNOWN_HANDLER: { hint: 'Name a handler defined under "handlers".' },
 	E_DUPLICATE_ID: { hint: 'Give every request a unique id (arrivals use idPrefix + 1..count).' },
 	E_NO_REQUESTS: { hint: 'Add at least one entry to "requests" or "arrivals".' },

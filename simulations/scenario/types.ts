@@ -52,6 +52,15 @@ export interface RpcStep extends StepBase {
 	handoff: Handoff;
 	client: RpcClient;
 }
+/**
+ * `asyncio.run_coroutine_threadsafe(coro, loop).result(timeout)` called from a handler, that is
+ * on the loop's own thread: `steps` is the coroutine; without `timeoutMs` it waits forever.
+ */
+export interface ThreadsafeResultStep extends StepBase {
+	op: 'threadsafeResult';
+	steps: Step[];
+	timeoutMs?: number;
+}
 export interface FailStep extends StepBase {
 	op: 'fail';
 	error: string;
@@ -66,6 +75,7 @@ export type Step =
 	| LockStep
 	| GatherStep
 	| RpcStep
+	| ThreadsafeResultStep
 	| FailStep;
 
 export type StepOp = Step['op'];
