@@ -9,7 +9,13 @@ const REQUESTS = 10_000;
 const RUNS = 5;
 
 const handlers = {
-	api: { steps: [{ op: 'cpu', ms: 0.2 }, { op: 'io', ms: 5 }, { op: 'cpu', ms: 0.1 }] },
+	api: {
+		steps: [
+			{ op: 'cpu', ms: 0.2 },
+			{ op: 'io', ms: 5 },
+			{ op: 'cpu', ms: 0.1 }
+		]
+	},
 	upload: { steps: [{ op: 'offload', ms: 3, work: 'block' }] },
 	report: {
 		steps: [
@@ -17,8 +23,20 @@ const handlers = {
 			{ op: 'sleep', ms: 1 }
 		]
 	},
-	fanout: { steps: [{ op: 'gather', branches: [[{ op: 'io', ms: 1 }], [{ op: 'rpc', ms: 0.05, handoff: 'threadsafe' }]] }] },
-	crunch: { steps: [{ op: 'offload', ms: 0.5, work: 'cpu' }, { op: 'block', ms: 0.05 }] }
+	fanout: {
+		steps: [
+			{
+				op: 'gather',
+				branches: [[{ op: 'io', ms: 1 }], [{ op: 'rpc', ms: 0.05, handoff: 'threadsafe' }]]
+			}
+		]
+	},
+	crunch: {
+		steps: [
+			{ op: 'offload', ms: 0.5, work: 'cpu' },
+			{ op: 'block', ms: 0.05 }
+		]
+	}
 };
 const names = Object.keys(handlers);
 const text = JSON.stringify({
@@ -78,14 +96,19 @@ const s = scenario as Scenario;
 const [traceMs, traced] = time(() => simulate(s, { trace: true }));
 const result = simulate(s);
 const t = median(total);
-const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms  ${((ms / t) * 100).toFixed(0).padStart(3)} %`;
-console.log(`engine benchmark: ${REQUESTS} requests, ${names.length} handler kinds, heartbeat + lag monitor`);
+const fmt = (ms: number) =>
+	`${ms.toFixed(0).padStart(6)} ms  ${((ms / t) * 100).toFixed(0).padStart(3)} %`;
+console.log(
+	`engine benchmark: ${REQUESTS} requests, ${names.length} handler kinds, heartbeat + lag monitor`
+);
 console.log(`outcome ${result.outcome} at ${result.endMs} ms virtual; ${steps} scheduling steps`);
 console.log(`parse + validate ${fmt(median(parse))}`);
 console.log(`engine run       ${fmt(median(engine))}`);
 console.log(`result writing   ${fmt(median(write))}`);
 console.log(`total (median of ${RUNS}) ${t.toFixed(0)} ms  (target <= 1000 ms)`);
-console.log(`scheduling steps per second: ${Math.round(steps / (median(engine) / 1000)).toLocaleString('en')}`);
+console.log(
+	`scheduling steps per second: ${Math.round(steps / (median(engine) / 1000)).toLocaleString('en')}`
+);
 console.log(
 	`with trace: ${traced.trace?.length.toLocaleString('en')} trace events in ${traceMs.toFixed(0)} ms = ${Math.round((traced.trace?.length ?? 0) / (traceMs / 1000)).toLocaleString('en')} events/s`
 );

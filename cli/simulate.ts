@@ -13,7 +13,8 @@ function main(argv: string[]): number {
 		return 0;
 	}
 	if (files.length !== 1 || unknown.length > 0) {
-		const what = unknown.length > 0 ? `unknown option ${unknown.join(', ')}` : 'name one scenario file';
+		const what =
+			unknown.length > 0 ? `unknown option ${unknown.join(', ')}` : 'name one scenario file';
 		process.stderr.write(`${what}\n${USAGE}\n`);
 		return 2;
 	}

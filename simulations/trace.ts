@@ -26,7 +26,10 @@ export type TraceBody =
 	| { type: 'timer'; detail: { id: number; at: number; cb: string } }
 	| { type: 'thread'; detail: { state: ThreadState; doing: string | null } }
 	| { type: 'gil'; detail: { holder: string | null; waiters: string[] } }
-	| { type: 'lock'; detail: { kind: 'thread' | 'asyncio'; holder: string | null; waiters: string[] } }
+	| {
+			type: 'lock';
+			detail: { kind: 'thread' | 'asyncio'; holder: string | null; waiters: string[] };
+	  }
 	| { type: 'pool'; detail: { queue: string[]; threads: number } }
 	| { type: 'task'; detail: { state: TaskState; on: string | null } }
 	| { type: 'done'; detail: { status: 'ok' | 'error'; error?: string } }

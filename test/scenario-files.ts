@@ -12,7 +12,13 @@ export function scenarioFiles(): { name: string; path: string }[] {
 			const dir = join('lessons', lesson);
 			for (const f of walk(dir)) {
 				if (f.endsWith('.json') && readFileSync(f, 'utf8').includes('event-loop-lab/scenario@1')) {
-					files.push({ name: `${lesson}--${f.slice(dir.length + 1).replace(/[/\\]/g, '-').replace(/\.json$/, '')}`, path: f });
+					files.push({
+						name: `${lesson}--${f
+							.slice(dir.length + 1)
+							.replace(/[/\\]/g, '-')
+							.replace(/\.json$/, '')}`,
+						path: f
+					});
 				}
 			}
 		}

@@ -11,7 +11,12 @@ export interface Callback {
 }
 
 /** A callback that does its work at once and returns. */
-export function instant(label: string, owner: string, background: boolean, effect: () => void): Callback {
+export function instant(
+	label: string,
+	owner: string,
+	background: boolean,
+	effect: () => void
+): Callback {
 	return {
 		label,
 		owner,

@@ -39,7 +39,10 @@ export class Cpu {
 		private gil: boolean,
 		private cores: number,
 		private switchIntervalMs: number,
-		private hooks: { changed: (th: SimThread) => void; selected: (timeoutMs: number | null) => void }
+		private hooks: {
+			changed: (th: SimThread) => void;
+			selected: (timeoutMs: number | null) => void;
+		}
 	) {}
 
 	/** The thread holding the GIL (null when free or when there is no GIL). */

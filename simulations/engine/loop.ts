@@ -66,8 +66,7 @@ export class EventLoop {
 	private select(): Action {
 		const next = this.timers.peek();
 		const now = this.sim.now();
-		const timeoutMs =
-			this.ready.length > 0 ? 0 : next ? Math.max(0, next.at - now) : null;
+		const timeoutMs = this.ready.length > 0 ? 0 : next ? Math.max(0, next.at - now) : null;
 		this.phase = stepLoop(this.phase, 'SELECT');
 		this.timeoutMs = timeoutMs;
 		this.sim.emit('loop', { type: 'select', detail: { timeoutMs } });

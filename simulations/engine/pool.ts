@@ -84,7 +84,10 @@ export class Pool {
 		}
 		if (this.maxWorkers > 0) {
 			this.emitQueue();
-			return this.sim.tasks.suspend(task, `${waitOn} (queued: all ${this.maxWorkers} workers busy)`);
+			return this.sim.tasks.suspend(
+				task,
+				`${waitOn} (queued: all ${this.maxWorkers} workers busy)`
+			);
 		}
 		item.orphan = true;
 		this.emitQueue();

@@ -69,7 +69,11 @@ export function compile(steps: Step[], path: string): Instr[] {
 /** `while True: await asyncio.sleep(every); beat()` */
 export function heartbeatProgram(everyMs: number): Instr[] {
 	const src = { path: 'background.heartbeat' };
-	return [{ op: 'sleep', ms: everyMs, src }, { op: 'beat', src }, { op: 'loop', src }];
+	return [
+		{ op: 'sleep', ms: everyMs, src },
+		{ op: 'beat', src },
+		{ op: 'loop', src }
+	];
 }
 
 /** `t = now; await asyncio.sleep(every); lag = now - t - every` */

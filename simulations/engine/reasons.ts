@@ -25,7 +25,8 @@ export function describeWaits(sim: Sim): string {
 function waitOf(sim: Sim, id: string): string {
 	const task = sim.tasks.all.find((t) => t.id === id);
 	if (!task) return 'is unknown';
-	if (task.state === 'ready') return `is in the ready queue but its step never ran${task.on ? ` (${task.on})` : ''}`;
+	if (task.state === 'ready')
+		return `is in the ready queue but its step never ran${task.on ? ` (${task.on})` : ''}`;
 	if (task.state === 'running') return `is running (${task.on ?? 'on the loop'})`;
 	const rpc = sim.rpc.describe(task);
 	if (rpc) return `waits for ${rpc}`;

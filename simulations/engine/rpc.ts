@@ -75,7 +75,11 @@ export class RpcClient {
 	private deliver(id: number, onLoop: boolean): void {
 		const task = this.claim(id);
 		if (!task) return;
-		this.sim.tasks.setState(task, 'ready', onLoop ? null : 'queued from the reader thread; nothing woke the loop');
+		this.sim.tasks.setState(
+			task,
+			'ready',
+			onLoop ? null : 'queued from the reader thread; nothing woke the loop'
+		);
 		if (onLoop) this.sim.loop.callSoon(task.step);
 		else this.sim.loop.callSoonUnsafe(task.step);
 	}
@@ -107,7 +111,11 @@ export class RpcClient {
 		const message =
 			'RuntimeError: Non-thread-safe operation invoked on an event loop other than the current one (raised in the reader thread, which dies)';
 		this.sim.warn({ kind: 'threadCheck', task: task?.id ?? 'client', message });
-		if (task) this.sim.tasks.suspend(task, `response #${id}: future done, but its wake-up was never scheduled`);
+		if (task)
+			this.sim.tasks.suspend(
+				task,
+				`response #${id}: future done, but its wake-up was never scheduled`
+			);
 	}
 
 	/** Why a task that waits for a response will never get it, for hang reasons. */

@@ -255,7 +255,13 @@ export class Sim {
 		for (const [k, v] of Object.entries(body.detail)) {
 			detail[k] = typeof v === 'number' ? roundMs(v) : v;
 		}
-		trace.push({ t: roundMs(this.now()), seq: trace.length, actor, type: body.type, detail } as TraceEvent);
+		trace.push({
+			t: roundMs(this.now()),
+			seq: trace.length,
+			actor,
+			type: body.type,
+			detail
+		} as TraceEvent);
 	}
 
 	/** Emits a thread's state; threads appear in the trace from their creation. */

@@ -13,12 +13,7 @@ export class Tasks {
 
 	constructor(private sim: Sim) {}
 
-	create(
-		id: string,
-		kind: Task['kind'],
-		program: Instr[],
-		request: RequestRecord | null
-	): Task {
+	create(id: string, kind: Task['kind'], program: Instr[], request: RequestRecord | null): Task {
 		const task: Task = {
 			id,
 			kind,
@@ -163,7 +158,11 @@ export class Tasks {
 			return { kind: 'stop' };
 		}
 		task.resumeError = 'TimeoutError';
-		return { kind: 'block', ms: timeoutMs, doing: `${task.id}: Future.result(timeout=${timeoutMs} ms)` };
+		return {
+			kind: 'block',
+			ms: timeoutMs,
+			doing: `${task.id}: Future.result(timeout=${timeoutMs} ms)`
+		};
 	}
 
 	/** The task awaits something: the callback returns and the loop moves on. */

@@ -21,7 +21,13 @@ export const threadMachine = setup({
 		idle: { on: { WANT_GIL: 'wantsGil' } },
 		wantsGil: { on: { RUN: 'running' } },
 		running: {
-			on: { RUN: 'running', PREEMPT: 'wantsGil', BLOCK: 'blocked', SELECT: 'selecting', IDLE: 'idle' }
+			on: {
+				RUN: 'running',
+				PREEMPT: 'wantsGil',
+				BLOCK: 'blocked',
+				SELECT: 'selecting',
+				IDLE: 'idle'
+			}
 		},
 		blocked: { on: { WANT_GIL: 'wantsGil' } },
 		selecting: { on: { WANT_GIL: 'wantsGil' } }

@@ -49,7 +49,12 @@ export class Checker {
 		const obj = value as Record<string, unknown>;
 		for (const key of Object.keys(obj)) {
 			if (!allowed.includes(key)) {
-				this.fail('E_UNKNOWN_FIELD', [...path, key], `one of the fields ${allowed.join(', ')}`, `"${key}"`);
+				this.fail(
+					'E_UNKNOWN_FIELD',
+					[...path, key],
+					`one of the fields ${allowed.join(', ')}`,
+					`"${key}"`
+				);
 			}
 		}
 		return obj;
@@ -138,7 +143,8 @@ export class Checker {
 		const value = obj[key];
 		const at = [...path, key];
 		if (value === undefined && fallback !== undefined) return fallback;
-		if (typeof value === 'string' && (options as readonly string[]).includes(value)) return value as T;
+		if (typeof value === 'string' && (options as readonly string[]).includes(value))
+			return value as T;
 		const expected = `one of ${options.map((x) => `"${x}"`).join(', ')}`;
 		this.fail(value === undefined ? 'E_REQUIRED' : 'E_ENUM', at, expected, describe(value));
 		return options[0];

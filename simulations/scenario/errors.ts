@@ -17,9 +17,11 @@ export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CATALOGUE = {
 	E_JSON_SYNTAX: { hint: 'Fix the JSON syntax at the given line and column.' },
 	E_NOT_OBJECT: { hint: 'Use a JSON object here.' },
-	E_FORMAT: { hint: "Set \"format\": \"event-loop-lab/scenario@1\"." },
+	E_FORMAT: { hint: 'Set "format": "event-loop-lab/scenario@1".' },
 	E_REQUIRED: { hint: 'Add the missing field.' },
-	E_UNKNOWN_FIELD: { hint: 'Remove the field or fix its spelling; unknown fields are not ignored.' },
+	E_UNKNOWN_FIELD: {
+		hint: 'Remove the field or fix its spelling; unknown fields are not ignored.'
+	},
 	E_TYPE: { hint: 'Use a value of the expected type.' },
 	E_RANGE: { hint: 'Use a value inside the allowed range.' },
 	E_ENUM: { hint: 'Use one of the listed values.' },
@@ -30,6 +32,6 @@ export const ERROR_CATALOGUE = {
 	E_UNKNOWN_HANDLER: { hint: 'Name a handler defined under "handlers".' },
 	E_DUPLICATE_ID: { hint: 'Give every request a unique id (arrivals use idPrefix + 1..count).' },
 	E_NO_REQUESTS: { hint: 'Add at least one entry to "requests" or "arrivals".' },
-	E_LINE_OUT_OF_CODE: { hint: "Point \"line\" at a line of the handler's code." },
+	E_LINE_OUT_OF_CODE: { hint: 'Point "line" at a line of the handler\'s code.' },
 	E_TOO_LARGE: { hint: 'Split the scenario or lower the count.' }
 } as const;

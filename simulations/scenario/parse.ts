@@ -1,4 +1,10 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+	findNodeAtLocation,
+	parseTree,
+	printParseErrorCode,
+	type Node,
+	type ParseError
+} from 'jsonc-parser';
 import { Checker, type Path } from './check';
 import { ERROR_CATALOGUE, type ScenarioError } from './errors';
 import type { Scenario } from './types';
@@ -41,15 +47,24 @@ function parseText(text: string): ParseResult {
 	if (problems.length > 0 || tree === undefined) {
 		const errors = problems.slice(0, 20).map((p) => {
 			const at = position(lines, p.offset);
-			return syntaxError(`${words(printParseErrorCode(p.error))} at line ${at.line}, column ${at.column}`, at);
+			return syntaxError(
+				`${words(printParseErrorCode(p.error))} at line ${at.line}, column ${at.column}`,
+				at
+			);
 		});
-		return { ok: false, errors: errors.length ? errors : [syntaxError('the document is empty', null)] };
+		return {
+			ok: false,
+			errors: errors.length ? errors : [syntaxError('the document is empty', null)]
+		};
 	}
 	// JSON.parse, not the tree, gives the values: it makes "__proto__" an ordinary own key.
 	return validate(JSON.parse(text), (path) => locate(tree, path, lines));
 }
 
-function validate(doc: unknown, where: ((path: Path) => { line: number; column: number }) | null): ParseResult {
+function validate(
+	doc: unknown,
+	where: ((path: Path) => { line: number; column: number }) | null
+): ParseResult {
 	const c = new Checker();
 	const scenario = checkScenario(c, doc);
 	if (scenario && c.errors.length === 0) return { ok: true, scenario };

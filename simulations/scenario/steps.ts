@@ -37,12 +37,19 @@ export function checkSteps(
 	return list.map((item, i) => checkStep(c, item, [...path, i], codeLines, depth));
 }
 
-function checkStep(c: Checker, item: unknown, path: Path, codeLines: number | null, depth: number): Step {
+function checkStep(
+	c: Checker,
+	item: unknown,
+	path: Path,
+	codeLines: number | null,
+	depth: number
+): Step {
 	const bare = item !== null && typeof item === 'object' && !Array.isArray(item);
 	const op = bare ? (item as Record<string, unknown>).op : undefined;
 	if (typeof op !== 'string' || !(OPS as string[]).includes(op)) {
 		if (!bare) c.fail('E_NOT_OBJECT', path, 'a step object', describe(item));
-		else if (op === undefined) c.fail('E_REQUIRED', [...path, 'op'], `one of ${OPS.join(', ')}`, 'nothing');
+		else if (op === undefined)
+			c.fail('E_REQUIRED', [...path, 'op'], `one of ${OPS.join(', ')}`, 'nothing');
 		else c.fail('E_UNKNOWN_OP', [...path, 'op'], `one of ${OPS.join(', ')}`, describe(op));
 		return { op: 'cpu', ms: 0 };
 	}
@@ -52,7 +59,12 @@ function checkStep(c: Checker, item: unknown, path: Path, codeLines: number | nu
 	if (o.line !== undefined) {
 		const line = c.number(o, 'line', path, { min: 1, int: true });
 		if (codeLines !== null && line > codeLines) {
-			c.fail('E_LINE_OUT_OF_CODE', [...path, 'line'], `a line from 1 to ${codeLines}`, String(line));
+			c.fail(
+				'E_LINE_OUT_OF_CODE',
+				[...path, 'line'],
+				`a line from 1 to ${codeLines}`,
+				String(line)
+			);
 		}
 		base.line = line;
 	}
@@ -97,7 +109,13 @@ function checkStep(c: Checker, item: unknown, path: Path, codeLines: number | nu
 			return {
 				op: kind,
 				ms: ms(),
-				handoff: c.choice(o, 'handoff', path, ['selector', 'threadsafe', 'unsafe'] as const, 'selector'),
+				handoff: c.choice(
+					o,
+					'handoff',
+					path,
+					['selector', 'threadsafe', 'unsafe'] as const,
+					'selector'
+				),
 				client: c.choice(o, 'client', path, ['perRequest', 'singleSlot'] as const, 'perRequest'),
 				...base
 			};
@@ -107,7 +125,8 @@ function checkStep(c: Checker, item: unknown, path: Path, codeLines: number | nu
 				steps: checkSteps(c, o.steps, [...path, 'steps'], codeLines, depth + 1),
 				...base
 			};
-			if (o.timeoutMs !== undefined) step.timeoutMs = c.number(o, 'timeoutMs', path, { min: 0, max: MAX_MS });
+			if (o.timeoutMs !== undefined)
+				step.timeoutMs = c.number(o, 'timeoutMs', path, { min: 0, max: MAX_MS });
 			return step;
 		}
 		case 'fail':

@@ -11,14 +11,34 @@ import {
 } from './types';
 
 const MAX_REQUESTS = 100_000;
-const TOP = ['format', 'id', 'title', 'seed', 'limitMs', 'runtime', 'handlers', 'requests', 'arrivals', 'background'];
-const RUNTIME = ['threads', 'threadsStarted', 'gil', 'switchIntervalMs', 'cores', 'debug', 'slowCallbackMs'];
+const TOP = [
+	'format',
+	'id',
+	'title',
+	'seed',
+	'limitMs',
+	'runtime',
+	'handlers',
+	'requests',
+	'arrivals',
+	'background'
+];
+const RUNTIME = [
+	'threads',
+	'threadsStarted',
+	'gil',
+	'switchIntervalMs',
+	'cores',
+	'debug',
+	'slowCallbackMs'
+];
 
 /** Checks a parsed document against scenario@1 and fills in every default; null when anything is wrong. */
 export function checkScenario(c: Checker, doc: unknown): Scenario | null {
 	const o = c.object(doc, [], TOP);
 	if (!o) return null;
-	if (o.format !== SCENARIO_FORMAT) c.fail('E_FORMAT', ['format'], `"${SCENARIO_FORMAT}"`, describe(o.format));
+	if (o.format !== SCENARIO_FORMAT)
+		c.fail('E_FORMAT', ['format'], `"${SCENARIO_FORMAT}"`, describe(o.format));
 	const id = c.string(o, 'id', [], { nonEmpty: true, max: 100 });
 	if (typeof o.id === 'string' && !/^[a-z0-9-]+$/.test(id)) {
 		c.fail('E_PATTERN', ['id'], 'lowercase letters, digits and dashes', describe(id));
@@ -31,7 +51,17 @@ export function checkScenario(c: Checker, doc: unknown): Scenario | null {
 	const requests = checkRequests(c, o, handlers, seed);
 	const background = checkBackground(c, o.background);
 	if (c.errors.length > 0) return null;
-	return { format: SCENARIO_FORMAT, id, title, seed, limitMs, runtime, handlers, requests, background };
+	return {
+		format: SCENARIO_FORMAT,
+		id,
+		title,
+		seed,
+		limitMs,
+		runtime,
+		handlers,
+		requests,
+		background
+	};
 }
 
 function checkRuntime(c: Checker, value: unknown): Runtime {
@@ -74,9 +104,15 @@ function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {
 		const handler: Handler = { steps: [] };
 		if (h.code !== undefined) handler.code = c.string(h, 'code', p, { max: 20_000 });
 		const lines = typeof h.code === 'string' ? h.code.split('\n').length : null;
-		if (h.steps === undefined) c.fail('E_REQUIRED', [...p, 'steps'], 'an array of steps', 'nothing');
+		if (h.steps === undefined)
+			c.fail('E_REQUIRED', [...p, 'steps'], 'an array of steps', 'nothing');
 		else handler.steps = checkSteps(c, h.steps, [...p, 'steps'], lines);
-		Object.defineProperty(out, name, { value: handler, enumerable: true, writable: true, configurable: true });
+		Object.defineProperty(out, name, {
+			value: handler,
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
 	}
 	return out;
 }
@@ -108,7 +144,10 @@ function checkRequests(
 		const r = c.object(item, p, ['id', 'at', 'handler']);
 		if (!r) return;
 		const id = c.string(r, 'id', p, { nonEmpty: true, max: 100 });
-		add({ id, at: c.number(r, 'at', p, { min: 0, max: 3_600_000 }), handler: handler(r, p) }, [...p, 'id']);
+		add({ id, at: c.number(r, 'at', p, { min: 0, max: 3_600_000 }), handler: handler(r, p) }, [
+			...p,
+			'id'
+		]);
 	});
 	const rng = createRng(seed);
 	const counters = new Map<string, number>();
@@ -124,7 +163,13 @@ function checkRequests(
 		const jitter = c.number(a, 'jitterMs', p, { min: 0, max: 3_600_000, fallback: 0 });
 		const prefix = c.string(a, 'idPrefix', p, { fallback: 'r', max: 50 });
 		if (!Number.isFinite(count) || out.length + count > MAX_REQUESTS) {
-			if (Number.isFinite(count)) c.fail('E_TOO_LARGE', [...p, 'count'], `at most ${MAX_REQUESTS} requests in all`, String(out.length + count));
+			if (Number.isFinite(count))
+				c.fail(
+					'E_TOO_LARGE',
+					[...p, 'count'],
+					`at most ${MAX_REQUESTS} requests in all`,
+					String(out.length + count)
+				);
 			return;
 		}
 		let n = counters.get(prefix) ?? 0;
@@ -138,7 +183,10 @@ function checkRequests(
 		c.fail('E_NO_REQUESTS', [], 'at least one request in "requests" or "arrivals"', 'none');
 	}
 	// Stable: equal times keep document order (explicit requests first, then arrivals).
-	return out.map((r, i) => ({ r, i })).sort((a, b) => a.r.at - b.r.at || a.i - b.i).map(({ r }) => r);
+	return out
+		.map((r, i) => ({ r, i }))
+		.sort((a, b) => a.r.at - b.r.at || a.i - b.i)
+		.map(({ r }) => r);
 }
 
 function checkBackground(c: Checker, value: unknown): BackgroundSpec[] {

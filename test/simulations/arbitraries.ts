@@ -20,7 +20,10 @@ export const stepsArb: fc.Arbitrary<Step[]> = fc.letrec<{ step: Step; steps: Ste
 			handoff: fc.constantFrom('selector', 'threadsafe', 'unsafe'),
 			client: fc.constantFrom('perRequest', 'singleSlot')
 		}) as fc.Arbitrary<Step>,
-		fc.record({ op: fc.constant('fail'), error: fc.constant('ValueError: boom') }) as fc.Arbitrary<Step>,
+		fc.record({
+			op: fc.constant('fail'),
+			error: fc.constant('ValueError: boom')
+		}) as fc.Arbitrary<Step>,
 		fc.record({
 			op: fc.constant('lock'),
 			name: fc.constantFrom('a', 'b'),
@@ -46,10 +49,10 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 		debug: fc.boolean(),
 		slowCallbackMs: fc.constantFrom(0, 20, 100),
 		handlers: fc.array(stepsArb, { minLength: 1, maxLength: 3 }),
-		arrivals: fc.array(
-			fc.record({ at: fc.integer({ min: 0, max: 120 }), handler: fc.nat() }),
-			{ minLength: 1, maxLength: 6 }
-		),
+		arrivals: fc.array(fc.record({ at: fc.integer({ min: 0, max: 120 }), handler: fc.nat() }), {
+			minLength: 1,
+			maxLength: 6
+		}),
 		heartbeat: fc.option(fc.integer({ min: -200, max: 50 }), { nil: null }),
 		lagMonitor: fc.option(fc.integer({ min: -200, max: 50 }), { nil: null })
 	})
@@ -59,8 +62,10 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 			.map((a, i) => ({ id: `r${i + 1}`, at: a.at, handler: names[a.handler % names.length] }))
 			.sort((a, b) => a.at - b.at);
 		const background: Scenario['background'] = [];
-		if (g.heartbeat !== null) background.push({ kind: 'heartbeat', everyMs: 40, startMs: g.heartbeat });
-		if (g.lagMonitor !== null) background.push({ kind: 'lagMonitor', everyMs: 50, startMs: g.lagMonitor });
+		if (g.heartbeat !== null)
+			background.push({ kind: 'heartbeat', everyMs: 40, startMs: g.heartbeat });
+		if (g.lagMonitor !== null)
+			background.push({ kind: 'lagMonitor', everyMs: 50, startMs: g.lagMonitor });
 		return {
 			format: 'event-loop-lab/scenario@1',
 			id: 'generated',

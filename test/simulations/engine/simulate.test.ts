@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../simulations/simulate';
 import { scenario } from '../build';
 
-const ends = (r: ReturnType<typeof simulate>) => Object.fromEntries(r.requests.map((q) => [q.id, q.endMs]));
+const ends = (r: ReturnType<typeof simulate>) =>
+	Object.fromEntries(r.requests.map((q) => [q.id, q.endMs]));
 
 describe('simulate(scenario): loop order', () => {
 	it('runs due timers after the I/O callbacks of the same iteration (F2)', () => {
 		const r = simulate(
-			scenario({ h: [{ op: 'block', ms: 100 }] }, [['r1', 0, 'h'], ['r2', 10, 'h']], {}, [
-				{ kind: 'heartbeat', everyMs: 50, startMs: -40 }
-			]),
+			scenario(
+				{ h: [{ op: 'block', ms: 100 }] },
+				[
+					['r1', 0, 'h'],
+					['r2', 10, 'h']
+				],
+				{},
+				[{ kind: 'heartbeat', everyMs: 50, startMs: -40 }]
+			),
 			{ trace: true }
 		);
 		// The beat due at 10 ms waits behind r2's read callback, then behind r2's whole step.
@@ -18,10 +25,19 @@ describe('simulate(scenario): loop order', () => {
 
 	it('asyncio.sleep(0) yields to the callbacks already queued', () => {
 		const r = simulate(
-			scenario({ a: [{ op: 'sleep', ms: 0 }, { op: 'cpu', ms: 10 }], b: [{ op: 'cpu', ms: 10 }] }, [
-				['a1', 0, 'a'],
-				['b1', 0, 'b']
-			])
+			scenario(
+				{
+					a: [
+						{ op: 'sleep', ms: 0 },
+						{ op: 'cpu', ms: 10 }
+					],
+					b: [{ op: 'cpu', ms: 10 }]
+				},
+				[
+					['a1', 0, 'a'],
+					['b1', 0, 'b']
+				]
+			)
 		);
 		expect(ends(r)).toEqual({ a1: 20, b1: 10 });
 	});
@@ -36,10 +52,23 @@ describe('simulate(scenario): failures and locks', () => {
 		const r = simulate(
 			scenario(
 				{
-					bad: [{ op: 'lock', name: 'L', kind: 'asyncio', steps: [{ op: 'sleep', ms: 5 }, { op: 'fail', error: 'ValueError: x' }] }],
+					bad: [
+						{
+							op: 'lock',
+							name: 'L',
+							kind: 'asyncio',
+							steps: [
+								{ op: 'sleep', ms: 5 },
+								{ op: 'fail', error: 'ValueError: x' }
+							]
+						}
+					],
 					good: [{ op: 'lock', name: 'L', kind: 'asyncio', steps: [{ op: 'sleep', ms: 5 }] }]
 				},
-				[['bad1', 0, 'bad'], ['good1', 1, 'good']]
+				[
+					['bad1', 0, 'bad'],
+					['good1', 1, 'good']
+				]
 			)
 		);
 		expect(r.requests[0]).toMatchObject({ status: 'error', error: 'ValueError: x', endMs: 5 });
@@ -47,15 +76,36 @@ describe('simulate(scenario): failures and locks', () => {
 	});
 
 	it('asyncio.Lock hands over in FIFO order while the loop stays free', () => {
-		const steps = [{ op: 'lock' as const, name: 'L', kind: 'asyncio' as const, steps: [{ op: 'io' as const, ms: 10 }] }];
-		const r = simulate(scenario({ h: steps, ping: [] }, [['a', 0, 'h'], ['b', 1, 'h'], ['c', 2, 'h'], ['p', 3, 'ping']]));
+		const steps = [
+			{
+				op: 'lock' as const,
+				name: 'L',
+				kind: 'asyncio' as const,
+				steps: [{ op: 'io' as const, ms: 10 }]
+			}
+		];
+		const r = simulate(
+			scenario({ h: steps, ping: [] }, [
+				['a', 0, 'h'],
+				['b', 1, 'h'],
+				['c', 2, 'h'],
+				['p', 3, 'ping']
+			])
+		);
 		expect(ends(r)).toEqual({ a: 10, b: 20, c: 30, p: 3 });
 	});
 
 	it('a failing gather branch fails the parent with the same error; the other branches run on', () => {
 		const r = simulate(
 			scenario(
-				{ h: [{ op: 'gather', branches: [[{ op: 'fail', error: 'KeyError: k' }], [{ op: 'sleep', ms: 50 }]] }] },
+				{
+					h: [
+						{
+							op: 'gather',
+							branches: [[{ op: 'fail', error: 'KeyError: k' }], [{ op: 'sleep', ms: 50 }]]
+						}
+					]
+				},
 				[['r1', 0, 'h']]
 			)
 		);
@@ -65,21 +115,35 @@ describe('simulate(scenario): failures and locks', () => {
 
 	it('re-acquiring a threading.Lock a task already holds deadlocks at once', () => {
 		const inner = { op: 'lock' as const, name: 'L', kind: 'thread' as const, steps: [] };
-		const r = simulate(scenario({ h: [{ op: 'lock', name: 'L', kind: 'thread', steps: [inner] }] }, [['r1', 0, 'h']]));
+		const r = simulate(
+			scenario({ h: [{ op: 'lock', name: 'L', kind: 'thread', steps: [inner] }] }, [['r1', 0, 'h']])
+		);
 		expect(r.outcome).toBe('hung');
 		expect(r.hung?.reason).toMatch(/already holds it/);
 	});
 
 	it('an asyncio.Lock cycle between two requests hangs with both waits named', () => {
 		const hold = (a: string, b: string) => [
-			{ op: 'lock' as const, name: a, kind: 'asyncio' as const, steps: [
-				{ op: 'sleep' as const, ms: 5 },
-				{ op: 'lock' as const, name: b, kind: 'asyncio' as const, steps: [] }
-			] }
+			{
+				op: 'lock' as const,
+				name: a,
+				kind: 'asyncio' as const,
+				steps: [
+					{ op: 'sleep' as const, ms: 5 },
+					{ op: 'lock' as const, name: b, kind: 'asyncio' as const, steps: [] }
+				]
+			}
 		];
-		const r = simulate(scenario({ ab: hold('A', 'B'), ba: hold('B', 'A') }, [['x', 0, 'ab'], ['y', 0, 'ba']]));
+		const r = simulate(
+			scenario({ ab: hold('A', 'B'), ba: hold('B', 'A') }, [
+				['x', 0, 'ab'],
+				['y', 0, 'ba']
+			])
+		);
 		expect(r.outcome).toBe('hung');
-		expect(r.hung?.reason).toMatch(/x waits for asyncio.Lock 'B' held by y.*y waits for asyncio.Lock 'A' held by x/);
+		expect(r.hung?.reason).toMatch(
+			/x waits for asyncio.Lock 'B' held by y.*y waits for asyncio.Lock 'A' held by x/
+		);
 	});
 });
 
@@ -88,19 +152,29 @@ describe('simulate(scenario): the pool', () => {
 		const r = simulate(
 			scenario(
 				{ h: [{ op: 'offload', ms: 100, work: 'block', noThread: 'inline' }] },
-				[['r1', 0, 'h'], ['r2', 1, 'h']],
+				[
+					['r1', 0, 'h'],
+					['r2', 1, 'h']
+				],
 				{ threads: 0, threadsStarted: 1 }
 			),
 			{ trace: true }
 		);
 		expect(ends(r)).toEqual({ r1: 101, r2: 101 });
-		const runs = (r.trace ?? []).filter((e) => e.type === 'thread' && e.actor === 'pool-1' && e.detail.doing?.startsWith('r2'));
-		expect(runs.some((e) => e.type === 'thread' && e.detail.doing?.includes('second run'))).toBe(true);
+		const runs = (r.trace ?? []).filter(
+			(e) => e.type === 'thread' && e.actor === 'pool-1' && e.detail.doing?.startsWith('r2')
+		);
+		expect(runs.some((e) => e.type === 'thread' && e.detail.doing?.includes('second run'))).toBe(
+			true
+		);
 		expect(r.endMs).toBe(200);
 	});
 
 	it('the limit stops a run with unfinished work as hung', () => {
-		const r = simulate({ ...scenario({ h: [{ op: 'sleep', ms: 500 }] }, [['r1', 0, 'h']]), limitMs: 100 });
+		const r = simulate({
+			...scenario({ h: [{ op: 'sleep', ms: 500 }] }, [['r1', 0, 'h']]),
+			limitMs: 100
+		});
 		expect(r).toMatchObject({ outcome: 'hung', endMs: 100 });
 		expect(r.hung?.reason).toMatch(/limit of 100 ms reached; r1 waits for asyncio.sleep\(500 ms\)/);
 		expect(r.requests[0].status).toBe('unfinished');
@@ -108,12 +182,18 @@ describe('simulate(scenario): the pool', () => {
 });
 
 describe('simulate(scenario): the GIL', () => {
-	it('a CPU thread halves the loop thread\'s own Python speed while both want the GIL (F17)', () => {
+	it("a CPU thread halves the loop thread's own Python speed while both want the GIL (F17)", () => {
 		const r = simulate(
-			scenario({ bg: [{ op: 'offload', ms: 1000, work: 'cpu' }], fg: [{ op: 'cpu', ms: 100 }] }, [
-				['bg1', 0, 'bg'],
-				['fg1', 10, 'fg']
-			])
+			scenario(
+				{
+					bg: [{ op: 'offload', ms: 1000, work: 'cpu', noThread: 'raise' }],
+					fg: [{ op: 'cpu', ms: 100 }]
+				},
+				[
+					['bg1', 0, 'bg'],
+					['fg1', 10, 'fg']
+				]
+			)
 		);
 		const fg = r.requests[1];
 		expect((fg.endMs as number) - (fg.startMs as number)).toBeGreaterThanOrEqual(190);
@@ -122,10 +202,17 @@ describe('simulate(scenario): the GIL', () => {
 
 	it('without the GIL the same work overlaps on two cores', () => {
 		const r = simulate(
-			scenario({ bg: [{ op: 'offload', ms: 1000, work: 'cpu' }], fg: [{ op: 'cpu', ms: 100 }] }, [
-				['bg1', 0, 'bg'],
-				['fg1', 10, 'fg']
-			], { gil: false })
+			scenario(
+				{
+					bg: [{ op: 'offload', ms: 1000, work: 'cpu', noThread: 'raise' }],
+					fg: [{ op: 'cpu', ms: 100 }]
+				},
+				[
+					['bg1', 0, 'bg'],
+					['fg1', 10, 'fg']
+				],
+				{ gil: false }
+			)
 		);
 		expect(r.requests[1].endMs).toBe(110);
 	});

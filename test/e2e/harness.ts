@@ -1,0 +1,66 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview } from 'vite';
+
+/** Debian's Chromium (or CHROMIUM_PATH); tests never download a browser. */
+export function chromiumPath(): string {
+	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (!existsSync(path)) {
+		throw new Error(
+			`Chromium not found at ${path}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)`
+		);
+	}
+	return path;
+}
+
+/** Serves the built site (dist/) on a free loopback port. */
+export async function startPreview(): Promise<{ url: string; close: () => Promise<void> }> {
+	if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first');
+	const server = await preview({
+		preview: { host: '127.0.0.1', port: 0, strictPort: false },
+		logLevel: 'silent'
+	});
+	const address = server.httpServer.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+/** A headless Chromium with a fresh profile; `close` also removes the profile. */
+export async function openBrowser(): Promise<{
+	context: BrowserContext;
+	close: () => Promise<void>;
+}> {
+	const profile = mkdtempSync(join(tmpdir(), 'ell-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: chromiumPath(),
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	return {
+		context,
+		close: async () => {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Console errors and uncaught page errors, collected for an assertion at the end of a test. */
+export function collectErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(e.message));
+	return errors;
+}

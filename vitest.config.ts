@@ -1,0 +1,30 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [svelte()],
+	test: {
+		// The dom project has no tests until components compute something worth testing.
+		passWithNoTests: true,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['test/**/*.test.ts'],
+					exclude: ['test/e2e/**', 'test/**/*.dom.test.ts']
+				}
+			},
+			{
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'dom',
+					environment: 'happy-dom',
+					include: ['test/**/*.dom.test.ts']
+				}
+			}
+		]
+	}
+});
