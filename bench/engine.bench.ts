@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseScenario, type Scenario } from '../simulations/index';
 import { Sim } from '../simulations/engine/sim';
-import { simulate } from '../simulations/simulate';
+import { simulate, toResult } from '../simulations/simulate';
 
 const REQUESTS = 10_000;
 const RUNS = 5;
@@ -86,11 +86,11 @@ for (let i = 0; i < RUNS; i++) {
 		return s;
 	});
 	steps = sim.steps;
-	const [tw] = time(() => JSON.stringify(simulate(parsed.scenario)).length);
+	const [tw] = time(() => JSON.stringify(toResult(sim, false)).length);
 	parse.push(tp);
 	engine.push(te);
-	write.push(Math.max(0, tw - te));
-	total.push(tp + tw);
+	write.push(tw);
+	total.push(tp + te + tw);
 }
 const s = scenario as Scenario;
 const [traceMs, traced] = time(() => simulate(s, { trace: true }));

@@ -9,7 +9,8 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
 	return toResult(sim, options.trace === true);
 }
 
-function toResult(sim: Sim, withTrace: boolean): SimResult {
+/** The result@1 document of a finished run. */
+export function toResult(sim: Sim, withTrace: boolean): SimResult {
 	const result: SimResult = {
 		format: RESULT_FORMAT,
 		scenario: sim.scenario.id,
