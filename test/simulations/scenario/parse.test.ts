@@ -22,8 +22,7 @@ const errorsOf = (input: unknown): ScenarioError[] => {
 describe('parseScenario(input) on valid documents', () => {
 	it('fills in every default', () => {
 		const r = parseScenario(text(base));
-		expect(r.ok).toBe(true);
-		if (!r.ok) return;
+		if (!r.ok) expect.fail(JSON.stringify(r.errors));
 		expect(r.scenario).toMatchObject({
 			seed: 1,
 			limitMs: 10_000,
@@ -95,7 +94,10 @@ describe('parseScenario(input) on valid documents', () => {
 		};
 		expect(times(7)).toEqual(times(7));
 		expect(times(7)).not.toEqual(times(8));
-		for (const t of times(7)) expect(t >= 0 && t < 10).toBe(true);
+		for (const t of times(7)) {
+			expect(t).toBeGreaterThanOrEqual(0);
+			expect(t).toBeLessThan(10);
+		}
 	});
 
 	it('accepts the threadsafeResult extension with and without a timeout', () => {
@@ -107,7 +109,7 @@ describe('parseScenario(input) on valid documents', () => {
 				}
 			}
 		});
-		expect(r.ok).toBe(true);
+		expect(r.ok ? [] : r.errors).toEqual([]);
 	});
 });
 
@@ -228,6 +230,6 @@ describe('parseScenario(input) reports catalogued errors with path and position'
 		const steps: unknown[] = [];
 		steps.push({ op: 'lock', name: 'l', kind: 'thread', steps });
 		const errors = errorsOf({ ...base, handlers: { upload: { steps } } });
-		expect(errors.some((e) => e.code === 'E_TOO_LARGE')).toBe(true);
+		expect(errors.map((e) => e.code)).toContain('E_TOO_LARGE');
 	});
 });
