@@ -13,6 +13,9 @@ import { RpcClient } from './rpc';
 import type { RequestRecord } from './task';
 import { Tasks } from './tasks';
 
+/** More scheduling steps than this end the run: no valid scenario may freeze its caller. */
+export const STEP_BUDGET = 2_000_000;
+
 export interface SimOptions {
 	trace?: boolean;
 	/** Pause after this many scheduling steps (tests compare the live state with a replayed frame). */
@@ -98,6 +101,7 @@ export class Sim {
 				this.clock.advanceTo(limit);
 				return this.end('limit');
 			}
+			if (this.steps >= STEP_BUDGET) return this.end('budget');
 			this.clock.step();
 			this.steps++;
 			if (!this.ended && this.finished()) this.end('done');
@@ -211,18 +215,20 @@ export class Sim {
 		);
 	}
 
-	private end(why: 'done' | 'nothing' | 'limit'): void {
+	private end(why: 'done' | 'nothing' | 'limit' | 'budget'): void {
 		if (why !== 'done') this.hang(why);
 		else this.stop();
 	}
 
-	private hang(why: 'nothing' | 'stalled' | 'limit'): void {
-		const head =
-			why === 'limit'
-				? `limit of ${this.scenario.limitMs} ms reached`
-				: why === 'stalled'
-					? 'only background tasks can still run; nothing will ever resume the requests'
-					: 'nothing can ever happen again: the loop is asleep in select() with no timer, no I/O in flight and no thread running';
+	private hang(why: 'nothing' | 'stalled' | 'limit' | 'budget'): void {
+		const heads = {
+			limit: `limit of ${this.scenario.limitMs} ms reached`,
+			budget: `stopped after ${STEP_BUDGET} scheduling steps, the engine's budget (shorten limitMs or slow down the background tasks)`,
+			stalled: 'only background tasks can still run; nothing will ever resume the requests',
+			nothing:
+				'nothing can ever happen again: the loop is asleep in select() with no timer, no I/O in flight and no thread running'
+		};
+		const head = heads[why];
 		this.hung = { atMs: roundMs(this.now()), reason: `${head}; ${describeWaits(this)}` };
 		this.stop();
 	}

@@ -181,6 +181,18 @@ describe('simulate(scenario): the pool', () => {
 	});
 });
 
+describe('simulate(scenario): limits', () => {
+	it('a valid but enormous run stops at the step budget with a reason instead of freezing', () => {
+		const s = scenario({ h: [{ op: 'sleep', ms: 3_000_000 }] }, [['r1', 0, 'h']], {}, [
+			{ kind: 'heartbeat', everyMs: 0.01, startMs: 0 }
+		]);
+		const r = simulate({ ...s, limitMs: 3_600_000 });
+		expect(r.outcome).toBe('hung');
+		expect(r.hung?.reason).toMatch(/stopped after 2000000 scheduling steps/);
+		expect(r.endMs).toBeLessThan(3_000_000);
+	});
+});
+
 describe('simulate(scenario): the GIL', () => {
 	// A long CPU task in the pool, then 100 ms of Python on the loop thread itself.
 	const loopPythonMs = (gil: boolean) => {
