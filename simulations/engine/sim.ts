@@ -104,7 +104,6 @@ export class Sim {
 			if (this.steps >= STEP_BUDGET) return this.end('budget');
 			this.clock.step();
 			this.steps++;
-			if (!this.ended && this.finished()) this.end('done');
 		}
 	}
 
@@ -179,8 +178,13 @@ export class Sim {
 		});
 	}
 
-	/** The loop fell asleep in select(): if only background tasks can still run, requests are stuck. */
+	/**
+	 * The loop fell asleep in select(). The run ends here, once the loop has caught up with what
+	 * the requests left behind (a lag probe queued behind the last handler still reports), or
+	 * as hung when only background tasks could ever run again.
+	 */
 	loopAsleep(): void {
+		if (this.finished()) return this.end('done');
 		if (this.ended_ === this.requests.length && this.tasks.live === 0) return;
 		if (this.canProgress()) return;
 		this.hang('stalled');
