@@ -24,7 +24,7 @@ describe('the first page', () => {
 	it('simulates the sample scenario and shows the serial completions and the timeline', async () => {
 		const page = await context.newPage();
 		const errors = collectErrors(page);
-		await page.goto(site.url);
+		await page.goto(`${site.url}?page=run`);
 		await page.getByRole('button', { name: 'Simulate' }).click();
 		await expect
 			.poll(() => page.getByTestId('outcome').textContent())
@@ -40,7 +40,7 @@ describe('the first page', () => {
 
 	it('names the field path and line of each problem in an invalid scenario', async () => {
 		const page = await context.newPage();
-		await page.goto(site.url);
+		await page.goto(`${site.url}?page=run`);
 		const text = await page.getByLabel(/Scenario JSON/).inputValue();
 		await page.getByLabel(/Scenario JSON/).fill(text.replace('"ms": 200', '"ms": "fast"'));
 		await page.getByRole('button', { name: 'Simulate' }).click();
@@ -56,7 +56,7 @@ describe('the first page', () => {
 				const page = await context.newPage();
 				await page.setViewportSize({ width, height: 900 });
 				await page.emulateMedia({ colorScheme: scheme });
-				await page.goto(site.url);
+				await page.goto(`${site.url}?page=run`);
 				await page.getByRole('button', { name: 'Simulate' }).click();
 				await page.getByTestId('timeline').waitFor();
 				const axe = await new AxeBuilder({ page })

@@ -1,0 +1,52 @@
+import type { Scenario } from '../../simulations/index';
+
+/** One narrated moment of a lesson: a variant, a time, optionally an event line to stop after. */
+export interface LessonStep {
+	variant: string;
+	/** Virtual time in ms. */
+	t: number;
+	/** Text of a timeline line at or after `t` to stop right after (e.g. "select("). */
+	event?: string;
+	/** Line of the handler's code to highlight. */
+	line?: number;
+	/** Markdown narration. */
+	text: string;
+}
+
+export interface LessonQuestion {
+	prompt: string;
+	choices: string[];
+	answer: number;
+	explain: string;
+}
+
+export interface LessonVariant {
+	name: string;
+	label: string;
+	scenario: Scenario;
+}
+
+/** A lesson as the app uses it, loaded from `lessons/NN-slug/`. */
+export interface Lesson {
+	slug: string;
+	number: number;
+	title: string;
+	summary: string;
+	path: string;
+	scene: string | null;
+	prose: string;
+	variants: LessonVariant[];
+	compare: [string, string] | null;
+	steps: LessonStep[];
+	question: LessonQuestion;
+}
+
+/** What the home page lists, without loading scenarios. */
+export interface LessonSummary {
+	slug: string;
+	folder: string;
+	number: number;
+	title: string;
+	summary: string;
+	path: string;
+}

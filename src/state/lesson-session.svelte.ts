@@ -1,0 +1,94 @@
+import { createFramer, simulate, type Frame, type SimResult } from '../../simulations/index';
+import { anchorIndex } from '../content/anchor';
+import type { Lesson, LessonStep } from '../content/types';
+import { buildTimeline, type TimelineModel } from '../views/timeline-model';
+
+/** One simulated variant: its result, random access to its frames, and its timeline lanes. */
+export interface VariantRun {
+	name: string;
+	label: string;
+	result: SimResult;
+	frameAt: (n: number) => Frame;
+	timeline: TimelineModel;
+	code: string | null;
+}
+
+/**
+ * A learner's place in a lesson: the step, the variant on show, playback. Simulation runs once
+ * per variant (deterministic), and every step is a lookup into its frames, so back is as cheap
+ * as forward.
+ */
+export class LessonSession {
+	step = $state(0);
+	variant: string | null = $state(null);
+	playing = $state(false);
+	speed = $state(1);
+	compare = $state(false);
+	// A memo of deterministic runs, not state to react to: a plain Map on purpose.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private runs = new Map<string, VariantRun>();
+
+	constructor(readonly lesson: Lesson) {}
+
+	get count(): number {
+		return this.lesson.steps.length;
+	}
+
+	get current(): LessonStep {
+		return this.lesson.steps[this.step];
+	}
+
+	/** The variant on show: the learner's choice, else the step's own. */
+	get shown(): string {
+		return this.variant ?? this.current.variant;
+	}
+
+	run(name: string): VariantRun {
+		let run = this.runs.get(name);
+		if (!run) {
+			const v = this.lesson.variants.find((x) => x.name === name) ?? this.lesson.variants[0];
+			const result = simulate(v.scenario, { trace: true });
+			const handler = Object.values(v.scenario.handlers).find((h) => h.code);
+			run = {
+				name: v.name,
+				label: v.label,
+				result,
+				frameAt: createFramer(result.trace ?? []),
+				timeline: buildTimeline(result.trace ?? [], result.endMs),
+				code: handler?.code ?? null
+			};
+			this.runs.set(name, run);
+		}
+		return run;
+	}
+
+	/** The frame index the current step shows in a variant (its own event anchor applies only there). */
+	index(name: string): number {
+		const step = this.current;
+		const trace = this.run(name).result.trace ?? [];
+		return anchorIndex(trace, step.t, name === step.variant ? step.event : undefined);
+	}
+
+	frame(name: string): Frame {
+		return this.run(name).frameAt(this.index(name));
+	}
+
+	goTo(step: number): void {
+		this.step = Math.max(0, Math.min(this.count - 1, step));
+		this.variant = null;
+	}
+
+	next(): void {
+		if (this.step < this.count - 1) this.goTo(this.step + 1);
+		else this.playing = false;
+	}
+
+	previous(): void {
+		this.goTo(this.step - 1);
+	}
+
+	/** Shows another variant at the same moment; the narration stays. */
+	show(name: string | null): void {
+		this.variant = name === this.current.variant ? null : name;
+	}
+}

@@ -1,0 +1,24 @@
+export type Theme = 'auto' | 'light' | 'dark';
+
+const KEY = 'event-loop-lab:theme';
+
+/** The saved theme choice (auto follows the system). */
+export function savedTheme(): Theme {
+	try {
+		const t = localStorage.getItem(KEY);
+		return t === 'light' || t === 'dark' ? t : 'auto';
+	} catch {
+		return 'auto';
+	}
+}
+
+/** Applies a theme to the document and remembers it. */
+export function applyTheme(theme: Theme): void {
+	if (theme === 'auto') document.documentElement.removeAttribute('data-theme');
+	else document.documentElement.setAttribute('data-theme', theme);
+	try {
+		localStorage.setItem(KEY, theme);
+	} catch {
+		// Storage can be blocked (private mode, sandboxed frames): the choice then lasts the visit.
+	}
+}

@@ -1,0 +1,41 @@
+/** The lab's state as it appears in the URL; every view can be restored from it. */
+export interface UrlState {
+	lesson: string | null;
+	step: number;
+	variant: string | null;
+	speed: number;
+	compare: boolean;
+	page: 'home' | 'lesson' | 'run';
+}
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+/** Reads the URL's query; unknown or malformed values fall back to defaults. */
+export function readUrl(search: string): UrlState {
+	const q = new URLSearchParams(search);
+	const raw = q.get('lesson');
+	const lesson = raw && /^[a-z0-9-]+$/.test(raw) ? raw : null;
+	const step = Number.parseInt(q.get('step') ?? '1', 10);
+	const speed = Number(q.get('speed') ?? '1');
+	return {
+		lesson,
+		step: Number.isFinite(step) && step >= 1 ? step : 1,
+		variant: q.get('variant'),
+		speed: (SPEEDS as readonly number[]).includes(speed) ? speed : 1,
+		compare: q.get('compare') === '1',
+		page: q.get('page') === 'run' ? 'run' : lesson ? 'lesson' : 'home'
+	};
+}
+
+/** Writes the query for a state, leaving defaults out so links stay short. */
+export function writeUrl(s: UrlState): string {
+	const q = new URLSearchParams();
+	if (s.page === 'run') q.set('page', 'run');
+	if (s.lesson) q.set('lesson', s.lesson);
+	if (s.lesson && s.step !== 1) q.set('step', String(s.step));
+	if (s.variant) q.set('variant', s.variant);
+	if (s.speed !== 1) q.set('speed', String(s.speed));
+	if (s.compare) q.set('compare', '1');
+	const text = q.toString();
+	return text ? `?${text}` : '?';
+}

@@ -1,0 +1,171 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, openBrowser, startPreview } from './harness';
+
+// Generated from the content: every lessons/NN-slug/ folder gets the same checks.
+const lessons = readdirSync('lessons')
+	.filter((d) => /^\d+-[a-z0-9-]+$/.test(d))
+	.sort()
+	.map((d) => d.replace(/^\d+-/, ''));
+
+let site: Awaited<ReturnType<typeof startPreview>>;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+
+beforeAll(async () => {
+	site = await startPreview();
+	browser = await openBrowser();
+	mkdirSync('test-results', { recursive: true });
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+const narration = (page: Page) => page.getByTestId('narration').textContent();
+const slider = (page: Page) => page.getByRole('slider', { name: 'Step' });
+
+describe('the home page', () => {
+	it('lists every lesson folder with a link', async () => {
+		const page = await browser.context.newPage();
+		await page.goto(site.url);
+		for (const slug of lessons) {
+			expect(await page.locator(`a[href="?lesson=${slug}"]`).count()).toBe(1);
+		}
+	});
+});
+
+for (const slug of lessons) {
+	describe(`lesson ${slug}`, () => {
+		it('steps forward and back with buttons and keys; narration, slider and URL follow', async () => {
+			const page = await browser.context.newPage();
+			const errors = collectErrors(page);
+			await page.goto(`${site.url}?lesson=${slug}`);
+			const first = await narration(page);
+			expect(await slider(page).inputValue()).toBe('1');
+
+			await page.getByRole('button', { name: 'Next step' }).click();
+			expect(await narration(page)).not.toBe(first);
+			expect(await slider(page).inputValue()).toBe('2');
+			expect(page.url()).toContain('step=2');
+
+			await page.locator('h1').click(); // focus outside any control, as a reader would
+			await page.keyboard.press('ArrowRight');
+			expect(await slider(page).inputValue()).toBe('3');
+			await page.keyboard.press('ArrowLeft');
+			expect(await slider(page).inputValue()).toBe('2');
+			await page.keyboard.press('End');
+			const last = await slider(page).getAttribute('max');
+			expect(await slider(page).inputValue()).toBe(last);
+			await page.keyboard.press('Home');
+			expect(await slider(page).inputValue()).toBe('1');
+			await page.getByRole('button', { name: 'Previous step' }).isDisabled();
+
+			await page.getByRole('button', { name: 'Next step' }).click();
+			await page.getByRole('button', { name: 'Next step' }).click();
+			const third = await narration(page);
+			await page.getByRole('button', { name: 'Previous step' }).click();
+			await page.getByRole('button', { name: 'Next step' }).click();
+			expect(await narration(page)).toBe(third);
+
+			// The URL restores the step.
+			await page.reload();
+			expect(await slider(page).inputValue()).toBe('3');
+			expect(await narration(page)).toBe(third);
+			expect(errors).toEqual([]);
+		});
+
+		it('shows each variant and answers its question', async () => {
+			const page = await browser.context.newPage();
+			const errors = collectErrors(page);
+			await page.goto(`${site.url}?lesson=${slug}`);
+			const variants = page.getByRole('group', { name: 'Variant' }).getByRole('button');
+			for (let i = 0; i < (await variants.count()); i++) {
+				await variants.nth(i).click();
+				expect(await variants.nth(i).getAttribute('aria-pressed')).toBe('true');
+				expect(page.url()).toMatch(/variant=|lesson=/);
+			}
+			await page.getByRole('radio').first().check();
+			await page.getByRole('button', { name: 'Check my answer' }).click();
+			expect(await page.getByTestId('verdict').textContent()).toMatch(/Right|Not quite/);
+			expect(errors).toEqual([]);
+		});
+
+		it('plays through its steps without a main-thread task over 50 ms', async () => {
+			const page = await browser.context.newPage();
+			await page.goto(`${site.url}?lesson=${slug}&speed=4`);
+			await page.getByTestId('narration').waitFor();
+			// Start-up always makes one long task; count only those after this mark.
+			await page.evaluate(() => {
+				const w = window as unknown as { longTasks: number[] };
+				w.longTasks = [];
+				const mark = performance.now();
+				new PerformanceObserver((list) => {
+					for (const e of list.getEntries()) if (e.startTime >= mark) w.longTasks.push(e.duration);
+				}).observe({ entryTypes: ['longtask'] });
+			});
+			await page.getByRole('button', { name: 'Play' }).click();
+			const count = Number(await slider(page).getAttribute('max'));
+			await expect
+				.poll(async () => Number(await slider(page).inputValue()), { timeout: count * 1000 })
+				.toBe(count);
+			const longTasks = await page.evaluate(
+				() => (window as unknown as { longTasks: number[] }).longTasks
+			);
+			console.log(
+				`${slug}: worst main-thread task while playing ${Math.max(0, ...longTasks).toFixed(0)} ms`
+			);
+			expect(longTasks.filter((d) => d > 50)).toEqual([]);
+		});
+
+		for (const scheme of ['light', 'dark'] as const) {
+			it(`has no axe violations (WCAG 2.2 AA) in ${scheme}, and is screenshotted`, async () => {
+				const page = await browser.context.newPage();
+				await page.emulateMedia({ colorScheme: scheme });
+				for (const [width, step] of [
+					[1280, 2],
+					[375, 5]
+				]) {
+					await page.setViewportSize({ width, height: 900 });
+					await page.goto(`${site.url}?lesson=${slug}&step=${step}&compare=1`);
+					await page.getByTestId('narration').waitFor();
+					const axe = await new AxeBuilder({ page })
+						.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+						.analyze();
+					expect(
+						axe.violations.map(
+							(v) =>
+								`${v.id}: ${v.help} at ${v.nodes
+									.map((n) => n.target.join(' '))
+									.slice(0, 3)
+									.join(' | ')}`
+						)
+					).toEqual([]);
+					await page.screenshot({
+						path: `test-results/${slug}-${scheme}-${width}.png`,
+						fullPage: true
+					});
+				}
+			});
+		}
+	});
+}
+
+describe('size', () => {
+	it('a lesson page loads at most 120 KB of JavaScript, gzipped', async () => {
+		const page = await browser.context.newPage();
+		const scripts: Promise<Buffer>[] = [];
+		page.on('response', (r) => {
+			if (r.url().endsWith('.js')) scripts.push(r.body());
+		});
+		await page.goto(`${site.url}?lesson=${lessons[0]}`);
+		await page.getByTestId('narration').waitFor();
+		const bodies = await Promise.all(scripts);
+		const kb = bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024;
+		console.log(`initial JS of a lesson page: ${kb.toFixed(1)} KB gzip in ${bodies.length} files`);
+		expect(kb).toBeLessThanOrEqual(120);
+	});
+});
