@@ -24,6 +24,8 @@ export class LessonSession {
 	playing = $state(false);
 	speed = $state(1);
 	compare = $state(false);
+	/** A moment the learner scrubbed to (ms); null shows the step's own moment. */
+	moment: number | null = $state(null);
 	// A memo of deterministic runs, not state to react to: a plain Map on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private runs = new Map<string, VariantRun>();
@@ -66,6 +68,7 @@ export class LessonSession {
 	index(name: string): number {
 		const step = this.current;
 		const trace = this.run(name).result.trace ?? [];
+		if (this.moment !== null) return anchorIndex(trace, this.moment);
 		return anchorIndex(trace, step.t, name === step.variant ? step.event : undefined);
 	}
 
@@ -76,6 +79,7 @@ export class LessonSession {
 	goTo(step: number): void {
 		this.step = Math.max(0, Math.min(this.count - 1, step));
 		this.variant = null;
+		this.moment = null;
 	}
 
 	next(): void {

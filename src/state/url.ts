@@ -5,6 +5,8 @@ export interface UrlState {
 	variant: string | null;
 	speed: number;
 	compare: boolean;
+	/** A scrubbed moment in ms, or null for the step's own. */
+	t: number | null;
 	page: 'home' | 'lesson' | 'run';
 }
 
@@ -17,12 +19,14 @@ export function readUrl(search: string): UrlState {
 	const lesson = raw && /^[a-z0-9-]+$/.test(raw) ? raw : null;
 	const step = Number.parseInt(q.get('step') ?? '1', 10);
 	const speed = Number(q.get('speed') ?? '1');
+	const t = q.has('t') ? Number(q.get('t')) : NaN;
 	return {
 		lesson,
 		step: Number.isFinite(step) && step >= 1 ? step : 1,
 		variant: q.get('variant'),
 		speed: (SPEEDS as readonly number[]).includes(speed) ? speed : 1,
 		compare: q.get('compare') === '1',
+		t: Number.isFinite(t) && t >= 0 ? t : null,
 		page: q.get('page') === 'run' ? 'run' : lesson ? 'lesson' : 'home'
 	};
 }
@@ -36,6 +40,7 @@ export function writeUrl(s: UrlState): string {
 	if (s.variant) q.set('variant', s.variant);
 	if (s.speed !== 1) q.set('speed', String(s.speed));
 	if (s.compare) q.set('compare', '1');
+	if (s.t !== null) q.set('t', String(s.t));
 	const text = q.toString();
 	return text ? `?${text}` : '?';
 }

@@ -78,6 +78,22 @@ for (const slug of lessons) {
 			expect(errors).toEqual([]);
 		});
 
+		it('scrubs to any moment with the Moment slider, kept in the URL', async () => {
+			const page = await browser.context.newPage();
+			await page.goto(`${site.url}?lesson=${slug}&step=3`);
+			const status = page.getByTestId('loop-status');
+			const before = await status.textContent();
+			const moment = page.getByRole('slider', { name: 'Moment' });
+			await moment.fill('0');
+			expect(page.url()).toContain('t=0');
+			const atZero = await status.textContent();
+			await moment.fill(String(await moment.getAttribute('max')));
+			expect(await status.textContent()).toMatch(/finished|hung/);
+			await page.getByRole('button', { name: 'Back to the step' }).click();
+			expect(await status.textContent()).toBe(before);
+			expect(atZero).toBeTruthy();
+		});
+
 		it('shows each variant and answers its question', async () => {
 			const page = await browser.context.newPage();
 			const errors = collectErrors(page);
@@ -153,6 +169,22 @@ for (const slug of lessons) {
 		}
 	});
 }
+
+describe('theme', () => {
+	it('follows the system by default and remembers an explicit choice across reloads', async () => {
+		const page = await browser.context.newPage();
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.goto(`${site.url}?lesson=${lessons[0]}`);
+		const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+		const light = await bg();
+		await page.getByLabel('Theme').selectOption('dark');
+		expect(await bg()).not.toBe(light);
+		await page.reload();
+		expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+		expect(await bg()).not.toBe(light);
+		await page.getByLabel('Theme').selectOption('auto');
+	});
+});
 
 describe('size', () => {
 	it('a lesson page loads at most 120 KB of JavaScript, gzipped', async () => {
