@@ -175,7 +175,8 @@ describe('theme', () => {
 		const page = await browser.context.newPage();
 		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(`${site.url}?lesson=${lessons[0]}`);
-		const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+		const bg = () =>
+			page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 		const light = await bg();
 		await page.getByLabel('Theme').selectOption('dark');
 		expect(await bg()).not.toBe(light);

@@ -3,13 +3,14 @@ import { readUrl, writeUrl } from '../../src/state/url';
 
 describe('readUrl(search) / writeUrl(state)', () => {
 	it('round-trips a lesson state', () => {
-		const s = readUrl('?lesson=restaurant&step=4&variant=stove&speed=2&compare=1');
+		const s = readUrl('?lesson=restaurant&step=4&variant=stove&speed=2&compare=1&t=150');
 		expect(s).toEqual({
 			lesson: 'restaurant',
 			step: 4,
 			variant: 'stove',
 			speed: 2,
 			compare: true,
+			t: 150,
 			page: 'lesson'
 		});
 		expect(readUrl(writeUrl(s))).toEqual(s);
@@ -20,7 +21,8 @@ describe('readUrl(search) / writeUrl(state)', () => {
 		['?lesson=a&step=-3', { step: 1 }],
 		['?lesson=a&step=abc', { step: 1 }],
 		['?lesson=a&speed=9', { speed: 1 }],
-		['?page=run', { page: 'run' }]
+		['?page=run', { page: 'run' }],
+		['?lesson=a&t=-5', { t: null }]
 	];
 	for (const [search, expected] of bad) {
 		it(`falls back to defaults for ${search}`, () =>
