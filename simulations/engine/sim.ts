@@ -46,7 +46,8 @@ export class Sim {
 	readonly arrived = new Set<string>();
 	private programs = new Map<string, Instr[]>();
 	private arrivalsLeft: number;
-	private ended_ = 0;
+	/** Requests that have returned or raised. */
+	private requestsEnded = 0;
 	private ioInFlight = 0;
 	private lastGil = '';
 
@@ -147,7 +148,7 @@ export class Sim {
 		record.endMs = this.now();
 		record.status = status;
 		if (error !== undefined) record.error = error;
-		this.ended_++;
+		this.requestsEnded++;
 		this.emit(record.id, {
 			type: 'done',
 			detail: error === undefined ? { status } : { status, error }
@@ -185,7 +186,7 @@ export class Sim {
 	 */
 	loopAsleep(): void {
 		if (this.finished()) return this.end('done');
-		if (this.ended_ === this.requests.length && this.tasks.live === 0) return;
+		if (this.requestsEnded === this.requests.length && this.tasks.live === 0) return;
 		if (this.canProgress()) return;
 		this.hang('stalled');
 	}
@@ -212,7 +213,7 @@ export class Sim {
 
 	private finished(): boolean {
 		return (
-			this.ended_ === this.requests.length &&
+			this.requestsEnded === this.requests.length &&
 			this.tasks.live === 0 &&
 			this.pool.busy === 0 &&
 			this.pool.runnableQueue() === 0
