@@ -16,10 +16,16 @@ export function chromiumPath(): string {
 	return path;
 }
 
-/** Serves the built site (dist/) on a free loopback port. */
-export async function startPreview(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves the built site (dist/) on a free loopback port: cross-origin isolated as configured, or
+ * without the COOP/COEP headers (as inside a docs iframe) when `isolated` is false.
+ */
+export async function startPreview(
+	isolated = true
+): Promise<{ url: string; close: () => Promise<void> }> {
 	if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first');
 	const server = await preview({
+		configFile: isolated ? undefined : false,
 		preview: { host: '127.0.0.1', port: 0, strictPort: false },
 		logLevel: 'silent'
 	});
