@@ -54,6 +54,8 @@ for (const [name, isolated] of [
 			const errors = collectErrors(page);
 			await page.goto(`${url()}?lesson=blocking-vs-offloaded&variant=time-sleep`);
 			const ends = await runForReal(page);
+			// The measurement is drawn over the predicted timeline, one bar per request.
+			expect(await page.locator('figure svg rect.measured').count()).toBe(ends.length);
 			ends.forEach((e, k) =>
 				expect(Math.abs(e - 200 * (k + 1)), `r${k + 1} ended at ${e}`).toBeLessThanOrEqual(SLACK)
 			);
