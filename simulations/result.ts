@@ -1,3 +1,4 @@
+import type { Scenario } from './scenario/types';
 import type { TraceEvent } from './trace';
 
 export const RESULT_FORMAT = 'event-loop-lab/result@1';
@@ -42,4 +43,16 @@ export interface SimResult {
 /** Rounds virtual times to the microsecond so results read well and stay byte-stable. */
 export function roundMs(ms: number): number {
 	return Math.round(ms * 1000) / 1000 || 0; // `|| 0` turns -0 into 0
+}
+
+/** Every request of a scenario as not yet handled: where both engines start their records. */
+export function unfinishedRequests(scenario: Scenario): RequestResult[] {
+	return scenario.requests.map((r) => ({
+		id: r.id,
+		handler: r.handler,
+		arriveMs: r.at,
+		startMs: null,
+		endMs: null,
+		status: 'unfinished'
+	}));
 }

@@ -1,5 +1,5 @@
 import { VirtualClock } from '../clock';
-import { roundMs, type Warning } from '../result';
+import { roundMs, unfinishedRequests, type Warning } from '../result';
 import type { RequestSpec, Scenario } from '../scenario/types';
 import type { TraceBody, TraceEvent } from '../trace';
 import { instant, type Callback } from './callback';
@@ -71,14 +71,7 @@ export class Sim {
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}
-		this.requests = scenario.requests.map((r) => ({
-			id: r.id,
-			handler: r.handler,
-			arriveMs: r.at,
-			startMs: null,
-			endMs: null,
-			status: 'unfinished'
-		}));
+		this.requests = unfinishedRequests(scenario);
 		this.arrivalsLeft = this.requests.length;
 	}
 

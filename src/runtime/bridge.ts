@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { Scenario, SimResult } from '../../simulations/index';
+import { unfinishedRequests, type Scenario, type SimResult } from '../../simulations/index';
 import type { Capabilities } from './env';
 import { createGilBuffer } from './gil';
 import { createMailbox } from './mailbox';
@@ -133,14 +133,7 @@ function unresponsive(scenario: Scenario, note: string): SimResult {
 			atMs: scenario.limitMs,
 			reason: `the server worker did not answer within ${scenario.limitMs} ms${note ? `: ${note}` : ': its thread is blocked'}`
 		},
-		requests: scenario.requests.map((r) => ({
-			id: r.id,
-			handler: r.handler,
-			arriveMs: r.at,
-			startMs: null,
-			endMs: null,
-			status: 'unfinished'
-		})),
+		requests: unfinishedRequests(scenario),
 		heartbeats: [],
 		lag: [],
 		warnings: []

@@ -1,5 +1,5 @@
 import type { RequestResult, Scenario, SimResult, Step, Warning } from '../../simulations/index';
-import { RESULT_FORMAT, roundMs } from '../../simulations/index';
+import { RESULT_FORMAT, roundMs, unfinishedRequests } from '../../simulations/index';
 import type { RuntimeEnv } from './env';
 
 const CANT_START = "RuntimeError: can't start new thread";
@@ -34,14 +34,7 @@ export function whyNotReal(scenario: Scenario, isolated: boolean): string | null
  */
 export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResult> {
 	const rt = scenario.runtime;
-	const requests: RequestResult[] = scenario.requests.map((r) => ({
-		id: r.id,
-		handler: r.handler,
-		arriveMs: r.at,
-		startMs: null,
-		endMs: null,
-		status: 'unfinished'
-	}));
+	const requests: RequestResult[] = unfinishedRequests(scenario);
 	const heartbeats: number[] = [];
 	const lag: { atMs: number; lagMs: number }[] = [];
 	const warnings: Warning[] = [];

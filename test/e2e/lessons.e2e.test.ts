@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, openBrowser, startPreview } from './harness';
+import { collectErrors, openBrowser, startPreview, watchLongTasks } from './harness';
 
 // Generated from the content: every lessons/NN-slug/ folder gets the same checks.
 const lessons = readdirSync('lessons')
@@ -114,27 +114,17 @@ for (const slug of lessons) {
 			const page = await browser.context.newPage();
 			await page.goto(`${site.url}?lesson=${slug}&speed=4`);
 			await page.getByTestId('narration').waitFor();
-			// Start-up always makes one long task; count only those after this mark.
-			await page.evaluate(() => {
-				const w = window as unknown as { longTasks: number[] };
-				w.longTasks = [];
-				const mark = performance.now();
-				new PerformanceObserver((list) => {
-					for (const e of list.getEntries()) if (e.startTime >= mark) w.longTasks.push(e.duration);
-				}).observe({ entryTypes: ['longtask'] });
-			});
+			const longTasks = await watchLongTasks(page);
 			await page.getByRole('button', { name: 'Play' }).click();
 			const count = Number(await slider(page).getAttribute('max'));
 			await expect
 				.poll(async () => Number(await slider(page).inputValue()), { timeout: count * 1000 })
 				.toBe(count);
-			const longTasks = await page.evaluate(
-				() => (window as unknown as { longTasks: number[] }).longTasks
-			);
+			const tasks = await longTasks();
 			console.log(
-				`${slug}: worst main-thread task while playing ${Math.max(0, ...longTasks).toFixed(0)} ms`
+				`${slug}: worst main-thread task while playing ${Math.max(0, ...tasks).toFixed(0)} ms`
 			);
-			expect(longTasks.filter((d) => d > 50)).toEqual([]);
+			expect(tasks.filter((d) => d > 50)).toEqual([]);
 		});
 
 		for (const scheme of ['light', 'dark'] as const) {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, openBrowser, startPreview } from './harness';
+import { collectErrors, openBrowser, startPreview, watchLongTasks } from './harness';
 
 // Real runs measure wall-clock time on a shared 2-core machine: the tolerances are wide on
 // purpose; what is asserted is the pattern (serial versus overlapping), not exact figures.
@@ -168,21 +168,10 @@ describe('Stop and the main thread', () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${sites[0].url}?lesson=blocking-vs-offloaded&variant=cpu`);
 		await page.getByTestId('narration').waitFor();
-		await page.evaluate(() => {
-			const w = window as unknown as { longTasks: number[] };
-			w.longTasks = [];
-			const mark = performance.now();
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) if (e.startTime >= mark) w.longTasks.push(e.duration);
-			}).observe({ entryTypes: ['longtask'] });
-		});
+		const longTasks = await watchLongTasks(page);
 		await runForReal(page);
-		const longTasks = await page.evaluate(
-			() => (window as unknown as { longTasks: number[] }).longTasks
-		);
-		console.log(
-			`worst main-thread task during a real run: ${Math.max(0, ...longTasks).toFixed(0)} ms`
-		);
-		expect(longTasks.filter((d) => d > 50)).toEqual([]);
+		const tasks = await longTasks();
+		console.log(`worst main-thread task during a real run: ${Math.max(0, ...tasks).toFixed(0)} ms`);
+		expect(tasks.filter((d) => d > 50)).toEqual([]);
 	});
 });
