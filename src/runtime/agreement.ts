@@ -24,7 +24,7 @@ export function agreement(predicted: SimResult, measured: SimResult): Agreement 
 		return {
 			id: p.id,
 			predictedMs: p.endMs,
-			measuredMs: m,
+			measuredMs: m === null ? null : round(m),
 			diffMs: diff === null ? null : round(diff)
 		};
 	});

@@ -28,3 +28,12 @@ describe('agreement(predicted, measured)', () => {
 		});
 	});
 });
+
+describe('agreement(predicted, measured): display precision', () => {
+	it('rounds measured times to 0.1 ms', () => {
+		const p = simulate(scenario({ h: [{ op: 'block', ms: 100 }] }, [['a', 0, 'h']]));
+		const m = structuredClone(p);
+		m.requests[0].endMs = 101.2345;
+		expect(agreement(p, m).requests[0]).toMatchObject({ measuredMs: 101.2, diffMs: 1.2 });
+	});
+});
