@@ -160,6 +160,21 @@ for (const slug of lessons) {
 	});
 }
 
+describe('the lesson path', () => {
+	it('groups lessons into the path and remembers progress locally', async () => {
+		const page = await browser.context.newPage();
+		await page.goto(site.url);
+		expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
+			expect.arrayContaining(['Basics', 'Causes'])
+		);
+		await page.goto(`${site.url}?lesson=${lessons[0]}`);
+		await page.locator('h1').click();
+		await page.keyboard.press('End');
+		await page.goto(site.url);
+		expect(await page.getByTestId(`progress-${lessons[0]}`).textContent()).toBe('done');
+	});
+});
+
 describe('theme', () => {
 	it('follows the system by default and remembers an explicit choice across reloads', async () => {
 		const page = await browser.context.newPage();
