@@ -1,9 +1,21 @@
 import { parseScenario } from '../../simulations/index';
 import type { Lesson, LessonStep, LessonSummary, LessonVariant } from './types';
 
-// Lessons are discovered, never listed: adding lessons/NN-slug/ adds a lesson.
-const metas = import.meta.glob<Record<string, unknown>>('../../lessons/*/lesson.json', {
+// Lessons are discovered, never listed: adding lessons/NN-slug/ adds a lesson. The home page
+// needs only three fields, so only those load up front; steps load with their lesson.
+const titles = import.meta.glob<string>('../../lessons/*/lesson.json', {
 	eager: true,
+	import: 'title'
+});
+const summaries = import.meta.glob<string>('../../lessons/*/lesson.json', {
+	eager: true,
+	import: 'summary'
+});
+const paths = import.meta.glob<string>('../../lessons/*/lesson.json', {
+	eager: true,
+	import: 'path'
+});
+const metas = import.meta.glob<Record<string, unknown>>('../../lessons/*/lesson.json', {
 	import: 'default'
 });
 const proses = import.meta.glob<string>('../../lessons/*/lesson.md', {
@@ -19,18 +31,18 @@ const FOLDER = /lessons\/((\d+)-([a-z0-9-]+))\//;
 
 /** Every lesson folder, in NN- order. */
 export function listLessons(): LessonSummary[] {
-	return Object.entries(metas)
-		.flatMap(([path, meta]) => {
-			const m = FOLDER.exec(path);
+	return Object.keys(titles)
+		.flatMap((file) => {
+			const m = FOLDER.exec(file);
 			if (!m) return [];
 			return [
 				{
 					folder: m[1],
 					number: Number(m[2]),
 					slug: m[3],
-					title: String(meta.title ?? m[3]),
-					summary: String(meta.summary ?? ''),
-					path: String(meta.path ?? 'basics')
+					title: String(titles[file] ?? m[3]),
+					summary: String(summaries[file] ?? ''),
+					path: String(paths[file] ?? 'basics')
 				}
 			];
 		})
@@ -42,7 +54,7 @@ export async function loadLesson(slug: string): Promise<Lesson | { error: string
 	const summary = listLessons().find((l) => l.slug === slug);
 	if (!summary) return { error: `There is no lesson called “${slug}”.` };
 	const dir = `../../lessons/${summary.folder}/`;
-	const meta = metas[`${dir}lesson.json`];
+	const meta = await metas[`${dir}lesson.json`]();
 	const problems: string[] = [];
 	const variants: LessonVariant[] = [];
 	for (const v of asArray(meta.variants)) {
