@@ -22,6 +22,8 @@ export interface Frame {
 	heartbeats: number;
 	lastLagMs: number | null;
 	outcome: 'completed' | 'hung' | null;
+	/** Why the run hung, once it has. */
+	hungReason: string | null;
 }
 
 /** The frame before any event. */
@@ -38,7 +40,8 @@ export function emptyFrame(): Frame {
 		requests: {},
 		heartbeats: 0,
 		lastLagMs: null,
-		outcome: null
+		outcome: null,
+		hungReason: null
 	};
 }
 
@@ -114,9 +117,11 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			f.outcome = e.detail.outcome;
 			loop.phase = 'stopped';
 			break;
+		case 'hung':
+			f.hungReason = e.detail.reason;
+			break;
 		case 'rpc':
 		case 'warning':
-		case 'hung':
 			break;
 	}
 }

@@ -89,6 +89,11 @@ export class Cpu {
 		}
 	}
 
+	/** A deadlock: the thread blocks in `doing` and nothing will ever resume it. */
+	blockForGood(th: SimThread, doing: string): void {
+		this.leave(th, 'BLOCK', doing);
+	}
+
 	/** A blocked, selecting or idle thread wakes up and wants the GIL back before its next Python. */
 	resume(th: SimThread): void {
 		th.doing = null;

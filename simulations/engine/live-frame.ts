@@ -29,7 +29,8 @@ export function liveFrame(sim: Sim, index: number): Frame {
 		requests: {},
 		heartbeats: sim.heartbeats.length,
 		lastLagMs: sim.lag.at(-1)?.lagMs ?? null,
-		outcome: sim.outcome
+		outcome: sim.outcome,
+		hungReason: sim.hung?.reason ?? null
 	};
 	for (const th of [sim.loopThread, ...sim.pool.threads()]) {
 		frame.threads[th.name] = { state: th.state, doing: th.doing };
@@ -37,6 +38,7 @@ export function liveFrame(sim: Sim, index: number): Frame {
 	for (const l of sim.locks.snapshot()) {
 		frame.locks[l.name] = { kind: l.kind, holder: l.holder, waiters: l.waiters };
 	}
+	for (const [id, on] of sim.hostWaits) frame.tasks[id] = { state: 'arrived', on };
 	for (const t of sim.tasks.all) frame.tasks[t.id] = { state: t.state, on: t.on };
 	for (const r of sim.requests) {
 		if (r.status !== 'unfinished') {

@@ -40,7 +40,8 @@ export class Locks {
 		this.sim.deadlock(
 			holder === task
 				? `deadlock: ${task.id} calls threading.Lock '${name}'.acquire() while it already holds it (the lock is not reentrant); the loop thread is blocked for good`
-				: `deadlock: the loop thread is blocked in threading.Lock '${name}'.acquire() for ${task.id} while ${holder.id} holds it across an await; ${holder.id} can only continue on the loop thread, which is blocked`
+				: `deadlock: the loop thread is blocked in threading.Lock '${name}'.acquire() for ${task.id} while ${holder.id} holds it across an await; ${holder.id} can only continue on the loop thread, which is blocked`,
+			`${task.id}: threading.Lock '${name}'.acquire()`
 		);
 		return { kind: 'stop' };
 	}

@@ -28,6 +28,10 @@ export const CANT_START = "RuntimeError: can't start new thread";
  * an idle worker or starts a new thread (lazily, up to max_workers). `Thread.start()` blocks the
  * caller until the new thread has run, which needs the GIL. When threads cannot be started at all
  * (`threads: 0`), start raises synchronously and the item stays queued.
+ *
+ * Like CPython, it decides whether to start a thread from `_idle_semaphore`, not from the threads
+ * actually idle: every finished work item releases it, an orphaned second run included, so a submit
+ * may find a token while every thread is busy and queue its item instead of starting a thread.
  */
 export class Pool {
 	private workers: Worker[] = [];
@@ -35,12 +39,15 @@ export class Pool {
 	private queue = new Deque<WorkItem>();
 	/** Workers not idle: starting, working or handing a result back. */
 	busy = 0;
+	/** `_idle_semaphore`: one release per finished work item (pre-started threads each ran one). */
+	private idleTokens: number;
 
 	constructor(
 		private sim: Sim,
 		private maxWorkers: number,
 		started: number
 	) {
+		this.idleTokens = started;
 		for (let i = 0; i < started; i++) {
 			const w = this.newWorker();
 			w.phase = 'take';
@@ -67,11 +74,13 @@ export class Pool {
 		const item: WorkItem = { task, ins, orphan: false };
 		this.queue.push(item);
 		const waitOn = `to_thread: ${ins.work} ${ins.ms} ms`;
+		// An idle worker blocked in work_queue.get() takes the item whatever the semaphore says.
 		const idle = this.idle.shift();
-		if (idle) {
+		if (idle) this.wakeWorker(idle);
+		if (this.idleTokens > 0) {
+			this.idleTokens--;
 			this.emitQueue();
-			this.wakeWorker(idle);
-			return this.sim.tasks.suspend(task, waitOn);
+			return this.sim.tasks.suspend(task, idle ? waitOn : `${waitOn} (queued for a busy worker)`);
 		}
 		if (this.maxWorkers > 0 && this.workers.length < this.maxWorkers) {
 			const w = this.newWorker();
@@ -139,6 +148,7 @@ export class Pool {
 					const item = w.item as WorkItem;
 					w.item = null;
 					w.phase = 'take';
+					this.idleTokens++;
 					if (!item.orphan) {
 						const task = item.task;
 						this.sim.loop.callSoonThreadsafe(

@@ -8,6 +8,10 @@ export function describeWaits(sim: Sim): string {
 		if (r.status !== 'unfinished') continue;
 		const task = byId.get(r.id);
 		if (!task) {
+			if (sim.hostQueue.some((q) => q.id === r.id)) {
+				parts.push(`${r.id} waits in the host for the current run_until_complete() to return`);
+				continue;
+			}
 			parts.push(
 				r.arriveMs > sim.now() ? `${r.id} has not arrived` : `${r.id} arrived but was never read`
 			);

@@ -153,7 +153,8 @@ export class Tasks {
 		if (timeoutMs === null) {
 			this.setState(task, 'running', `concurrent.futures.Future.result() for ${child.id}`);
 			this.sim.deadlock(
-				`deadlock: ${task.id} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child.id} can only run on that loop, which is blocked in the wait`
+				`deadlock: ${task.id} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child.id} can only run on that loop, which is blocked in the wait`,
+				`${task.id}: Future.result() for ${child.id}`
 			);
 			return { kind: 'stop' };
 		}

@@ -32,6 +32,7 @@ export const ERROR_CATALOGUE = {
 	E_UNKNOWN_HANDLER: { hint: 'Name a handler defined under "handlers".' },
 	E_DUPLICATE_ID: { hint: 'Give every request a unique id (arrivals use idPrefix + 1..count).' },
 	E_NO_REQUESTS: { hint: 'Add at least one entry to "requests" or "arrivals".' },
+	E_CONFLICT: { hint: 'Change one of the two settings: they cannot hold together.' },
 	E_LINE_OUT_OF_CODE: { hint: 'Point "line" at a line of the handler\'s code.' },
 	E_TOO_LARGE: { hint: 'Split the scenario or lower the count.' }
 } as const;

@@ -80,7 +80,16 @@ export type Step =
 
 export type StepOp = Step['op'];
 
+/**
+ * Who drives the loop: `loop` = one long-running loop; each request becomes a Task on it as it
+ * arrives (an ASGI server, or host threads calling `run_coroutine_threadsafe`). `runUntilComplete`
+ * = a foreign host thread calls `loop.run_until_complete(handler())` once per request, one at a
+ * time; later arrivals wait in the host.
+ */
+export type Host = 'loop' | 'runUntilComplete';
+
 export interface Runtime {
+	host: Host;
 	threads: number;
 	threadsStarted: number;
 	gil: boolean;

@@ -5,6 +5,7 @@ import {
 	SCENARIO_FORMAT,
 	type BackgroundSpec,
 	type Handler,
+	type Host,
 	type RequestSpec,
 	type Runtime,
 	type Scenario
@@ -24,6 +25,7 @@ const TOP = [
 	'background'
 ];
 const RUNTIME = [
+	'host',
 	'threads',
 	'threadsStarted',
 	'gil',
@@ -32,6 +34,7 @@ const RUNTIME = [
 	'debug',
 	'slowCallbackMs'
 ];
+const HOSTS: readonly Host[] = ['loop', 'runUntilComplete'];
 
 /** Checks a parsed document against scenario@1 and fills in every default; null when anything is wrong. */
 export function checkScenario(c: Checker, doc: unknown): Scenario | null {
@@ -50,6 +53,15 @@ export function checkScenario(c: Checker, doc: unknown): Scenario | null {
 	const handlers = checkHandlers(c, o.handlers);
 	const requests = checkRequests(c, o, handlers, seed);
 	const background = checkBackground(c, o.background);
+	if (runtime.host === 'runUntilComplete' && background.length > 0) {
+		// Between run_until_complete calls the loop is stopped, so a periodic task would not tick.
+		c.fail(
+			'E_CONFLICT',
+			['background'],
+			'no background tasks when runtime.host is "runUntilComplete" (the loop stops between calls)',
+			`${background.length} background task(s)`
+		);
+	}
 	if (c.errors.length > 0) return null;
 	return {
 		format: SCENARIO_FORMAT,
@@ -79,6 +91,7 @@ function checkRuntime(c: Checker, value: unknown): Runtime {
 		c.fail('E_RANGE', [...p, 'threadsStarted'], `at most threads (${threads})`, String(started));
 	}
 	return {
+		host: c.choice(o, 'host', p, HOSTS, 'loop'),
 		threads,
 		threadsStarted: started,
 		gil: c.boolean(o, 'gil', p, true),

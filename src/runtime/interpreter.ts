@@ -203,9 +203,13 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 			});
 		};
 		for (const b of scenario.background) background(b.kind, b.everyMs, b.startMs);
+		// runUntilComplete: the host makes one call at a time, so each request waits for the last.
+		let hostCall = Promise.resolve();
+		const serve = (i: number) =>
+			rt.host === 'loop' ? handle(i) : (hostCall = hostCall.then(() => handle(i)));
 		scenario.requests.forEach((spec, i) =>
 			env.after(spec.at, () =>
-				handle(i).then(() => {
+				serve(i).then(() => {
 					// Let callbacks already due (a lag probe behind the last handler) run first.
 					if (ended === requests.length) env.after(0, () => finish(null));
 				})
@@ -223,27 +227,44 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 
 type Submitted = Promise<void> | 'refused';
 
-/** The executor: reuse an idle worker, else start one up to `threads`, else queue FIFO. */
+/**
+ * The executor as CPython's ThreadPoolExecutor: the item is queued first; an idle worker takes it;
+ * a thread starts only when `_idle_semaphore` (released after every finished item) has no token.
+ * A refused start leaves the item queued, so a worker may run it a second time later (F20).
+ */
 function createPool(threads: number, started: number, env: RuntimeEnv) {
 	let existing = started;
 	let busy = 0;
-	const queue: (() => void)[] = [];
-	const runOne = (work: 'cpu' | 'block', ms: number): Promise<void> => {
-		busy++;
-		return env.offload(work, ms).finally(() => {
-			busy--;
-			queue.shift()?.();
-		});
+	let tokens = started;
+	const queue: { work: 'cpu' | 'block'; ms: number; done: () => void }[] = [];
+	const drain = () => {
+		while (busy < existing && queue.length > 0) {
+			const item = queue.shift() as (typeof queue)[number];
+			busy++;
+			env.offload(item.work, item.ms).finally(() => {
+				busy--;
+				tokens++;
+				item.done();
+				drain();
+			});
+		}
 	};
 	return {
 		submit(work: 'cpu' | 'block', ms: number): Submitted {
-			if (busy < existing) return runOne(work, ms);
+			let done = () => {};
+			const finished = new Promise<void>((resolve) => (done = resolve));
+			queue.push({ work, ms, done });
+			drain();
+			if (tokens > 0) {
+				tokens--;
+				return finished;
+			}
 			if (threads > 0 && existing < threads) {
 				existing++;
-				return runOne(work, ms);
+				drain();
+				return finished;
 			}
-			if (threads === 0) return 'refused';
-			return new Promise<void>((resolve) => queue.push(() => runOne(work, ms).then(resolve)));
+			return threads === 0 ? 'refused' : finished;
 		}
 	};
 }

@@ -56,7 +56,7 @@ export class LessonSession {
 				label: v.label,
 				result,
 				frameAt: createFramer(result.trace ?? []),
-				timeline: buildTimeline(result.trace ?? [], result.endMs),
+				timeline: buildTimeline(result.trace ?? [], result.endMs, result.hung?.atMs ?? null),
 				code: handler?.code ?? null
 			};
 			this.runs.set(name, run);

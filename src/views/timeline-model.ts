@@ -19,7 +19,9 @@ export interface TimelineModel {
 	lanes: Lane[];
 	beats: number[];
 	lags: { atMs: number; lagMs: number }[];
+	/** Where the drawing ends: past the hang, for a hung run, to show that nothing changes. */
 	endMs: number;
+	hungAtMs: number | null;
 }
 
 const THREAD_STATE: Record<string, LaneState | null> = {
@@ -33,8 +35,14 @@ const THREAD_STATE: Record<string, LaneState | null> = {
 /**
  * One lane per loop thread, request (and gather branch) and pool thread, as segments of state.
  * A running task shows what the loop thread does for it: Python, blocked, or waiting for the GIL.
+ * A hung run's lanes go on in the state they were left in, a quarter again (at least 100 ms).
  */
-export function buildTimeline(trace: readonly TraceEvent[], endMs: number): TimelineModel {
+export function buildTimeline(
+	trace: readonly TraceEvent[],
+	runEndMs: number,
+	hungAtMs: number | null = null
+): TimelineModel {
+	const endMs = hungAtMs === null ? runEndMs : runEndMs + Math.max(100, runEndMs / 4);
 	const lanes = new Map<string, Lane>();
 	const open = new Map<string, { state: LaneState; from: number }>();
 	const taskState = new Map<string, string>();
@@ -104,5 +112,5 @@ export function buildTimeline(trace: readonly TraceEvent[], endMs: number): Time
 	for (const id of [...open.keys()]) set(id, null, Math.max(endMs, open.get(id)?.from ?? 0));
 	const order = { loop: 0, request: 1, thread: 2 };
 	const ordered = [...lanes.values()].sort((a, b) => order[a.kind] - order[b.kind]);
-	return { lanes: ordered, beats, lags, endMs };
+	return { lanes: ordered, beats, lags, endMs, hungAtMs };
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, openBrowser, startPreview } from './harness';
 
 let site: Awaited<ReturnType<typeof startPreview>>;
@@ -13,6 +13,11 @@ beforeAll(async () => {
 	browser = await openBrowser();
 	context = browser.context;
 	mkdirSync('test-results', { recursive: true });
+});
+
+// Pages left open keep animating in the same renderer and skew the long-task checks.
+afterEach(async () => {
+	await Promise.all(browser.context.pages().map((p) => p.close()));
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, openBrowser, startPreview, watchLongTasks } from './harness';
 
 // Generated from the content: every lessons/NN-slug/ folder gets the same checks.
@@ -18,6 +18,11 @@ beforeAll(async () => {
 	site = await startPreview();
 	browser = await openBrowser();
 	mkdirSync('test-results', { recursive: true });
+});
+
+// Pages left open keep animating in the same renderer and skew the long-task checks.
+afterEach(async () => {
+	await Promise.all(browser.context.pages().map((p) => p.close()));
 });
 
 afterAll(async () => {
@@ -160,12 +165,35 @@ for (const slug of lessons) {
 	});
 }
 
+describe('the gather "deadlock" lesson', () => {
+	it('shows the reported client hung with its reason, and the fixed client completing', async () => {
+		const page = await browser.context.newPage();
+		const errors = collectErrors(page);
+		await page.goto(`${site.url}?lesson=gather-deadlock&variant=thread-lock-gather`);
+		const moment = page.getByRole('slider', { name: 'Moment' });
+		await moment.focus();
+		await page.keyboard.press('End');
+		expect(await page.getByTestId('hung-reason').textContent()).toMatch(
+			/hung.*deadlock.*threading\.Lock 'client_lock'\.acquire\(\)/
+		);
+		await page
+			.getByRole('group', { name: 'Variant' })
+			.getByRole('button', { name: /a future per id/ })
+			.click();
+		await moment.focus();
+		await page.keyboard.press('End');
+		expect(await page.getByTestId('loop-status').textContent()).toBe('The run has finished.');
+		expect(await page.getByTestId('hung-reason').count()).toBe(0);
+		expect(errors).toEqual([]);
+	});
+});
+
 describe('the lesson path', () => {
 	it('groups lessons into the path and remembers progress locally', async () => {
 		const page = await browser.context.newPage();
 		await page.goto(site.url);
 		expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
-			expect.arrayContaining(['Basics', 'Causes'])
+			expect.arrayContaining(['Basics', 'Causes', 'Fixes', 'Detection'])
 		);
 		await page.goto(`${site.url}?lesson=${lessons[0]}`);
 		await page.locator('h1').click();

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, openBrowser, startPreview, watchLongTasks } from './harness';
 
 // Real runs measure wall-clock time on a shared 2-core machine: the tolerances are wide on
@@ -14,6 +14,11 @@ beforeAll(async () => {
 	browser = await openBrowser();
 	sites.push(await startPreview(true), await startPreview(false));
 	mkdirSync('test-results', { recursive: true });
+});
+
+// Pages left open keep animating in the same renderer and skew the long-task checks.
+afterEach(async () => {
+	await Promise.all(browser.context.pages().map((p) => p.close()));
 });
 
 afterAll(async () => {

@@ -125,6 +125,49 @@ describe('F19: when no thread can be started, to_thread raises synchronously', (
 			expect(q.endMs).toBe(q.startMs);
 		}
 	});
+	it('a pool whose threads were all started beforehand never needs a new one: nothing raises, extra calls queue in F5 waves', () => {
+		const r = run('f19-prestarted-full-pool');
+		expect(r.requests.every((q) => q.status === 'ok')).toBe(true);
+		near(ends(r, 'r'), [200, 200, 400, 400, 600], 6);
+		for (const q of r.requests.filter((q) => q.id.startsWith('h'))) {
+			expect((q.endMs as number) - q.arriveMs).toBeLessThanOrEqual(1);
+		}
+	});
+});
+
+// Requests whose work ran twice: inline in the fallback on the loop thread, and again later on a
+// pool thread as the work item the failed submit() left queued (the trace says "(second run)").
+const ranTwice = (name: string): { result: SimResult; twice: string[] } => {
+	const result = simulate(loadScenario(`test/scenarios/${name}.json`), { trace: true });
+	const doing = (result.trace ?? []).flatMap((e) =>
+		e.type === 'thread' && e.detail.doing ? [e.detail.doing] : []
+	);
+	const ids = (re: RegExp) => new Set(doing.flatMap((d) => re.exec(d)?.slice(1, 2) ?? []));
+	const again = ids(/^(\S+): .*\(second run\)$/);
+	const twice = [...ids(/^(\S+): inline fallback/)].filter((id) => again.has(id)).sort();
+	return { result, twice };
+};
+
+describe('F20: a failed submit leaves its work queued', () => {
+	it('with no pool thread the queued work never runs', () => {
+		const { result, twice } = ranTwice('f21-inline-fallback-health');
+		expect(twice).toEqual([]);
+		expect(result.outcome).toBe('completed');
+	});
+	it('with one existing thread, busy when the submit fails, the work runs again on it later', () => {
+		const { result, twice } = ranTwice('f20-double-run-one-busy');
+		expect(twice).toEqual(['r2']);
+		expect(result.requests.every((q) => q.status === 'ok')).toBe(true);
+	});
+	// CPython decides from _idle_semaphore, which every finished item releases (the orphaned
+	// second run included), so r3 and r5 queue for the busy thread instead of failing.
+	it('a burst of five on a pool of 2 with 1 thread started: requests 2 and 4 ran twice (measured)', () => {
+		const { result, twice } = ranTwice('f20-double-run-burst');
+		expect(twice).toEqual(['r2', 'r4']);
+		expect(result.outcome).toBe('completed');
+		const end = (id: string) => result.requests.find((q) => q.id === id)?.endMs as number;
+		near([end('r3'), end('r5')], [604, 1007], 8);
+	});
 });
 
 describe('F21: the inline fallback blocks the loop; the lock is irrelevant', () => {
@@ -135,6 +178,14 @@ describe('F21: the inline fallback blocks the loop; the lock is irrelevant', () 
 			.filter((q) => q.id.startsWith('h'))
 			.map((q) => (q.endMs as number) - q.arriveMs);
 		near(waits, [955, 756, 556], 10);
+	});
+	it('the same with asyncio.Lock: work ends at 200...1000 ms, health checks wait 955/756/555 ms', () => {
+		const r = run('f21-inline-asyncio-lock-health');
+		near(ends(r, 'r'), [200, 400, 600, 800, 1000], 6);
+		const waits = r.requests
+			.filter((q) => q.id.startsWith('h'))
+			.map((q) => (q.endMs as number) - q.arriveMs);
+		near(waits, [955, 756, 555], 10);
 	});
 	it('with threads, asyncio.Lock + to_thread still serializes the work but health answers at once', () => {
 		const r = run('f21-asyncio-lock-offload-health');
@@ -177,6 +228,45 @@ describe('F23/F24: the gather "deadlock"', () => {
 		expect(r.outcome).toBe('hung');
 		expect(r.warnings.map((w) => w.kind)).toEqual(['threadCheck']);
 	});
+	it('(c) the loop thread blocked in acquire runs no heartbeat', () => {
+		expect(run('f24c-thread-lock-gather').heartbeats).toEqual([]);
+	});
+	it('(c) fix: asyncio.Lock under gather completes like the sequential calls (~62 ms)', () => {
+		const r = run('f24c-asyncio-lock-gather');
+		expect(r.outcome).toBe('completed');
+		expect(Math.abs(r.endMs - 62)).toBeLessThanOrEqual(6);
+	});
+	it('(d) the single-slot client called sequentially works (~63 ms)', () => {
+		const r = run('f24d-single-slot-sequential');
+		expect(r.outcome).toBe('completed');
+		expect(Math.abs(r.endMs - 63)).toBeLessThanOrEqual(6);
+	});
+	it('(a) the lost wake-up hangs gather as well as sequential code, asleep in select', () => {
+		const r = run('f24a-unsafe-no-timer-gather');
+		expect(r.outcome).toBe('hung');
+		expect(r.hung?.reason).toMatch(/asleep in select/);
+	});
+	it('(a) fix on Unix: add_reader wakes the loop for each response; gather completes (~62 ms)', () => {
+		const r = run('f24a-add-reader-gather');
+		expect(r.outcome).toBe('completed');
+		expect(Math.abs(r.endMs - 62)).toBeLessThanOrEqual(6);
+	});
+	it('F11 under gather: one thread-check error, no later response is read, still hung', () => {
+		const r = run('f11-debug-unsafe-gather');
+		expect(r.outcome).toBe('hung');
+		expect(r.warnings.map((w) => w.kind)).toEqual(['threadCheck']);
+		expect(r.warnings[0].message).toMatch(
+			/Non-thread-safe operation invoked on an event loop other than the current one/
+		);
+		expect(r.requests.map((q) => q.status)).toEqual(['unfinished']);
+		const traced = simulate(loadScenario('test/scenarios/f11-debug-unsafe-gather.json'), {
+			trace: true
+		});
+		const unread = (traced.trace ?? []).filter(
+			(e) => e.type === 'rpc' && /never read: the reader thread has died/.test(e.detail.what)
+		);
+		expect(unread.map((e) => e.t)).toEqual([40, 60]);
+	});
 });
 
 describe('F29: debug mode slow-callback warnings', () => {
@@ -202,5 +292,16 @@ describe('F27: waiting for a loop on its own thread', () => {
 		expect(r.requests[0]).toMatchObject({ status: 'error', error: 'TimeoutError', endMs: 1000 });
 		expect(r.heartbeats.filter((t) => t > 0 && t < 1000)).toEqual([]);
 		expect(r.outcome).toBe('completed');
+	});
+});
+
+describe('F26: a loop for a foreign host', () => {
+	it('run_until_complete per request from one host thread serializes: 503 ms measured for 5 x 100 ms', () => {
+		expect(Math.abs(run('f26-run-until-complete').endMs - 503)).toBeLessThanOrEqual(6);
+	});
+	it('one loop on its own thread, fed by run_coroutine_threadsafe, overlaps them: 104-106 ms measured', () => {
+		const r = run('f26-loop-thread');
+		expect(r.endMs).toBeGreaterThanOrEqual(98);
+		expect(r.endMs).toBeLessThanOrEqual(106);
 	});
 });

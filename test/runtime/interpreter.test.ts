@@ -31,6 +31,13 @@ describe('runForReal(scenario, env)', () => {
 		expect(ends(await run(offloaded))).toEqual([200, 202, 204]);
 	});
 
+	it('with a runUntilComplete host, runs one request at a time, in arrival order', async () => {
+		const s = scenario({ h: [{ op: 'io', ms: 100 }] }, burst(3), { host: 'runUntilComplete' });
+		const r = await run(s);
+		expect(ends(r)).toEqual([100, 200, 300]);
+		expect(r.requests.map((q) => q.startMs)).toEqual([0, 100, 200]);
+	});
+
 	it('queues offloaded work beyond the pool size, in waves', async () => {
 		const s = scenario(
 			{ h: [{ op: 'offload', ms: 200, work: 'block', noThread: 'raise' }] },
@@ -38,6 +45,27 @@ describe('runForReal(scenario, env)', () => {
 			{ threads: 2 }
 		);
 		expect(ends(await run(s))).toEqual([200, 202, 400, 402, 600]);
+	});
+
+	it('runs a refused item again on the existing thread later, as CPython does (F20)', async () => {
+		const { env, drain } = fakeEnv();
+		const offloads: number[] = [];
+		const offload = env.offload;
+		env.offload = (work, ms) => {
+			offloads.push(env.now());
+			return offload(work, ms);
+		};
+		const s = scenario(
+			{ h: [{ op: 'offload', ms: 200, work: 'block', noThread: 'inline' }] },
+			burst(5),
+			{ threads: 0, threadsStarted: 1 }
+		);
+		const done = runForReal(s, env);
+		await drain();
+		const r = await done;
+		// r1 and r3, r5 (which found a token) run on the thread; r2 and r4 run inline and again there.
+		expect(offloads).toHaveLength(5);
+		expect(r.requests.every((q) => q.status === 'ok')).toBe(true);
 	});
 
 	it('raises or falls back inline when no thread can start', async () => {

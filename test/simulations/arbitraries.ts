@@ -41,6 +41,7 @@ export const stepsArb: fc.Arbitrary<Step[]> = fc.letrec<{ step: Step; steps: Ste
 /** Valid, already-normalized scenarios small enough to run thousands of times. */
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
 	.record({
+		host: fc.constantFrom('loop' as const, 'runUntilComplete' as const),
 		threads: fc.integer({ min: 0, max: 4 }),
 		started: fc.integer({ min: 0, max: 2 }),
 		gil: fc.boolean(),
@@ -62,9 +63,10 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 			.map((a, i) => ({ id: `r${i + 1}`, at: a.at, handler: names[a.handler % names.length] }))
 			.sort((a, b) => a.at - b.at);
 		const background: Scenario['background'] = [];
-		if (g.heartbeat !== null)
+		// The validator forbids background tasks with a runUntilComplete host.
+		if (g.host === 'loop' && g.heartbeat !== null)
 			background.push({ kind: 'heartbeat', everyMs: 40, startMs: g.heartbeat });
-		if (g.lagMonitor !== null)
+		if (g.host === 'loop' && g.lagMonitor !== null)
 			background.push({ kind: 'lagMonitor', everyMs: 50, startMs: g.lagMonitor });
 		return {
 			format: 'event-loop-lab/scenario@1',
@@ -73,6 +75,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 			seed: 1,
 			limitMs: 3000,
 			runtime: {
+				host: g.host,
 				threads: g.threads,
 				threadsStarted: g.threads === 0 ? g.started : Math.min(g.started, g.threads),
 				gil: g.gil,

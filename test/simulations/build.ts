@@ -14,6 +14,7 @@ export function scenario(
 		seed: 1,
 		limitMs: 10_000,
 		runtime: {
+			host: 'loop',
 			threads: 6,
 			threadsStarted: 0,
 			gil: true,

@@ -22,6 +22,27 @@ describe('buildTimeline(trace, endMs)', () => {
 		expect(lane('loop')?.map((s) => s.state)).toEqual(['blocked', 'blocked']);
 	});
 
+	it('draws a hung run on past the hang, every lane in the state it was left in', () => {
+		const r = simulate(
+			scenario(
+				{ h: [{ op: 'lock', name: 'L', kind: 'thread', steps: [{ op: 'sleep', ms: 10 }] }] },
+				[
+					['a', 0, 'h'],
+					['b', 0, 'h']
+				]
+			),
+			{ trace: true }
+		);
+		expect(r.outcome).toBe('hung');
+		const t = buildTimeline(r.trace ?? [], r.endMs, r.hung?.atMs ?? null);
+		expect(t.hungAtMs).toBe(0);
+		expect(t.endMs).toBe(100);
+		const last = (id: string) => t.lanes.find((l) => l.id === id)?.segments.at(-1);
+		expect(last('loop')).toEqual({ from: 0, to: 100, state: 'blocked' });
+		expect(last('a')).toEqual({ from: 0, to: 100, state: 'awaiting' });
+		expect(last('b')).toEqual({ from: 0, to: 100, state: 'blocked' });
+	});
+
 	it('shows awaiting while the loop sleeps, pool threads as lanes, and GIL waits', () => {
 		const r = simulate(
 			scenario({ h: [{ op: 'offload', ms: 20, work: 'cpu', noThread: 'raise' }] }, [

@@ -181,6 +181,39 @@ describe('simulate(scenario): the pool', () => {
 	});
 });
 
+describe('simulate(scenario): the host', () => {
+	const io = { h: [{ op: 'io' as const, ms: 100 }] };
+	const burst: [string, number, string][] = [
+		['r1', 0, 'h'],
+		['r2', 0, 'h'],
+		['r3', 10, 'h']
+	];
+	it('a loop host overlaps awaited I/O', () => {
+		expect(ends(simulate(scenario(io, burst)))).toEqual({ r1: 100, r2: 100, r3: 110 });
+	});
+	it('runUntilComplete runs one request per call: later arrivals wait in the host', () => {
+		const r = simulate(scenario(io, burst, { host: 'runUntilComplete' }), { trace: true });
+		expect(ends(r)).toEqual({ r1: 100, r2: 200, r3: 300 });
+		expect(r.requests.map((q) => q.startMs)).toEqual([0, 100, 200]);
+		const waits = (r.trace ?? []).filter((e) => e.type === 'task' && e.detail.state === 'arrived');
+		expect(waits.map((e) => e.actor)).toEqual(['r2', 'r3']);
+	});
+	it('a hung call keeps the queued requests in the host, and the reason says so', () => {
+		const r = simulate(
+			scenario(
+				{ ...io, stuck: [{ op: 'rpc', ms: 5, handoff: 'unsafe', client: 'perRequest' }] },
+				[
+					['r1', 0, 'stuck'],
+					['r2', 1, 'h']
+				],
+				{ host: 'runUntilComplete' }
+			)
+		);
+		expect(r.outcome).toBe('hung');
+		expect(r.hung?.reason).toMatch(/r2 waits in the host/);
+	});
+});
+
 describe('simulate(scenario): limits', () => {
 	it('a valid but enormous run stops at the step budget with a reason instead of freezing', () => {
 		const s = scenario({ h: [{ op: 'sleep', ms: 3_000_000 }] }, [['r1', 0, 'h']], {}, [

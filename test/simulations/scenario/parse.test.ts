@@ -27,6 +27,7 @@ describe('parseScenario(input) on valid documents', () => {
 			seed: 1,
 			limitMs: 10_000,
 			runtime: {
+				host: 'loop',
 				threads: 6,
 				threadsStarted: 0,
 				gil: true,
@@ -174,7 +175,18 @@ describe('parseScenario(input) reports catalogued errors with path and position'
 			'arrivals[1].count',
 			'at most 100000 requests in all'
 		],
-		['E_NOT_OBJECT', (d) => ({ ...d, runtime: [] }), 'runtime', 'found an array']
+		['E_NOT_OBJECT', (d) => ({ ...d, runtime: [] }), 'runtime', 'found an array'],
+		['E_ENUM', (d) => ({ ...d, runtime: { host: 'rust' } }), 'runtime.host', '"runUntilComplete"'],
+		[
+			'E_CONFLICT',
+			(d) => ({
+				...d,
+				runtime: { host: 'runUntilComplete' },
+				background: [{ kind: 'heartbeat', everyMs: 100 }]
+			}),
+			'background',
+			'the loop stops between calls'
+		]
 	];
 	for (const [code, mutate, path, words] of cases) {
 		it(`${code} at ${path || '(document)'}`, () => {
