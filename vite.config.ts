@@ -1,5 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { lessonIndex } from './src/content/lesson-index-plugin';
 
 // Cross-origin isolation gives the real runtime SharedArrayBuffer and Atomics.wait.
 const isolation = {
@@ -9,8 +10,14 @@ const isolation = {
 
 export default defineConfig({
 	base: './',
-	plugins: [svelte()],
+	plugins: [svelte(), lessonIndex()],
 	server: { headers: isolation },
 	preview: { headers: isolation },
-	worker: { format: 'es' }
+	worker: { format: 'es' },
+	build: {
+		rollupOptions: {
+			// The lab, and the embed that docs pages put in an iframe.
+			input: { main: 'index.html', embed: 'embed.html' }
+		}
+	}
 });

@@ -1,8 +1,9 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { lessonIndex } from './src/content/lesson-index-plugin';
 
 export default defineConfig({
-	plugins: [svelte()],
+	plugins: [svelte(), lessonIndex()],
 	test: {
 		// The dom project has no tests until components compute something worth testing.
 		passWithNoTests: true,

@@ -2,6 +2,7 @@
 export * from './scenario/types';
 export * from './scenario/errors';
 export { parseScenario, type ParseResult } from './scenario/parse';
+export { formatPath } from './scenario/check';
 export { simulate } from './simulate';
 export type { SimOptions } from './engine/sim';
 export * from './result';

@@ -1,17 +1,11 @@
-import { createFramer, simulate, type Frame, type SimResult } from '../../simulations/index';
+import type { Frame } from '../../simulations/index';
 import { anchorIndex } from '../content/anchor';
 import type { Lesson, LessonStep } from '../content/types';
-import { buildTimeline, type TimelineModel } from '../views/timeline-model';
+import { clampStep, stepForward } from './stepping.svelte';
+import type { UrlState } from './url';
+import { runVariant, type VariantRun } from './variant-run';
 
-/** One simulated variant: its result, random access to its frames, and its timeline lanes. */
-export interface VariantRun {
-	name: string;
-	label: string;
-	result: SimResult;
-	frameAt: (n: number) => Frame;
-	timeline: TimelineModel;
-	code: string | null;
-}
+export type { VariantRun };
 
 /**
  * A learner's place in a lesson: the step, the variant on show, playback. Simulation runs once
@@ -49,16 +43,7 @@ export class LessonSession {
 		let run = this.runs.get(name);
 		if (!run) {
 			const v = this.lesson.variants.find((x) => x.name === name) ?? this.lesson.variants[0];
-			const result = simulate(v.scenario, { trace: true });
-			const handler = Object.values(v.scenario.handlers).find((h) => h.code);
-			run = {
-				name: v.name,
-				label: v.label,
-				result,
-				frameAt: createFramer(result.trace ?? []),
-				timeline: buildTimeline(result.trace ?? [], result.endMs, result.hung?.atMs ?? null),
-				code: handler?.code ?? null
-			};
+			run = runVariant(v.name, v.label, v.scenario);
 			this.runs.set(name, run);
 		}
 		return run;
@@ -77,14 +62,13 @@ export class LessonSession {
 	}
 
 	goTo(step: number): void {
-		this.step = Math.max(0, Math.min(this.count - 1, step));
+		this.step = clampStep(this, step);
 		this.variant = null;
 		this.moment = null;
 	}
 
 	next(): void {
-		if (this.step < this.count - 1) this.goTo(this.step + 1);
-		else this.playing = false;
+		stepForward(this);
 	}
 
 	previous(): void {
@@ -94,5 +78,18 @@ export class LessonSession {
 	/** Shows another variant at the same moment; the narration stays. */
 	show(name: string | null): void {
 		this.variant = name === this.current.variant ? null : name;
+	}
+
+	/** Where the learner is, as the lab's URL holds it. */
+	urlState(): UrlState {
+		return {
+			page: 'lesson',
+			lesson: this.lesson.slug,
+			step: this.step + 1,
+			variant: this.variant,
+			speed: this.speed,
+			compare: this.compare,
+			t: this.moment
+		};
 	}
 }

@@ -12,10 +12,15 @@ export function savedTheme(): Theme {
 	}
 }
 
-/** Applies a theme to the document and remembers it. */
-export function applyTheme(theme: Theme): void {
+/** Shows the document in a theme, for this page only (an embed must not change the lab's choice). */
+export function showTheme(theme: Theme): void {
 	if (theme === 'auto') document.documentElement.removeAttribute('data-theme');
 	else document.documentElement.setAttribute('data-theme', theme);
+}
+
+/** Applies a theme to the document and remembers it. */
+export function applyTheme(theme: Theme): void {
+	showTheme(theme);
 	try {
 		localStorage.setItem(KEY, theme);
 	} catch {

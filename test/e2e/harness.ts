@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** Debian's Chromium (or CHROMIUM_PATH); tests never download a browser. */
 export function chromiumPath(): string {
@@ -21,12 +22,13 @@ export function chromiumPath(): string {
  * without the COOP/COEP headers (as inside a docs iframe) when `isolated` is false.
  */
 export async function startPreview(
-	isolated = true
+	isolated = true,
+	headers: Record<string, string> = {}
 ): Promise<{ url: string; close: () => Promise<void> }> {
 	if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first');
 	const server = await preview({
 		configFile: isolated ? undefined : false,
-		preview: { host: '127.0.0.1', port: 0, strictPort: false },
+		preview: { host: '127.0.0.1', port: 0, strictPort: false, headers },
 		logLevel: 'silent'
 	});
 	const address = server.httpServer.address() as AddressInfo;
@@ -49,7 +51,8 @@ export async function openBrowser(): Promise<{
 			'--no-first-run',
 			'--disable-background-networking',
 			'--disable-component-update',
-			'--disable-sync'
+			'--disable-sync',
+			'--js-flags=--expose-gc'
 		]
 	});
 	return {
@@ -74,6 +77,9 @@ export function collectErrors(page: Page): string[] {
 /** Starts counting main-thread long tasks from now (start-up always makes one, so it is skipped). */
 export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
 	await page.evaluate(() => {
+		// Collect the garbage earlier tests left in this renderer first, so a late major GC is
+		// not billed to the page under test (the browser runs with --expose-gc for this).
+		(window as unknown as { gc?: () => void }).gc?.();
 		const w = window as unknown as { longTasks: number[] };
 		w.longTasks = [];
 		const mark = performance.now();
@@ -82,4 +88,43 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
 		}).observe({ entryTypes: ['longtask'] });
 	});
 	return () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+type Site = Awaited<ReturnType<typeof startPreview>>;
+
+/** How one preview of the site is served: cross-origin isolated or not, with extra headers. */
+export interface SiteOptions {
+	isolated?: boolean;
+	headers?: Record<string, string>;
+}
+
+/**
+ * Registers a suite's hooks: one browser, a preview per entry of `siteOptions`, and every page
+ * closed after each test, since pages left open keep animating in the same renderer and skew the
+ * long-task checks.
+ */
+export function useLab(siteOptions: SiteOptions[] = [{}]) {
+	let browser: Awaited<ReturnType<typeof openBrowser>> | null = null;
+	const sites: Site[] = [];
+	beforeAll(async () => {
+		browser = await openBrowser();
+		for (const o of siteOptions) sites.push(await startPreview(o.isolated ?? true, o.headers));
+		mkdirSync('test-results', { recursive: true });
+	});
+	afterEach(async () => {
+		await Promise.all(browser?.context.pages().map((p) => p.close()) ?? []);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		for (const site of sites) await site.close();
+	});
+	return {
+		get context(): BrowserContext {
+			return (browser as NonNullable<typeof browser>).context;
+		},
+		get site(): Site {
+			return sites[0];
+		},
+		sites
+	};
 }

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, openBrowser, startPreview, watchLongTasks } from './harness';
+import { describe, expect, it } from 'vitest';
+import { collectErrors, useLab, watchLongTasks } from './harness';
 
 // Generated from the content: every lessons/NN-slug/ folder gets the same checks.
 const lessons = readdirSync('lessons')
@@ -11,32 +11,15 @@ const lessons = readdirSync('lessons')
 	.sort()
 	.map((d) => d.replace(/^\d+-/, ''));
 
-let site: Awaited<ReturnType<typeof startPreview>>;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-
-beforeAll(async () => {
-	site = await startPreview();
-	browser = await openBrowser();
-	mkdirSync('test-results', { recursive: true });
-});
-
-// Pages left open keep animating in the same renderer and skew the long-task checks.
-afterEach(async () => {
-	await Promise.all(browser.context.pages().map((p) => p.close()));
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const lab = useLab();
 
 const narration = (page: Page) => page.getByTestId('narration').textContent();
 const slider = (page: Page) => page.getByRole('slider', { name: 'Step' });
 
 describe('the home page', () => {
 	it('lists every lesson folder with a link', async () => {
-		const page = await browser.context.newPage();
-		await page.goto(site.url);
+		const page = await lab.context.newPage();
+		await page.goto(lab.site.url);
 		for (const slug of lessons) {
 			expect(await page.locator(`a[href="?lesson=${slug}"]`).count()).toBe(1);
 		}
@@ -46,9 +29,9 @@ describe('the home page', () => {
 for (const slug of lessons) {
 	describe(`lesson ${slug}`, () => {
 		it('steps forward and back with buttons and keys; narration, slider and URL follow', async () => {
-			const page = await browser.context.newPage();
+			const page = await lab.context.newPage();
 			const errors = collectErrors(page);
-			await page.goto(`${site.url}?lesson=${slug}`);
+			await page.goto(`${lab.site.url}?lesson=${slug}`);
 			const first = await narration(page);
 			expect(await slider(page).inputValue()).toBe('1');
 
@@ -84,8 +67,8 @@ for (const slug of lessons) {
 		});
 
 		it('scrubs to any moment with the Moment slider, kept in the URL', async () => {
-			const page = await browser.context.newPage();
-			await page.goto(`${site.url}?lesson=${slug}&step=3`);
+			const page = await lab.context.newPage();
+			await page.goto(`${lab.site.url}?lesson=${slug}&step=3`);
 			const status = page.getByTestId('loop-status');
 			const before = await status.textContent();
 			const moment = page.getByRole('slider', { name: 'Moment' });
@@ -100,9 +83,9 @@ for (const slug of lessons) {
 		});
 
 		it('shows each variant and answers its question', async () => {
-			const page = await browser.context.newPage();
+			const page = await lab.context.newPage();
 			const errors = collectErrors(page);
-			await page.goto(`${site.url}?lesson=${slug}`);
+			await page.goto(`${lab.site.url}?lesson=${slug}`);
 			const variants = page.getByRole('group', { name: 'Variant' }).getByRole('button');
 			for (let i = 0; i < (await variants.count()); i++) {
 				await variants.nth(i).click();
@@ -116,8 +99,8 @@ for (const slug of lessons) {
 		});
 
 		it('plays through its steps without a main-thread task over 50 ms', async () => {
-			const page = await browser.context.newPage();
-			await page.goto(`${site.url}?lesson=${slug}&speed=4`);
+			const page = await lab.context.newPage();
+			await page.goto(`${lab.site.url}?lesson=${slug}&speed=4`);
 			await page.getByTestId('narration').waitFor();
 			const longTasks = await watchLongTasks(page);
 			await page.getByRole('button', { name: 'Play' }).click();
@@ -134,14 +117,14 @@ for (const slug of lessons) {
 
 		for (const scheme of ['light', 'dark'] as const) {
 			it(`has no axe violations (WCAG 2.2 AA) in ${scheme}, and is screenshotted`, async () => {
-				const page = await browser.context.newPage();
+				const page = await lab.context.newPage();
 				await page.emulateMedia({ colorScheme: scheme });
 				for (const [width, step] of [
 					[1280, 2],
 					[375, 5]
 				]) {
 					await page.setViewportSize({ width, height: 900 });
-					await page.goto(`${site.url}?lesson=${slug}&step=${step}&compare=1`);
+					await page.goto(`${lab.site.url}?lesson=${slug}&step=${step}&compare=1`);
 					await page.getByTestId('narration').waitFor();
 					const axe = await new AxeBuilder({ page })
 						.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
@@ -167,9 +150,9 @@ for (const slug of lessons) {
 
 describe('the gather "deadlock" lesson', () => {
 	it('shows the reported client hung with its reason, and the fixed client completing', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
-		await page.goto(`${site.url}?lesson=gather-deadlock&variant=thread-lock-gather`);
+		await page.goto(`${lab.site.url}?lesson=gather-deadlock&variant=thread-lock-gather`);
 		const moment = page.getByRole('slider', { name: 'Moment' });
 		await moment.focus();
 		await page.keyboard.press('End');
@@ -188,48 +171,96 @@ describe('the gather "deadlock" lesson', () => {
 	});
 });
 
+describe('sharing and exporting a step', () => {
+	it('the Share / Embed dialog gives this exact state as a link, an iframe and an element, with a preview', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await page.goto(`${lab.site.url}?lesson=gather-deadlock&step=4`);
+		await page.getByRole('button', { name: 'Share / Embed' }).click();
+		const dialog = page.getByRole('dialog');
+		expect(await dialog.getByTestId('share-link').inputValue()).toMatch(
+			/\?lesson=gather-deadlock&step=4$/
+		);
+		await dialog.getByLabel('Controls').selectOption('minimal');
+		expect(await dialog.getByTestId('share-element').inputValue()).toMatch(
+			/<event-loop-lesson lesson="gather-deadlock" step="4" controls="minimal"><\/event-loop-lesson>/
+		);
+		const iframe = await dialog.getByLabel(/^iframe/).inputValue();
+		expect(iframe).toMatch(/title="Event Loop Lab: [^"]+" loading="lazy"/);
+		const preview = page.frameLocator('dialog iframe');
+		expect(await preview.getByTestId('step-counter').textContent()).toMatch(/4 \/ 19/);
+		await page.keyboard.press('Escape');
+		expect(await dialog.isVisible()).toBe(false);
+		expect(errors).toEqual([]);
+	});
+
+	it('exports the step as SVG and PNG pictures that show it', async () => {
+		const page = await lab.context.newPage();
+		await page.goto(`${lab.site.url}?lesson=gather-deadlock&step=4`);
+		const group = page.getByRole('group', { name: 'Export picture' });
+		const [svg] = await Promise.all([
+			page.waitForEvent('download'),
+			group.getByRole('button', { name: 'This step' }).click()
+		]);
+		expect(svg.suggestedFilename()).toBe('gather-deadlock-step-4.svg');
+		const text = readFileSync((await svg.path()) as string, 'utf8');
+		expect(text).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+		expect(text).toMatch(/Step 4 of 19/);
+		await group.getByLabel('Format').selectOption('png');
+		const [png] = await Promise.all([
+			page.waitForEvent('download'),
+			group.getByRole('button', { name: 'This step' }).click()
+		]);
+		expect(png.suggestedFilename()).toBe('gather-deadlock-step-4.png');
+		const bytes = readFileSync((await png.path()) as string);
+		expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+		expect(bytes.length).toBeGreaterThan(10_000);
+	});
+});
+
 describe('the lesson path', () => {
 	it('groups lessons into the path and remembers progress locally', async () => {
-		const page = await browser.context.newPage();
-		await page.goto(site.url);
+		const page = await lab.context.newPage();
+		await page.goto(lab.site.url);
 		expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
 			expect.arrayContaining(['Basics', 'Causes', 'Fixes', 'Detection'])
 		);
-		await page.goto(`${site.url}?lesson=${lessons[0]}`);
+		await page.goto(`${lab.site.url}?lesson=${lessons[0]}`);
 		await page.locator('h1').click();
 		await page.keyboard.press('End');
-		await page.goto(site.url);
+		await page.goto(lab.site.url);
 		expect(await page.getByTestId(`progress-${lessons[0]}`).textContent()).toBe('done');
 	});
 });
 
 describe('theme', () => {
 	it('follows the system by default and remembers an explicit choice across reloads', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		await page.emulateMedia({ colorScheme: 'light' });
-		await page.goto(`${site.url}?lesson=${lessons[0]}`);
+		await page.goto(`${lab.site.url}?lesson=${lessons[0]}`);
 		const bg = () =>
 			page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 		const light = await bg();
-		await page.getByLabel('Theme').selectOption('dark');
+		await page.getByRole('banner').getByLabel('Theme').selectOption('dark');
 		expect(await bg()).not.toBe(light);
 		await page.reload();
 		expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
 		expect(await bg()).not.toBe(light);
-		await page.getByLabel('Theme').selectOption('auto');
+		await page.getByRole('banner').getByLabel('Theme').selectOption('auto');
 	});
 });
 
 describe('size', () => {
 	it('a lesson page loads at most 120 KB of JavaScript, gzipped', async () => {
-		const page = await browser.context.newPage();
-		const scripts: Promise<Buffer>[] = [];
+		const page = await lab.context.newPage();
+		const scripts: Promise<Buffer | null>[] = [];
 		page.on('response', (r) => {
-			if (r.url().endsWith('.js')) scripts.push(r.body());
+			// A chunk still arriving when the page closes has no body to read: it was not needed.
+			if (r.url().endsWith('.js')) scripts.push(r.body().catch(() => null));
 		});
-		await page.goto(`${site.url}?lesson=${lessons[0]}`);
+		await page.goto(`${lab.site.url}?lesson=${lessons[0]}`);
 		await page.getByTestId('narration').waitFor();
-		const bodies = await Promise.all(scripts);
+		const bodies = (await Promise.all(scripts)).filter((b) => b !== null);
 		const kb = bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024;
 		console.log(`initial JS of a lesson page: ${kb.toFixed(1)} KB gzip in ${bodies.length} files`);
 		expect(kb).toBeLessThanOrEqual(120);

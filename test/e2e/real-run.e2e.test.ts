@@ -1,30 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, openBrowser, startPreview, watchLongTasks } from './harness';
+import { describe, expect, it } from 'vitest';
+import { encodeScenarioLink } from '../../src/state/scenario-link';
+import { collectErrors, useLab, watchLongTasks } from './harness';
 
 // Real runs measure wall-clock time on a shared 2-core machine: the tolerances are wide on
 // purpose; what is asserted is the pattern (serial versus overlapping), not exact figures.
 const SLACK = 80;
 
-let browser: Awaited<ReturnType<typeof openBrowser>>;
-const sites: Awaited<ReturnType<typeof startPreview>>[] = [];
-
-beforeAll(async () => {
-	browser = await openBrowser();
-	sites.push(await startPreview(true), await startPreview(false));
-	mkdirSync('test-results', { recursive: true });
-});
-
-// Pages left open keep animating in the same renderer and skew the long-task checks.
-afterEach(async () => {
-	await Promise.all(browser.context.pages().map((p) => p.close()));
-});
-
-afterAll(async () => {
-	await browser?.close();
-	for (const s of sites) await s.close();
-});
+const lab = useLab([{}, { isolated: false }]);
+const sites = lab.sites;
 
 async function runForReal(page: Page): Promise<number[]> {
 	await page.getByRole('button', { name: 'Run for real' }).click();
@@ -47,7 +32,7 @@ for (const [name, isolated] of [
 		const url = () => sites[isolated ? 0 : 1].url;
 
 		it('says which mode it is in', async () => {
-			const page = await browser.context.newPage();
+			const page = await lab.context.newPage();
 			await page.goto(`${url()}?lesson=blocking-vs-offloaded`);
 			expect(await page.getByTestId('real-mode').textContent()).toContain(
 				isolated ? 'is cross-origin isolated' : 'not cross-origin isolated'
@@ -55,7 +40,7 @@ for (const [name, isolated] of [
 		});
 
 		it('a blocking handler serializes for real: the k-th ends at about k x 200 ms', async () => {
-			const page = await browser.context.newPage();
+			const page = await lab.context.newPage();
 			const errors = collectErrors(page);
 			await page.goto(`${url()}?lesson=blocking-vs-offloaded&variant=time-sleep`);
 			const ends = await runForReal(page);
@@ -68,7 +53,7 @@ for (const [name, isolated] of [
 		});
 
 		it('offloaded blocking calls overlap for real: all end at about 200 ms', async () => {
-			const page = await browser.context.newPage();
+			const page = await lab.context.newPage();
 			await page.goto(`${url()}?lesson=blocking-vs-offloaded&variant=to-thread`);
 			for (const e of await runForReal(page)) {
 				expect(e).toBeGreaterThanOrEqual(195);
@@ -77,7 +62,7 @@ for (const [name, isolated] of [
 		});
 
 		it('reports the agreement of every variant of every lesson', async () => {
-			const page = await browser.context.newPage();
+			const page = await lab.context.newPage();
 			for (const [lesson, variants] of [
 				['restaurant', ['kitchen', 'stove']],
 				[
@@ -102,12 +87,16 @@ for (const [name, isolated] of [
 	});
 }
 
-/** Pastes a test scenario (with a shorter limit) into Run a scenario and runs it for real. */
+/** Opens a scenario in the playground by its link. */
+function openScenario(page: Page, doc: object) {
+	const s = encodeURIComponent(encodeScenarioLink(JSON.stringify(doc)));
+	return page.goto(`${sites[0].url}?page=playground&s=${s}`);
+}
+
+/** Opens a test scenario (with a shorter limit) in the playground and runs it for real. */
 async function runScenarioFile(page: Page, name: string, limitMs: number) {
 	const doc = JSON.parse(readFileSync(`test/scenarios/${name}.json`, 'utf8'));
-	await page.goto(`${sites[0].url}?page=run`);
-	await page.getByLabel(/Scenario JSON/).fill(JSON.stringify({ ...doc, limitMs }));
-	await page.getByRole('button', { name: 'Simulate' }).click();
+	await openScenario(page, { ...doc, limitMs });
 	await page.getByRole('button', { name: 'Run for real' }).click();
 	const text =
 		(await page.getByTestId('agreement').textContent({ timeout: limitMs + 10_000 })) ?? '';
@@ -117,22 +106,22 @@ async function runScenarioFile(page: Page, name: string, limitMs: number) {
 
 describe('the JSON-RPC client and threading.Lock, for real (cross-origin isolated)', () => {
 	it('gathered calls with a future per request id complete in about 60 ms', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		expect(await runScenarioFile(page, 'f23-gather-fixed', 3000)).toContain('completed');
 	});
 
 	it('the unsafe hand-off loses the wake-up: nothing else wakes the loop, so the run hangs', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		expect(await runScenarioFile(page, 'f24a-unsafe-no-timer', 1500)).toContain('hung');
 	});
 
 	it('a 100 ms heartbeat rescues the same lost wake-ups, each response late', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		expect(await runScenarioFile(page, 'f24a-unsafe-heartbeat', 3000)).toContain('completed');
 	});
 
 	it('a threading.Lock held across await under gather blocks the server worker for real', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		expect(await runScenarioFile(page, 'f24c-thread-lock-gather', 1500)).toContain('hung');
 		expect(await page.getByTestId('real-hung').textContent()).toContain(
 			"blocked in threading.Lock 'client_lock'.acquire()"
@@ -142,10 +131,9 @@ describe('the JSON-RPC client and threading.Lock, for real (cross-origin isolate
 
 describe('Stop and the main thread', () => {
 	it('Stop ends a run within 0.5 s, even in the middle of a 60-second blocking call', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
-		await page.goto(`${sites[0].url}?page=run`);
-		const text = JSON.stringify({
+		await openScenario(page, {
 			format: 'event-loop-lab/scenario@1',
 			id: 'long-block',
 			title: 'One minute of time.sleep',
@@ -153,8 +141,6 @@ describe('Stop and the main thread', () => {
 			handlers: { h: { steps: [{ op: 'block', ms: 60000 }] } },
 			requests: [{ id: 'r1', at: 0, handler: 'h' }]
 		});
-		await page.getByLabel(/Scenario JSON/).fill(text);
-		await page.getByRole('button', { name: 'Simulate' }).click();
 		await page.getByRole('button', { name: 'Run for real' }).click();
 		await page.getByText('Running…').waitFor();
 		await page.waitForTimeout(1000);
@@ -170,7 +156,7 @@ describe('Stop and the main thread', () => {
 	});
 
 	it('a real run causes no main-thread task over 50 ms', async () => {
-		const page = await browser.context.newPage();
+		const page = await lab.context.newPage();
 		await page.goto(`${sites[0].url}?lesson=blocking-vs-offloaded&variant=cpu`);
 		await page.getByTestId('narration').waitFor();
 		const longTasks = await watchLongTasks(page);

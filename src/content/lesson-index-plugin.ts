@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+const ID = 'virtual:lesson-index';
+
+/**
+ * `virtual:lesson-index`: each lesson folder's name, title, summary and path, read at build time.
+ * Pages list lessons from it without bundling every lesson's steps (a glob of lesson.json keeps
+ * the whole file in the first chunk, whichever fields it imports).
+ */
+export function lessonIndex(folder = 'lessons'): Plugin {
+	const root = resolve(folder);
+	return {
+		name: 'lesson-index',
+		resolveId: (id) => (id === ID ? `\0${ID}` : null),
+		// A lesson folder added or removed while the dev server runs: rebuild the index, reload.
+		configureServer(server) {
+			const changed = (path: string) => {
+				if (!/lesson\.json$/.test(path)) return;
+				const mod = server.moduleGraph.getModuleById(`\0${ID}`);
+				if (mod) server.moduleGraph.invalidateModule(mod);
+				server.ws.send({ type: 'full-reload' });
+			};
+			server.watcher.on('add', changed);
+			server.watcher.on('unlink', changed);
+		},
+		load(id) {
+			if (id !== `\0${ID}`) return null;
+			const entries = readdirSync(root, { withFileTypes: true })
+				.filter((d) => d.isDirectory())
+				.flatMap((d) => {
+					const file = join(root, d.name, 'lesson.json');
+					this.addWatchFile(file);
+					try {
+						const meta = JSON.parse(readFileSync(file, 'utf8'));
+						return [{ folder: d.name, title: meta.title, summary: meta.summary, path: meta.path }];
+					} catch {
+						// A broken lesson.json is reported when the lesson loads, with the reason.
+						return [{ folder: d.name }];
+					}
+				});
+			return `export default ${JSON.stringify(entries)};`;
+		}
+	};
+}
