@@ -25,6 +25,17 @@ export const EMBED_KEYS = [
 	'speed'
 ] as const;
 
+/** What an embed shows when a link leaves an option out. */
+export const EMBED_DEFAULTS: EmbedOptions = {
+	lesson: null,
+	step: 1,
+	variant: null,
+	controls: 'all',
+	theme: 'auto',
+	autoplay: false,
+	speed: 1
+};
+
 const CONTROLS: readonly ControlsMode[] = ['all', 'minimal', 'none'];
 const THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto'];
 
@@ -55,27 +66,45 @@ export function readEmbedOptions(get: (name: string) => string | null): {
 	if (rawSpeed !== null && !(SPEEDS as readonly number[]).includes(speed)) {
 		notes.push(`speed="${rawSpeed}" is not one of ${SPEEDS.join(', ')}; using 1.`);
 	}
+	const d = EMBED_DEFAULTS;
 	const options: EmbedOptions = {
-		lesson: lesson && /^[a-z0-9-]{1,100}$/.test(lesson) ? lesson : null,
-		step: Number.isInteger(step) && step >= 1 ? step : 1,
+		lesson: lesson && /^[a-z0-9-]{1,100}$/.test(lesson) ? lesson : d.lesson,
+		step: Number.isInteger(step) && step >= 1 ? step : d.step,
 		variant: get('variant'),
-		controls: pick('controls', CONTROLS, 'all'),
-		theme: pick('theme', THEMES, 'auto'),
-		autoplay: pick('autoplay', ['0', '1'], '0') === '1',
-		speed: (SPEEDS as readonly number[]).includes(speed) ? speed : 1
+		controls: pick('controls', CONTROLS, d.controls),
+		theme: pick('theme', THEMES, d.theme),
+		autoplay: pick('autoplay', ['0', '1'], d.autoplay ? '1' : '0') === '1',
+		speed: (SPEEDS as readonly number[]).includes(speed) ? speed : d.speed
 	};
 	return { options, notes };
 }
 
+/**
+ * The options that differ from the defaults, as name/value pairs in EMBED_KEYS order: the query
+ * of an embed link, or the attributes of an `<event-loop-lesson>`.
+ */
+export function embedPairs(o: EmbedOptions): [string, string][] {
+	const value = asText(o);
+	const fallback = asText(EMBED_DEFAULTS);
+	return EMBED_KEYS.flatMap((k): [string, string][] => {
+		const v = value[k];
+		return v !== null && v !== fallback[k] ? [[k, v]] : [];
+	});
+}
+
+function asText(o: EmbedOptions): Record<(typeof EMBED_KEYS)[number], string | null> {
+	return {
+		lesson: o.lesson,
+		step: String(o.step),
+		variant: o.variant,
+		controls: o.controls,
+		theme: o.theme,
+		autoplay: o.autoplay ? '1' : '0',
+		speed: String(o.speed)
+	};
+}
+
 /** The query string of an embed link, defaults left out. */
 export function writeEmbedQuery(o: EmbedOptions): string {
-	const q = new URLSearchParams();
-	if (o.lesson) q.set('lesson', o.lesson);
-	if (o.step !== 1) q.set('step', String(o.step));
-	if (o.variant) q.set('variant', o.variant);
-	if (o.controls !== 'all') q.set('controls', o.controls);
-	if (o.theme !== 'auto') q.set('theme', o.theme);
-	if (o.autoplay) q.set('autoplay', '1');
-	if (o.speed !== 1) q.set('speed', String(o.speed));
-	return q.toString();
+	return new URLSearchParams(embedPairs(o)).toString();
 }

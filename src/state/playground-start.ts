@@ -1,5 +1,6 @@
 import type { PlaygroundStart } from './playground-session.svelte';
 import { decodeScenarioLink } from './scenario-link';
+import { browserStore, readJson, writeJson, type Store } from './stored-json';
 import type { UrlState } from './url';
 
 const KEY = 'event-loop-lab:playground';
@@ -10,33 +11,16 @@ export interface Drafts {
 	b: string | null;
 }
 
-type Store = Pick<Storage, 'getItem' | 'setItem'>;
-
-function store(): Store | null {
-	try {
-		return globalThis.sessionStorage ?? null;
-	} catch {
-		return null; // blocked storage (sandboxed frames): drafts then last the page
-	}
-}
-
 /** This tab's last drafts, or null (none, or unreadable). */
-export function readDrafts(s: Store | null = store()): Drafts | null {
-	try {
-		const v = JSON.parse(s?.getItem(KEY) ?? 'null') as Partial<Drafts> | null;
-		if (typeof v?.a !== 'string') return null;
-		return { a: v.a, b: typeof v.b === 'string' ? v.b : null };
-	} catch {
-		return null;
-	}
+export function readDrafts(s: Store | null = browserStore('sessionStorage')): Drafts | null {
+	const v = readJson(s, KEY) as Partial<Drafts> | null;
+	if (typeof v?.a !== 'string') return null;
+	return { a: v.a, b: typeof v.b === 'string' ? v.b : null };
 }
 
-export function saveDrafts(drafts: Drafts, s: Store | null = store()): void {
-	try {
-		s?.setItem(KEY, JSON.stringify(drafts));
-	} catch {
-		// storage full or blocked: the drafts still live in the page and its URL
-	}
+/** Keeps this tab's drafts; where storage is blocked they still live in the page and its URL. */
+export function saveDrafts(drafts: Drafts, s: Store | null = browserStore('sessionStorage')): void {
+	writeJson(s, KEY, drafts);
 }
 
 /**

@@ -31,6 +31,12 @@ for (const summary of summaries) {
 			expect(lesson.question.choices[lesson.question.answer]).toBeDefined();
 		});
 
+		it('narrates each step in one paragraph (it is rendered as inline Markdown)', () => {
+			for (const [i, step] of lesson.steps.entries()) {
+				expect(step.text, `steps[${i}].text`).not.toMatch(/\n\s*\n|^\s*([-*+>#|]|\d+\.)\s/m);
+			}
+		});
+
 		it('anchors every step to a moment that exists in its variant', () => {
 			for (const [i, step] of lesson.steps.entries()) {
 				const variant = lesson.variants.find((v) => v.name === step.variant);

@@ -51,8 +51,7 @@ export async function openBrowser(): Promise<{
 			'--no-first-run',
 			'--disable-background-networking',
 			'--disable-component-update',
-			'--disable-sync',
-			'--js-flags=--expose-gc'
+			'--disable-sync'
 		]
 	});
 	return {
@@ -77,9 +76,6 @@ export function collectErrors(page: Page): string[] {
 /** Starts counting main-thread long tasks from now (start-up always makes one, so it is skipped). */
 export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
 	await page.evaluate(() => {
-		// Collect the garbage earlier tests left in this renderer first, so a late major GC is
-		// not billed to the page under test (the browser runs with --expose-gc for this).
-		(window as unknown as { gc?: () => void }).gc?.();
 		const w = window as unknown as { longTasks: number[] };
 		w.longTasks = [];
 		const mark = performance.now();
