@@ -1,4 +1,4 @@
-import { formatEvent, type TraceEvent } from '../../simulations/index';
+import type { TraceEvent } from '../../simulations/index';
 import { findAnchor, type EventAnchor } from './event-anchor';
 
 /**
@@ -13,14 +13,4 @@ export function anchorIndex(trace: readonly TraceEvent[], t: number, anchor?: Ev
 	let n = 0;
 	while (n < trace.length && trace[n].t <= t) n++;
 	return n;
-}
-
-/** Index of the first event at or after `t` whose timeline line contains `text` (spacing ignored), or -1. */
-export function findEvent(trace: readonly TraceEvent[], t: number, text: string): number {
-	const wanted = squash(text);
-	return trace.findIndex((e) => e.t >= t && squash(formatEvent(e)).includes(wanted));
-}
-
-function squash(s: string): string {
-	return s.replace(/\s+/g, ' ');
 }

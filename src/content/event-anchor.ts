@@ -77,17 +77,8 @@ export function parseAnchor(text: string): EventAnchor | { error: string } {
 	return { actor, type: type as TraceType, detail, occurrence };
 }
 
-/** Writes an anchor back in the syntax `parseAnchor` reads. */
-export function formatAnchor(a: EventAnchor): string {
-	const fields = Object.entries(a.detail).map(
-		([k, v]) => `${k}=${/^[^\s"]+$/.test(v) ? v : `"${v}"`}`
-	);
-	const ordinal = a.occurrence === 1 ? [] : [`${a.occurrence}${suffix(a.occurrence)}`];
-	return [...ordinal, a.actor, a.type, ...fields].join(' ');
-}
-
-/** Whether `e` is the kind of event `a` names (its occurrence aside). */
-export function matchesAnchor(e: TraceEvent, a: EventAnchor): boolean {
+// Detail values are compared as text: that is how steps.md writes them (n=6, holder=null).
+function matchesAnchor(e: TraceEvent, a: EventAnchor): boolean {
 	if (e.actor !== a.actor || e.type !== a.type) return false;
 	const detail = e.detail as Record<string, unknown>;
 	return Object.entries(a.detail).every(([k, v]) => String(detail[k]) === v);
@@ -100,9 +91,4 @@ export function findAnchor(trace: readonly TraceEvent[], t: number, a: EventAnch
 		if (trace[i].t >= t && matchesAnchor(trace[i], a) && ++seen === a.occurrence) return i;
 	}
 	return -1;
-}
-
-function suffix(n: number): string {
-	if (n % 100 >= 11 && n % 100 <= 13) return 'th';
-	return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
 }
