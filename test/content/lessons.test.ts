@@ -22,6 +22,12 @@ for (const summary of summaries) {
 	describe(`lesson ${summary.folder}`, async () => {
 		const loaded = await loadLesson(summary.slug);
 		const lesson = loaded as Lesson;
+		const runs = new Map<string, ReturnType<typeof simulate>>();
+		const run = (name: string) => {
+			const variant = lesson.variants.find((v) => v.name === name)!;
+			if (!runs.has(name)) runs.set(name, simulate(variant.scenario, { trace: true }));
+			return runs.get(name)!;
+		};
 
 		it('loads without problems', () => {
 			expect('error' in loaded ? loaded.error : null).toBeNull();
@@ -50,8 +56,7 @@ for (const summary of summaries) {
 		it('anchors every step to an event at or after its time', () => {
 			for (const [i, step] of lesson.steps.entries()) {
 				if (!step.event) continue;
-				const variant = lesson.variants.find((v) => v.name === step.variant)!;
-				const trace = simulate(variant.scenario, { trace: true }).trace ?? [];
+				const trace = run(step.variant).trace ?? [];
 				const at = findAnchor(trace, step.t, step.event);
 				expect(at, `step ${i + 1} anchor`).toBeGreaterThanOrEqual(0);
 				expect(trace[at].t, `step ${i + 1} anchor time`).toBeGreaterThanOrEqual(step.t);
