@@ -78,7 +78,7 @@ export const ALLOWANCES: Allowance[] = [
 			'the engine knows when nothing can ever happen again and ends at once; a real loop cannot know, so it runs on to limitMs and names the unfinished requests',
 		applies: (s, engine) => runsForReal(s) && engine.outcome === 'hung' && !isDeadlock(engine),
 		fields: ['runEnd', 'hung'],
-		check: (engine, real) =>
+		check: (_engine, real) =>
 			real.hung?.reason.startsWith(`${limitReason(real.endMs)}; unfinished: `)
 				? null
 				: `real hung reason ${JSON.stringify(real.hung?.reason)} is not the limit's`
