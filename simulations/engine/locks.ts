@@ -1,5 +1,6 @@
 import { stepMutex, type MutexState } from '../machines';
 import type { LockKind } from '../scenario/types';
+import { threadLockDeadlock } from '../rules/messages';
 import type { Action } from './action';
 import type { Sim } from './sim';
 import type { Task } from './task';
@@ -38,9 +39,7 @@ export class Locks {
 		lock.waiters.push(task);
 		this.emit(lock);
 		this.sim.deadlock(
-			holder === task
-				? `deadlock: ${task.id} calls threading.Lock '${name}'.acquire() while it already holds it (the lock is not reentrant); the loop thread is blocked for good`
-				: `deadlock: the loop thread is blocked in threading.Lock '${name}'.acquire() for ${task.id} while ${holder.id} holds it across an await; ${holder.id} can only continue on the loop thread, which is blocked`,
+			threadLockDeadlock(name, task.id, holder.id),
 			`${task.id}: threading.Lock '${name}'.acquire()`
 		);
 		return { kind: 'stop' };

@@ -1,3 +1,4 @@
+import { lagSample } from '../rules/background';
 import type { TaskState } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
@@ -122,7 +123,7 @@ export class Tasks {
 				task.mark = sim.now();
 				return undefined;
 			case 'lag':
-				sim.recordLag(sim.now() - task.mark - ins.everyMs);
+				sim.recordLag(lagSample(sim.now(), task.mark, ins.everyMs));
 				return undefined;
 			case 'loop':
 				task.pc = 0;
