@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, buildBin } from '../../cli/build-bin';
 
-// The tests run the compiled bin, as `npx event-loop-lab` does, rebuilt so it is never stale.
-beforeAll(buildBin, 60_000);
+// The tests run the compiled bin, as `npx event-loop-lab` does, built afresh so it is never stale
+// and so its mode is the one a fresh clone gets.
+beforeAll(async () => {
+	rmSync(BIN, { force: true });
+	await buildBin();
+}, 60_000);
 
 const tmp = mkdtempSync(join(tmpdir(), 'ell-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
