@@ -20,7 +20,7 @@ const impureGlobals = [
 ].map((name) => ({ name, message: 'simulations/ is pure: inject time and randomness instead.' }));
 
 export default ts.config(
-	{ ignores: ['dist/', 'node_modules/', 'test-results/', '.tmp/', 'public/'] },
+	{ ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', '.tmp/', 'public/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -1,44 +1,63 @@
-// `npm run --silent simulate -- scenario.json [--trace | --timeline]`: result@1 JSON on stdout.
+// `event-loop-lab simulate FILE [--engine model] [--trace | --timeline]`: result@1 JSON on stdout.
 import { readFileSync } from 'node:fs';
 import { formatTimeline, parseScenario, simulate, type ScenarioError } from '../simulations/index';
+import { notYet, type Io } from './io';
 
-const USAGE = 'usage: npm run --silent simulate -- <scenario.json> [--trace | --timeline]';
+/** The usage line of the simulate command. */
+export const SIMULATE_USAGE =
+	'usage: event-loop-lab simulate [--engine model] [--trace | --timeline] <scenario.json>';
 
-function main(argv: string[]): number {
-	const flags = new Set(argv.filter((a) => a.startsWith('--')));
-	const files = argv.filter((a) => !a.startsWith('--'));
-	const unknown = [...flags].filter((f) => !['--trace', '--timeline', '--help'].includes(f));
+const FLAGS = ['--trace', '--timeline', '--help'];
+
+/** Runs one scenario file through the model engine; returns the exit code (0 valid, 2 not). */
+export function simulateCommand(argv: string[], io: Io): number {
+	const { engine, rest } = takeEngine(argv);
+	const flags = new Set(rest.filter((a) => a.startsWith('--')));
+	const files = rest.filter((a) => !a.startsWith('--'));
+	const unknown = [...flags].filter((f) => !FLAGS.includes(f));
 	if (flags.has('--help')) {
-		process.stdout.write(`${USAGE}\n`);
+		io.out(`${SIMULATE_USAGE}\n`);
 		return 0;
 	}
+	if (engine === 'cpython') return notYet(io, '--engine cpython', 'exact mode');
+	if (engine !== 'model') unknown.push(`--engine ${engine ?? '(missing)'}`);
 	if (files.length !== 1 || unknown.length > 0) {
 		const what =
 			unknown.length > 0 ? `unknown option ${unknown.join(', ')}` : 'name one scenario file';
-		process.stderr.write(`${what}\n${USAGE}\n`);
+		io.err(`${what}\n${SIMULATE_USAGE}\n`);
 		return 2;
 	}
 	let text: string;
 	try {
 		text = readFileSync(files[0], 'utf8');
 	} catch (e) {
-		process.stderr.write(`cannot read ${files[0]}: ${(e as Error).message}\n`);
+		io.err(`cannot read ${files[0]}: ${(e as Error).message}\n`);
 		return 2;
 	}
 	const parsed = parseScenario(text);
 	if (!parsed.ok) {
-		process.stderr.write(parsed.errors.map((e) => formatError(files[0], e)).join('\n') + '\n');
+		io.err(parsed.errors.map((e) => formatError(files[0], e)).join('\n') + '\n');
 		return 2;
 	}
 	const timeline = flags.has('--timeline');
 	const result = simulate(parsed.scenario, { trace: timeline || flags.has('--trace') });
-	process.stdout.write(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
+	io.out(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
 	return 0;
+}
+
+// `--engine X` and `--engine=X`; the model engine is the default.
+function takeEngine(argv: string[]): { engine: string | undefined; rest: string[] } {
+	const rest: string[] = [];
+	let engine: string | undefined = 'model';
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--engine') engine = argv[++i];
+		else if (argv[i].startsWith('--engine=')) engine = argv[i].slice('--engine='.length);
+		else rest.push(argv[i]);
+	}
+	return { engine, rest };
 }
 
 function formatError(file: string, e: ScenarioError): string {
 	const where = e.line === undefined ? file : `${file}:${e.line}:${e.column ?? 1}`;
 	return `${where}: ${e.code}: ${e.message}\n  hint: ${e.hint}`;
 }
-
-process.exitCode = main(process.argv.slice(2));

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario, type Scenario } from '../simulations/index';
 
-/** Every scenario file the golden suite covers: test/scenarios/*.json and lessons/<lesson>/**.json scenarios. */
+/** Every scenario file the golden suite covers: lesson variants (lessons/<lesson>/**.json) and the edge cases no lesson covers (test/scenarios/*.json). */
 export function scenarioFiles(): { name: string; path: string }[] {
 	const files = readdirSync('test/scenarios')
 		.filter((f) => f.endsWith('.json'))

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir';
 
 const cli = (...args: string[]) =>
 	spawnSync(process.execPath, ['--import', 'tsx', 'cli/export.ts', ...args], { encoding: 'utf8' });
-const out = () => mkdtempSync(join(tmpdir(), 'ell-export-'));
+const out = () => tempDir('ell-export-');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('npm run export -- <lesson>', () => {

@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
 import { listLessons, loadLesson } from '../../src/content/lessons';
+import { tempDir } from '../temp-dir';
 
 // The command line reads lessons/ with node:fs, the app through import.meta.glob: both must
 // produce the same lessons, so a picture from the command line shows what the page shows.
@@ -27,7 +27,7 @@ describe('readLessonFiles(root, slug)', () => {
 	});
 
 	it('reads scenario files only from inside the lesson folder', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'ell-lessons-'));
+		const root = tempDir('ell-lessons-');
 		cpSync('lessons/01-restaurant', join(root, '01-restaurant'), { recursive: true });
 		const meta = join(root, '01-restaurant', 'lesson.json');
 		const json = JSON.parse(readFileSync(meta, 'utf8'));
@@ -38,7 +38,7 @@ describe('readLessonFiles(root, slug)', () => {
 	});
 
 	it('reports a broken lesson.json with its path', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'ell-lessons-'));
+		const root = tempDir('ell-lessons-');
 		cpSync('lessons/01-restaurant', join(root, '01-restaurant'), { recursive: true });
 		writeFileSync(join(root, '01-restaurant', 'lesson.json'), '{ "title": ');
 		const loaded = await readLessonFiles(root, 'restaurant');

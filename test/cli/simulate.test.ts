@@ -1,23 +1,31 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, buildBin } from '../../cli/build-bin';
+
+// The tests run the compiled bin, as `npx event-loop-lab` does, built afresh so it is never stale
+// and so its mode is the one a fresh clone gets.
+beforeAll(async () => {
+	rmSync(BIN, { force: true });
+	await buildBin();
+}, 60_000);
 
 const tmp = mkdtempSync(join(tmpdir(), 'ell-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
 const cli = (...args: string[]) =>
-	spawnSync(process.execPath, ['--import', 'tsx', 'cli/simulate.ts', ...args], {
-		encoding: 'utf8'
-	});
+	spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 const file = (name: string, text: string) => {
 	const path = join(tmp, name);
 	writeFileSync(path, text);
 	return path;
 };
 
-describe('npm run simulate -- <file>', () => {
+describe('event-loop-lab simulate <file>', () => {
 	it('prints the result@1 JSON and exits 0', () => {
-		const r = cli('test/scenarios/f04-burst-sleep-blocking.json');
+		const r = cli('simulate', 'lessons/02-blocking-vs-offloaded/time-sleep.json');
 		expect(r.status).toBe(0);
 		const result = JSON.parse(r.stdout);
 		expect(result).toMatchObject({
@@ -29,17 +37,19 @@ describe('npm run simulate -- <file>', () => {
 	});
 
 	it('exits 0 for a hung outcome and includes the trace with --trace', () => {
-		const r = cli('test/scenarios/f24c-thread-lock-gather.json', '--trace');
+		const r = cli('simulate', 'lessons/06-gather-deadlock/thread-lock-gather.json', '--trace');
 		expect(r.status).toBe(0);
 		const result = JSON.parse(r.stdout);
 		expect(result.outcome).toBe('hung');
 		expect(result.trace.length).toBeGreaterThan(10);
 	});
 
-	it('prints the text timeline with --timeline', () => {
-		const r = cli('test/scenarios/f23-gather-fixed.json', '--timeline');
+	it('prints the text timeline with --timeline, also with --engine model', () => {
+		const path = 'lessons/06-gather-deadlock/fixed.json';
+		const r = cli('simulate', '--engine', 'model', path, '--timeline');
 		expect(r.status).toBe(0);
-		expect(r.stdout).toMatch(/^# f23-gather-fixed: completed at 60 ms/);
+		expect(r.stdout).toMatch(/^# gather-fixed: completed at 60 ms\n/);
+		expect(cli('simulate', '--engine=model', '--timeline', path).stdout).toBe(r.stdout);
 	});
 
 	it('prints every catalogued error on stderr with file:line:column and exits 2', () => {
@@ -47,7 +57,7 @@ describe('npm run simulate -- <file>', () => {
 			'bad.json',
 			'{"format":"event-loop-lab/scenario@1","id":"x","title":"t",\n"handlers":{"h":{"steps":[{"op":"cpu","ms":"fast"}]}},\n"requests":[{"id":"r1","at":0,"handler":"nope"}]}'
 		);
-		const r = cli(bad);
+		const r = cli('simulate', bad);
 		expect(r.status).toBe(2);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toContain(`${bad}:2:`);
@@ -56,14 +66,61 @@ describe('npm run simulate -- <file>', () => {
 	});
 
 	it('says where invalid JSON breaks and exits 2', () => {
-		const r = cli(file('broken.json', '{\n  "id": ,\n}'));
+		const r = cli('simulate', file('broken.json', '{\n  "id": ,\n}'));
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(/broken\.json:2:9: E_JSON_SYNTAX/);
 	});
 
 	it('says when a file cannot be read and exits 2', () => {
-		const r = cli(join(tmp, 'missing.json'));
+		const r = cli('simulate', join(tmp, 'missing.json'));
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(/cannot read .*missing\.json/);
 	});
+
+	it('rejects an unknown option or a second file with the usage and exits 2', () => {
+		for (const args of [
+			['--fast', 'a.json'],
+			['a.json', 'b.json'],
+			['--engine', 'pypy', 'a.json']
+		]) {
+			const r = cli('simulate', ...args);
+			expect(r.status, args.join(' ')).toBe(2);
+			expect(r.stderr).toContain('usage: event-loop-lab simulate');
+		}
+	});
+});
+
+describe('event-loop-lab: the parts of the contract still to come', () => {
+	it('simulate --engine cpython says exact mode is not available yet and exits 2', () => {
+		const r = cli('simulate', '--engine', 'cpython', 'lessons/06-gather-deadlock/fixed.json');
+		expect(r.status).toBe(2);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain('--engine cpython is not available yet (exact mode is coming)');
+	});
+
+	it('trace <file> says trace import is not available yet and exits 2', () => {
+		const r = cli('trace', 'run.json', '--json');
+		expect(r.status).toBe(2);
+		expect(r.stderr).toContain('event-loop-lab trace is not available yet (trace import');
+	});
+
+	it('--help prints the usage and exits 0; no command or an unknown one exits 2', () => {
+		const help = cli('--help');
+		expect(help.status).toBe(0);
+		expect(help.stdout).toMatch(/^usage: event-loop-lab simulate/);
+		expect(cli().status).toBe(2);
+		expect(cli('simulte').stderr).toContain('unknown command simulte');
+	});
+});
+
+describe('npx event-loop-lab in the project folder', () => {
+	it("runs this package's own bin offline, without asking a registry", () => {
+		const r = spawnSync('npx', ['--offline', 'event-loop-lab', '--help'], {
+			encoding: 'utf8',
+			env: { ...process.env, npm_config_registry: 'http://127.0.0.1:9/' }
+		});
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/^usage: event-loop-lab simulate/);
+	}, 30_000);
 });

@@ -2,8 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatTimeline, simulate } from '../../simulations/index';
 import sample from '../../src/sample-scenario.json';
 import { encodeScenarioLink, MAX_LINK } from '../../src/state/scenario-link';
+import { loadScenario } from '../scenario-files';
 import { collectErrors, useLab } from './harness';
 
 // The second site sends a strict policy: no inline script or style, no eval.
@@ -34,15 +36,17 @@ const HOSTILE = JSON.stringify({
 });
 
 describe('the playground', () => {
-	it('simulates the sample, byte-identical to the golden timeline, and steps through it', async () => {
+	it('simulates the sample, byte-identical to the timeline Node computes, and steps through it', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
 		await open(page);
 		await expect.poll(() => outcome(page)).toContain('completed at 1000 ms');
 		expect(await json(page).inputValue()).toBe(SAMPLE);
 		await page.getByText('Every event as text').click();
-		const golden = readFileSync('test/golden/f04-burst-sleep-blocking.timeline.txt', 'utf8');
-		expect(await page.getByTestId('timeline').textContent()).toBe(golden);
+		const node = formatTimeline(
+			simulate(loadScenario('src/sample-scenario.json'), { trace: true })
+		);
+		expect(await page.getByTestId('timeline').textContent()).toBe(node);
 
 		const narration = page.getByTestId('narration');
 		expect(await narration.textContent()).toContain('Before the first event');
@@ -203,7 +207,7 @@ describe('the playground', () => {
 		expect(download.suggestedFilename()).toBe('f04-burst-sleep-blocking.json');
 		expect(readFileSync((await download.path()) as string, 'utf8')).toBe(SAMPLE);
 
-		const file = readFileSync('test/scenarios/f05-burst-to-thread.json', 'utf8');
+		const file = readFileSync('lessons/02-blocking-vs-offloaded/to-thread.json', 'utf8');
 		await page.getByLabel('Open a .json file…').setInputFiles({
 			name: 'to-thread.json',
 			mimeType: 'application/json',

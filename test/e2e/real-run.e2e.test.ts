@@ -93,9 +93,9 @@ function openScenario(page: Page, doc: object) {
 	return page.goto(`${sites[0].url}?page=playground&s=${s}`);
 }
 
-/** Opens a test scenario (with a shorter limit) in the playground and runs it for real. */
+/** Opens a scenario file (path without `.json`, with a shorter limit) in the playground and runs it for real. */
 async function runScenarioFile(page: Page, name: string, limitMs: number) {
-	const doc = JSON.parse(readFileSync(`test/scenarios/${name}.json`, 'utf8'));
+	const doc = JSON.parse(readFileSync(`${name}.json`, 'utf8'));
 	await openScenario(page, { ...doc, limitMs });
 	await page.getByRole('button', { name: 'Run for real' }).click();
 	const text =
@@ -107,22 +107,30 @@ async function runScenarioFile(page: Page, name: string, limitMs: number) {
 describe('the JSON-RPC client and threading.Lock, for real (cross-origin isolated)', () => {
 	it('gathered calls with a future per request id complete in about 60 ms', async () => {
 		const page = await lab.context.newPage();
-		expect(await runScenarioFile(page, 'f23-gather-fixed', 3000)).toContain('completed');
+		expect(await runScenarioFile(page, 'lessons/06-gather-deadlock/fixed', 3000)).toContain(
+			'completed'
+		);
 	});
 
 	it('the unsafe hand-off loses the wake-up: nothing else wakes the loop, so the run hangs', async () => {
 		const page = await lab.context.newPage();
-		expect(await runScenarioFile(page, 'f24a-unsafe-no-timer', 1500)).toContain('hung');
+		expect(await runScenarioFile(page, 'lessons/06-gather-deadlock/lost-wakeup', 1500)).toContain(
+			'hung'
+		);
 	});
 
 	it('a 100 ms heartbeat rescues the same lost wake-ups, each response late', async () => {
 		const page = await lab.context.newPage();
-		expect(await runScenarioFile(page, 'f24a-unsafe-heartbeat', 3000)).toContain('completed');
+		expect(
+			await runScenarioFile(page, 'lessons/06-gather-deadlock/lost-wakeup-timer', 3000)
+		).toContain('completed');
 	});
 
 	it('a threading.Lock held across await under gather blocks the server worker for real', async () => {
 		const page = await lab.context.newPage();
-		expect(await runScenarioFile(page, 'f24c-thread-lock-gather', 1500)).toContain('hung');
+		expect(
+			await runScenarioFile(page, 'lessons/06-gather-deadlock/thread-lock-gather', 1500)
+		).toContain('hung');
 		expect(await page.getByTestId('real-hung').textContent()).toContain(
 			"blocked in threading.Lock 'client_lock'.acquire()"
 		);

@@ -1,16 +1,18 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatTimeline, simulate } from '../../simulations/index';
+import { simulate } from '../../simulations/index';
 import { loadScenario, scenarioFiles } from '../scenario-files';
+import { formatLanes } from './lanes';
 
-// Golden timelines are reviewed files: UPDATE_GOLDEN=1 rewrites them; a mismatch writes
-// <name>.timeline.txt.changed beside the golden (ignored by git) so a diff shows the change.
+// Golden timelines are reviewed files, one lane per actor (see lanes.ts): UPDATE_GOLDEN=1 rewrites
+// them; a mismatch writes <name>.timeline.txt.changed beside the golden (ignored by git) so a
+// diff shows the change.
 const update = process.env.UPDATE_GOLDEN === '1';
 
 describe('golden timelines', () => {
 	for (const { name, path } of scenarioFiles()) {
 		it(`${name} runs to its reviewed timeline`, () => {
-			const actual = formatTimeline(simulate(loadScenario(path), { trace: true }));
+			const actual = formatLanes(simulate(loadScenario(path), { trace: true }));
 			const golden = `test/golden/${name}.timeline.txt`;
 			const changed = `${golden}.changed`;
 			if (update) {

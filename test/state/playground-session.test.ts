@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlaygroundSession, type PlaygroundStart } from '../../src/state/playground-session.svelte';
 
-const blocking = readFileSync('test/scenarios/f04-burst-sleep-blocking.json', 'utf8');
-const offloaded = readFileSync('test/scenarios/f05-burst-to-thread.json', 'utf8');
+const blocking = readFileSync('lessons/02-blocking-vs-offloaded/time-sleep.json', 'utf8');
+const offloaded = readFileSync('lessons/02-blocking-vs-offloaded/to-thread.json', 'utf8');
 const open = (o: Partial<PlaygroundStart> = {}) =>
 	new PlaygroundSession({
 		a: blocking,

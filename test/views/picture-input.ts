@@ -5,13 +5,13 @@ import type { StepPictureInput } from '../../src/views/step-picture';
 import { buildTimeline } from '../../src/views/timeline-model';
 import { loadScenario } from '../scenario-files';
 
-/** A picture input from a test scenario at moment `t`, with the words overridable. */
+/** A picture input from a scenario file (path without `.json`) at moment `t`, with the words overridable. */
 export function pictureInput(
 	file: string,
 	t: number,
 	words: Partial<StepPictureInput> = {}
 ): StepPictureInput {
-	const result = simulate(loadScenario(`test/scenarios/${file}.json`), { trace: true });
+	const result = simulate(loadScenario(`${file}.json`), { trace: true });
 	const trace = result.trace ?? [];
 	const frame = frameAt(trace, anchorIndex(trace, t));
 	return {

@@ -16,7 +16,7 @@ const texts = (doc: Document) => [...doc.getElementsByTagName('text')].map((t) =
 const HOSTILE = `<script>alert("x")</script> & 'quotes' ]]> \u0007`;
 
 describe('stepPicture(input, theme)', () => {
-	const hung = pictureInput('f24c-thread-lock-gather', 0);
+	const hung = pictureInput('lessons/06-gather-deadlock/thread-lock-gather', 0);
 
 	it('is a well-formed SVG document with its size, viewBox, title and description', () => {
 		const svg = parse(stepPicture(hung, 'light')).documentElement;
@@ -40,7 +40,7 @@ describe('stepPicture(input, theme)', () => {
 	});
 
 	it('escapes hostile text in the title, variant, narration, status and lane names', () => {
-		const input = pictureInput('f24c-thread-lock-gather', 0, {
+		const input = pictureInput('lessons/06-gather-deadlock/thread-lock-gather', 0, {
 			title: HOSTILE,
 			variant: HOSTILE,
 			narration: HOSTILE,
@@ -66,7 +66,7 @@ describe('stepPicture(input, theme)', () => {
 	});
 
 	it('draws every lane with its name, the cursor at the step moment, and the hung shading', () => {
-		const moving = pictureInput('f04-burst-sleep-blocking', 300);
+		const moving = pictureInput('lessons/02-blocking-vs-offloaded/time-sleep', 300);
 		const c = PALETTES.light;
 		const doc = parse(stepPicture(moving, 'light'));
 		for (const id of ['loop thread', 'r1', 'r2']) expect(texts(doc)).toContain(id);
@@ -89,7 +89,7 @@ describe('stepPicture(input, theme)', () => {
 		const cursorX = (t: number) =>
 			[
 				...parse(
-					stepPicture(pictureInput('f04-burst-sleep-blocking', t), 'light')
+					stepPicture(pictureInput('lessons/02-blocking-vs-offloaded/time-sleep', t), 'light')
 				).getElementsByTagName('line')
 			]
 				.find((l) => l.getAttribute('stroke') === PALETTES.light.accent)
@@ -110,7 +110,7 @@ describe('stepPicture(input, theme)', () => {
 	});
 
 	it('gives the same bytes for the same input', () => {
-		const again = pictureInput('f24c-thread-lock-gather', 0);
+		const again = pictureInput('lessons/06-gather-deadlock/thread-lock-gather', 0);
 		expect(stepPicture(again, 'light')).toBe(stepPicture(hung, 'light'));
 	});
 });

@@ -9,12 +9,12 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 describe('golden step picture', () => {
 	it('stepPicture() of a hung gather draws its reviewed SVG', () => {
-		const input = pictureInput('f24c-thread-lock-gather', 0, {
+		const input = pictureInput('lessons/06-gather-deadlock/thread-lock-gather', 0, {
 			narration:
 				'The loop thread is **blocked** in `acquire()` for good: the shaded stretch of the timeline is how it stays.'
 		});
 		const actual = stepPicture(input, 'light');
-		const golden = 'test/golden/step-picture--f24c-thread-lock-gather.light.svg';
+		const golden = 'test/golden/step-picture--06-gather-deadlock--thread-lock-gather.light.svg';
 		const changed = `${golden}.changed`;
 		if (update) writeFileSync(golden, actual);
 		const expected = existsSync(golden) ? readFileSync(golden, 'utf8') : null;
