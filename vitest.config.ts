@@ -7,6 +7,9 @@ export default defineConfig({
 	test: {
 		// The dom project has no tests until components compute something worth testing.
 		passWithNoTests: true,
+		// A time-out only catches a hang: two busy cores can make a 2 s test take 10 s or more.
+		testTimeout: 300_000,
+		hookTimeout: 300_000,
 		projects: [
 			{
 				extends: true,
