@@ -1,9 +1,7 @@
 // `npm run bench`: how long the engine takes for a 10,000-request scenario, and where the time goes.
 // Figures are medians of several runs in one process; compare them as ratios, not across machines.
 import { performance } from 'node:perf_hooks';
-import { parseScenario, type Scenario } from '../simulations/index';
-import { Sim } from '../simulations/engine/sim';
-import { simulate, toResult } from '../simulations/simulate';
+import { parseScenario, simulate, type Scenario } from '../simulations/index';
 
 const REQUESTS = 10_000;
 const RUNS = 5;
@@ -74,19 +72,13 @@ const parse: number[] = [];
 const engine: number[] = [];
 const write: number[] = [];
 const total: number[] = [];
-let steps = 0;
 let scenario: Scenario | null = null;
 for (let i = 0; i < RUNS; i++) {
 	const [tp, parsed] = time(() => parseScenario(text));
 	if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
 	scenario = parsed.scenario;
-	const [te, sim] = time(() => {
-		const s = new Sim(parsed.scenario);
-		s.run();
-		return s;
-	});
-	steps = sim.steps;
-	const [tw] = time(() => JSON.stringify(toResult(sim, false)).length);
+	const [te, run] = time(() => simulate(parsed.scenario));
+	const [tw] = time(() => JSON.stringify(run).length);
 	parse.push(tp);
 	engine.push(te);
 	write.push(tw);
@@ -101,14 +93,11 @@ const fmt = (ms: number) =>
 console.log(
 	`engine benchmark: ${REQUESTS} requests, ${names.length} handler kinds, heartbeat + lag monitor`
 );
-console.log(`outcome ${result.outcome} at ${result.endMs} ms virtual; ${steps} scheduling steps`);
+console.log(`outcome ${result.outcome} at ${result.endMs} ms virtual`);
 console.log(`parse + validate ${fmt(median(parse))}`);
-console.log(`engine run       ${fmt(median(engine))}`);
+console.log(`engine run       ${fmt(median(engine))}  (simulate: run + result assembly)`);
 console.log(`result writing   ${fmt(median(write))}`);
 console.log(`total (median of ${RUNS}) ${t.toFixed(0)} ms  (target <= 1000 ms)`);
-console.log(
-	`scheduling steps per second: ${Math.round(steps / (median(engine) / 1000)).toLocaleString('en')}`
-);
 console.log(
 	`with trace: ${traced.trace?.length.toLocaleString('en')} trace events in ${traceMs.toFixed(0)} ms = ${Math.round((traced.trace?.length ?? 0) / (traceMs / 1000)).toLocaleString('en')} events/s`
 );

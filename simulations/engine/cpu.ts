@@ -1,21 +1,6 @@
-import type { VirtualClock } from '../clock';
-import { stepMutex, stepThread, type MutexState, type ThreadState } from '../machines';
-import type { Action } from './action';
-
-/** A simulated OS thread: the loop thread or a pool thread. */
-export interface SimThread {
-	name: string;
-	state: ThreadState;
-	/** The thread's program; performs instantaneous effects and returns what needs time. */
-	next: () => Action;
-	doing: string | null;
-	/** Python work left in the current segment, in ms at full speed. */
-	rem: number;
-	since: number;
-	speed: number;
-	doneId: number | null;
-	waitStart: number;
-}
+import { stepMutex, stepThread, type MutexState } from '../machines';
+import type { Timers } from './capabilities';
+import type { SimThread } from './thread';
 
 const EPSILON = 1e-9;
 
@@ -35,7 +20,7 @@ export class Cpu {
 	private running = new Set<SimThread>();
 
 	constructor(
-		private clock: VirtualClock,
+		private clock: Timers,
 		private gil: boolean,
 		private cores: number,
 		private switchIntervalMs: number,
@@ -245,19 +230,4 @@ export class Cpu {
 	private transition(th: SimThread, event: Parameters<typeof stepThread>[1]): void {
 		th.state = stepThread(th.state, event);
 	}
-}
-
-/** A fresh thread in the idle state. */
-export function newThread(name: string, next: () => Action): SimThread {
-	return {
-		name,
-		state: 'idle',
-		next,
-		doing: null,
-		rem: 0,
-		since: 0,
-		speed: 1,
-		doneId: null,
-		waitStart: 0
-	};
 }

@@ -1,7 +1,7 @@
 import { stepMutex, type MutexState } from '../machines';
 import type { LockKind } from '../scenario/types';
 import type { Action } from './action';
-import type { Sim } from './sim';
+import type { Deadlock, Emit, TaskControl } from './capabilities';
 import type { Task } from './task';
 
 interface Lock {
@@ -20,7 +20,11 @@ interface Lock {
 export class Locks {
 	private locks = new Map<string, Lock>();
 
-	constructor(private sim: Sim) {}
+	constructor(
+		private tasks: Pick<TaskControl, 'setState' | 'suspend' | 'wakeSoon'>,
+		private emit: Emit,
+		private deadlock: Deadlock
+	) {}
 
 	acquire(task: Task, name: string, kind: LockKind): Action | null | undefined {
 		const lock = this.get(name, kind);
@@ -30,14 +34,14 @@ export class Locks {
 		}
 		if (kind === 'asyncio') {
 			lock.waiters.push(task);
-			this.emit(lock);
-			return this.sim.tasks.suspend(task, `asyncio.Lock '${name}' held by ${lock.holder?.id}`);
+			this.report(lock);
+			return this.tasks.suspend(task, `asyncio.Lock '${name}' held by ${lock.holder?.id}`);
 		}
 		const holder = lock.holder as Task;
-		this.sim.tasks.setState(task, 'running', `threading.Lock '${name}'`);
+		this.tasks.setState(task, 'running', `threading.Lock '${name}'`);
 		lock.waiters.push(task);
-		this.emit(lock);
-		this.sim.deadlock(
+		this.report(lock);
+		this.deadlock(
 			holder === task
 				? `deadlock: ${task.id} calls threading.Lock '${name}'.acquire() while it already holds it (the lock is not reentrant); the loop thread is blocked for good`
 				: `deadlock: the loop thread is blocked in threading.Lock '${name}'.acquire() for ${task.id} while ${holder.id} holds it across an await; ${holder.id} can only continue on the loop thread, which is blocked`,
@@ -54,12 +58,12 @@ export class Locks {
 		if (!next) {
 			lock.holder = null;
 			lock.state = stepMutex(lock.state, 'RELEASE');
-			this.emit(lock);
+			this.report(lock);
 			return;
 		}
 		// asyncio.Lock.release() wakes the first waiter's future; it resumes owning the lock.
 		this.take(lock, next, 'HANDOVER');
-		this.sim.tasks.wakeSoon(next);
+		this.tasks.wakeSoon(next);
 	}
 
 	/** Locks as frames show them. */
@@ -76,7 +80,7 @@ export class Locks {
 		lock.state = stepMutex(lock.state, how);
 		lock.holder = task;
 		task.held.push({ lock: lock.name, kind: lock.kind });
-		this.emit(lock);
+		this.report(lock);
 	}
 
 	private get(name: string, kind: LockKind): Lock {
@@ -88,8 +92,8 @@ export class Locks {
 		return lock;
 	}
 
-	private emit(lock: Lock): void {
-		this.sim.emit(`lock:${lock.name}`, {
+	private report(lock: Lock): void {
+		this.emit(`lock:${lock.name}`, {
 			type: 'lock',
 			detail: {
 				kind: lock.kind,

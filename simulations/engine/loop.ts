@@ -4,16 +4,21 @@ import type { Via } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
 import { Deque } from './deque';
-import type { Sim } from './sim';
+import type { Emit, Scheduler, Timers } from './capabilities';
 
 interface Timer extends HeapEntry {
 	id: number;
 	cb: Callback;
 }
 
-/** Something the selector reports as ready: a socket, a pipe, the self-pipe. */
-export interface IoEvent {
-	cb: Callback;
+/** What the loop needs from the run around it. */
+export interface LoopHost {
+	/** select() has returned: the loop thread wants the GIL back. */
+	resumeLoopThread(): void;
+	/** The loop fell asleep in select() (the run may end here). */
+	asleep(): void;
+	/** A callback or task step returned after running `ms`. */
+	callbackReturned(cb: Callback, ms: number): void;
 }
 
 /**
@@ -22,15 +27,15 @@ export interface IoEvent {
  * then due timers appended at the END of the ready queue, then exactly the callbacks that were
  * ready when the batch began.
  */
-export class EventLoop {
+export class EventLoop implements Scheduler {
 	phase: LoopPhase = 'starting';
 	/** The timeout of the latest select() call. */
 	timeoutMs: number | null = null;
 	readonly ready = new Deque<Callback>();
 	readonly timers = new MinHeap<Timer>();
-	/** Ready I/O the next select() will report. */
-	private pendingIo: IoEvent[] = [];
-	private collected: IoEvent[] = [];
+	/** Ready I/O (the callbacks that handle it) the next select() will report. */
+	private pendingIo: Callback[] = [];
+	private collected: Callback[] = [];
 	private ntodo = 0;
 	current: { cb: Callback; start: number } | null = null;
 	private timeoutId: number | null = null;
@@ -40,7 +45,11 @@ export class EventLoop {
 	foregroundReady = 0;
 	foregroundTimers = 0;
 
-	constructor(private sim: Sim) {}
+	constructor(
+		private clock: Timers,
+		private emit: Emit,
+		private host: LoopHost
+	) {}
 
 	/** The loop thread's program. */
 	next(): Action {
@@ -65,11 +74,11 @@ export class EventLoop {
 
 	private select(): Action {
 		const next = this.timers.peek();
-		const now = this.sim.now();
+		const now = this.clock.now();
 		const timeoutMs = this.ready.length > 0 ? 0 : next ? Math.max(0, next.at - now) : null;
 		this.phase = stepLoop(this.phase, 'SELECT');
 		this.timeoutMs = timeoutMs;
-		this.sim.emit('loop', { type: 'select', detail: { timeoutMs } });
+		this.emit('loop', { type: 'select', detail: { timeoutMs } });
 		return { kind: 'select', timeoutMs };
 	}
 
@@ -78,32 +87,32 @@ export class EventLoop {
 		if (this.pendingIo.length > 0) return this.wake('io');
 		if (timeoutMs === 0) return this.wake('poll');
 		if (timeoutMs !== null) {
-			this.timeoutId = this.sim.clock.at(this.sim.now() + timeoutMs, () => {
+			this.timeoutId = this.clock.at(this.clock.now() + timeoutMs, () => {
 				this.timeoutId = null;
 				this.wake('timeout');
 			});
 		}
-		this.sim.loopAsleep();
+		this.host.asleep();
 	}
 
 	private wake(reason: 'io' | 'timeout' | 'poll'): void {
 		if (this.phase !== 'selecting') return;
-		if (this.timeoutId !== null) this.sim.clock.clearTimeout(this.timeoutId);
+		if (this.timeoutId !== null) this.clock.clearTimeout(this.timeoutId);
 		this.timeoutId = null;
 		this.phase = stepLoop(this.phase, 'WOKEN');
-		this.sim.emit('loop', { type: 'wake', detail: { reason } });
+		this.emit('loop', { type: 'wake', detail: { reason } });
 		// epoll reports every fd that is ready when it returns: events of this same instant too.
-		this.sim.clock.at(this.sim.now(), () => {
+		this.clock.at(this.clock.now(), () => {
 			this.collected = this.pendingIo;
 			this.pendingIo = [];
-			this.sim.cpu.resume(this.sim.loopThread);
+			this.host.resumeLoopThread();
 		});
 	}
 
 	private collect(): void {
-		for (const ev of this.collected) this.enqueue(ev.cb, 'io');
+		for (const cb of this.collected) this.enqueue(cb, 'io');
 		this.collected = [];
-		const now = this.sim.now();
+		const now = this.clock.now();
 		for (let t = this.timers.peek(); t && t.at <= now; t = this.timers.peek()) {
 			this.timers.pop();
 			if (!t.cb.background) this.foregroundTimers--;
@@ -111,28 +120,28 @@ export class EventLoop {
 		}
 		this.ntodo = this.ready.length;
 		this.phase = stepLoop(this.phase, 'BATCH');
-		this.sim.emit('loop', { type: 'batch', detail: { n: this.ntodo } });
+		this.emit('loop', { type: 'batch', detail: { n: this.ntodo } });
 	}
 
 	private startCallback(): void {
 		const cb = this.ready.shift() as Callback;
 		if (!cb.background) this.foregroundReady--;
-		this.current = { cb, start: this.sim.now() };
-		this.sim.emit('loop', { type: 'run', detail: { cb: cb.label } });
+		this.current = { cb, start: this.clock.now() };
+		this.emit('loop', { type: 'run', detail: { cb: cb.label } });
 	}
 
 	private finishCallback(): void {
 		const { cb, start } = this.current as { cb: Callback; start: number };
 		this.current = null;
-		const ms = this.sim.now() - start;
-		this.sim.emit('loop', { type: 'return', detail: { cb: cb.label, ms } });
-		this.sim.callbackReturned(cb, ms);
+		const ms = this.clock.now() - start;
+		this.emit('loop', { type: 'return', detail: { cb: cb.label, ms } });
+		this.host.callbackReturned(cb, ms);
 	}
 
 	private enqueue(cb: Callback, via: Via, timer?: number): void {
 		this.ready.push(cb);
 		if (!cb.background) this.foregroundReady++;
-		this.sim.emit('loop', {
+		this.emit('loop', {
 			type: 'enqueue',
 			detail: timer === undefined ? { cb: cb.label, via } : { cb: cb.label, via, timer }
 		});
@@ -148,11 +157,11 @@ export class EventLoop {
 		this.enqueue(cb, 'threadsafe');
 		if (this.selfPipeFull) return;
 		this.selfPipeFull = true;
-		this.ioReady({
-			cb: instant('_read_from_self', 'loop', true, () => {
+		this.ioReady(
+			instant('_read_from_self', 'loop', true, () => {
 				this.selfPipeFull = false;
 			})
-		});
+		);
 	}
 
 	/** `loop.call_soon(cb)` from another thread: appended, but nothing wakes the selector. */
@@ -163,7 +172,7 @@ export class EventLoop {
 	/** `loop.call_later(delay, cb)`. */
 	callLater(delayMs: number, cb: Callback): void {
 		const id = this.timerSeq++;
-		const at = this.sim.now() + delayMs;
+		const at = this.clock.now() + delayMs;
 		this.addTimer({ at, seq: id, id, cb });
 	}
 
@@ -176,28 +185,28 @@ export class EventLoop {
 	private addTimer(timer: Timer): void {
 		this.timers.push(timer);
 		if (!timer.cb.background) this.foregroundTimers++;
-		this.sim.emit('loop', {
+		this.emit('loop', {
 			type: 'timer',
 			detail: { id: timer.id, at: timer.at, cb: timer.cb.label }
 		});
 	}
 
 	/** A file descriptor the loop watches became ready. */
-	ioReady(ev: IoEvent): void {
-		this.pendingIo.push(ev);
+	ioReady(cb: Callback): void {
+		this.pendingIo.push(cb);
 		if (this.phase === 'selecting') this.wake('io');
 	}
 
 	/** I/O events waiting to be reported that serve requests. */
 	foregroundIo(): number {
 		let n = 0;
-		for (const ev of this.pendingIo) if (!ev.cb.background) n++;
-		for (const ev of this.collected) if (!ev.cb.background) n++;
+		for (const cb of this.pendingIo) if (!cb.background) n++;
+		for (const cb of this.collected) if (!cb.background) n++;
 		return n;
 	}
 
 	stop(): void {
-		if (this.timeoutId !== null) this.sim.clock.clearTimeout(this.timeoutId);
+		if (this.timeoutId !== null) this.clock.clearTimeout(this.timeoutId);
 		this.phase = stepLoop(this.phase, 'STOP');
 	}
 }

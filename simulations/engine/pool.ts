@@ -1,9 +1,9 @@
 import type { Action } from './action';
 import { instant } from './callback';
-import { newThread, type SimThread } from './cpu';
+import type { Emit, Scheduler, TaskControl, ThreadControl } from './capabilities';
 import { Deque } from './deque';
 import type { Instr } from './program';
-import type { Sim } from './sim';
+import { newThread, type SimThread } from './thread';
 import type { Task } from './task';
 
 type OffloadInstr = Extract<Instr, { op: 'offload' }>;
@@ -43,7 +43,10 @@ export class Pool {
 	private idleTokens: number;
 
 	constructor(
-		private sim: Sim,
+		private loop: Pick<Scheduler, 'callSoonThreadsafe'>,
+		private tasks: TaskControl,
+		private threadControl: ThreadControl,
+		private emit: Emit,
 		private maxWorkers: number,
 		started: number
 	) {
@@ -80,27 +83,24 @@ export class Pool {
 		if (this.idleTokens > 0) {
 			this.idleTokens--;
 			this.emitQueue();
-			return this.sim.tasks.suspend(task, idle ? waitOn : `${waitOn} (queued for a busy worker)`);
+			return this.tasks.suspend(task, idle ? waitOn : `${waitOn} (queued for a busy worker)`);
 		}
 		if (this.maxWorkers > 0 && this.workers.length < this.maxWorkers) {
 			const w = this.newWorker();
 			this.emitQueue();
 			this.busy++;
-			this.sim.cpu.start(w.thread);
+			this.threadControl.start(w.thread);
 			task.suspendAfterWait = true;
-			this.sim.tasks.setState(task, 'running', waitOn);
+			this.tasks.setState(task, 'running', waitOn);
 			return { kind: 'wait', doing: `${task.id}: Thread.start() of ${w.thread.name}` };
 		}
 		if (this.maxWorkers > 0) {
 			this.emitQueue();
-			return this.sim.tasks.suspend(
-				task,
-				`${waitOn} (queued: all ${this.maxWorkers} workers busy)`
-			);
+			return this.tasks.suspend(task, `${waitOn} (queued: all ${this.maxWorkers} workers busy)`);
 		}
 		item.orphan = true;
 		this.emitQueue();
-		if (ins.noThread === 'raise') return this.sim.tasks.fail(task, CANT_START);
+		if (ins.noThread === 'raise') return this.tasks.fail(task, CANT_START);
 		const doing = `${task.id}: inline fallback, ${ins.work} ${ins.ms} ms`;
 		return ins.work === 'cpu'
 			? { kind: 'py', ms: ins.ms, doing }
@@ -111,13 +111,13 @@ export class Pool {
 		const w: Worker = { thread: undefined as unknown as SimThread, phase: 'boot', item: null };
 		w.thread = newThread(`pool-${this.workers.length + 1}`, () => this.next(w));
 		this.workers.push(w);
-		this.sim.threadCreated(w.thread);
+		this.threadControl.created(w.thread);
 		return w;
 	}
 
 	private wakeWorker(w: Worker): void {
 		this.busy++;
-		this.sim.cpu.resume(w.thread);
+		this.threadControl.resume(w.thread);
 	}
 
 	/** A worker thread's program: `_worker()` taking items from the work queue. */
@@ -127,7 +127,7 @@ export class Pool {
 				case 'boot':
 					// Thread.start() returns in the submitting thread once the new thread runs.
 					w.phase = 'take';
-					this.sim.cpu.resume(this.sim.loopThread);
+					this.threadControl.resumeLoopThread();
 					continue;
 				case 'take': {
 					const item = this.queue.shift();
@@ -151,9 +151,9 @@ export class Pool {
 					this.idleTokens++;
 					if (!item.orphan) {
 						const task = item.task;
-						this.sim.loop.callSoonThreadsafe(
+						this.loop.callSoonThreadsafe(
 							instant(`executor result → ${task.id}`, task.id, false, () =>
-								this.sim.tasks.wakeSoon(task)
+								this.tasks.wakeSoon(task)
 							)
 						);
 					}
@@ -164,7 +164,7 @@ export class Pool {
 	}
 
 	private emitQueue(): void {
-		this.sim.emit('pool', {
+		this.emit('pool', {
 			type: 'pool',
 			detail: { queue: this.queueLabels(), threads: this.workers.length }
 		});

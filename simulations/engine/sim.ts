@@ -1,9 +1,10 @@
 import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import type { Scenario } from '../scenario/types';
-import type { TraceBody, TraceEvent } from '../trace';
+import type { TraceEvent } from '../trace';
 import { instant, type Callback } from './callback';
-import { Cpu, newThread, type SimThread } from './cpu';
+import type { Deadlock, Emit } from './capabilities';
+import { Cpu } from './cpu';
 import { Locks } from './locks';
 import { EventLoop } from './loop';
 import { Pool } from './pool';
@@ -12,6 +13,8 @@ import { describeWaits } from './reasons';
 import { RpcClient } from './rpc';
 import type { RequestRecord } from './task';
 import { Tasks } from './tasks';
+import { newThread, type SimThread } from './thread';
+import { Tracer } from './tracer';
 
 /** More scheduling steps than this end the run: no valid scenario may freeze its caller. */
 export const STEP_BUDGET = 2_000_000;
@@ -22,7 +25,10 @@ export interface SimOptions {
 	maxSteps?: number;
 }
 
-/** One run of a scenario: owns the clock, the threads, the loop, the pool, the locks and the trace. */
+/**
+ * One run of a scenario: the wiring. It builds the parts, hands each the capabilities it needs,
+ * runs the clock and decides when the run ends.
+ */
 export class Sim {
 	readonly clock = new VirtualClock();
 	readonly cpu: Cpu;
@@ -37,6 +43,8 @@ export class Sim {
 	readonly lag: { atMs: number; lagMs: number }[] = [];
 	readonly warnings: Warning[] = [];
 	readonly trace: TraceEvent[] | null;
+	/** Appends a trace event (only when tracing). */
+	readonly emit: Emit;
 	hung: { atMs: number; reason: string } | null = null;
 	outcome: 'completed' | 'hung' | null = null;
 	ended = false;
@@ -62,18 +70,46 @@ export class Sim {
 		private options: SimOptions = {}
 	) {
 		const rt = scenario.runtime;
-		this.trace = options.trace || options.maxSteps !== undefined ? [] : null;
-		this.cpu = new Cpu(this.clock, rt.gil, rt.cores, rt.switchIntervalMs, {
+		const clock = this.clock;
+		const tracer = new Tracer(clock, options.trace === true || options.maxSteps !== undefined);
+		this.trace = tracer.events;
+		const emit = (this.emit = tracer.emit);
+		this.cpu = new Cpu(clock, rt.gil, rt.cores, rt.switchIntervalMs, {
 			changed: (th) => this.threadChanged(th),
 			selected: (timeoutMs) => this.loop.selected(timeoutMs)
 		});
-		this.loop = new EventLoop(this);
+		this.loop = new EventLoop(clock, emit, {
+			resumeLoopThread: () => this.cpu.resume(this.loopThread),
+			asleep: () => this.loopAsleep(),
+			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
+		});
 		this.loopThread = newThread('loop', () => this.loop.next());
-		this.threadCreated(this.loopThread);
-		this.tasks = new Tasks(this);
-		this.locks = new Locks(this);
-		this.rpc = new RpcClient(this);
-		this.pool = new Pool(this, rt.threads, rt.threadsStarted);
+		this.threadChanged(this.loopThread);
+		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
+		this.tasks = new Tasks(this.loop, emit, {
+			now: () => clock.now(),
+			io: (ms, label, effect) => this.io(ms, label, effect),
+			offload: (task, ins) => this.pool.submit(task, ins),
+			acquire: (task, lock, kind) => this.locks.acquire(task, lock, kind),
+			release: (task, lock) => this.locks.release(task, lock),
+			rpc: (task, ins) => this.rpc.send(task, ins),
+			beat: () => this.heartbeats.push(clock.now()),
+			lag: (lagMs) => this.recordLag(lagMs),
+			deadlock,
+			requestEnded: (record, status, error) => this.requestEnded(record, status, error)
+		});
+		this.locks = new Locks(this.tasks, emit, deadlock);
+		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, {
+			enabled: rt.debug,
+			warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
+		});
+		const threads = {
+			created: (th: SimThread) => this.threadChanged(th),
+			start: (th: SimThread) => this.cpu.start(th),
+			resume: (th: SimThread) => this.cpu.resume(th),
+			resumeLoopThread: () => this.cpu.resume(this.loopThread)
+		};
+		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}
@@ -131,11 +167,11 @@ export class Sim {
 			this.scenario.runtime.host === 'loop'
 				? `read request ${spec.id}`
 				: `run_until_complete(${spec.handler}()) for ${spec.id}`;
-		this.loop.ioReady({
-			cb: instant(label, spec.id, false, () => {
+		this.loop.ioReady(
+			instant(label, spec.id, false, () => {
 				this.tasks.spawn(this.tasks.create(spec.id, 'request', program, record));
 			})
-		});
+		);
 	}
 
 	/** Background tasks started before t = 0 are mid-sleep, their next wake-up on their cadence. */
@@ -154,15 +190,15 @@ export class Sim {
 	}
 
 	/** Awaited non-blocking I/O: the selector reports it ready after `ms`. */
-	io(ms: number, label: string, effect: () => void): void {
+	private io(ms: number, label: string, effect: () => void): void {
 		this.ioInFlight++;
 		this.clock.at(this.now() + ms, () => {
 			this.ioInFlight--;
-			this.loop.ioReady({ cb: instant(label, label, false, effect) });
+			this.loop.ioReady(instant(label, label, false, effect));
 		});
 	}
 
-	requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void {
+	private requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void {
 		record.endMs = this.now();
 		record.status = status;
 		if (error !== undefined) record.error = error;
@@ -177,19 +213,19 @@ export class Sim {
 		if (next) this.deliver(next.index);
 	}
 
-	recordLag(lagMs: number): void {
+	private recordLag(lagMs: number): void {
 		this.lag.push({ atMs: roundMs(this.now()), lagMs: roundMs(lagMs) });
 		this.emit('lagMonitor', { type: 'lag', detail: { lagMs } });
 	}
 
-	warn(w: Omit<Warning, 'atMs'>): void {
+	private warn(w: Omit<Warning, 'atMs'>): void {
 		const warning = { atMs: roundMs(this.now()), ...w };
 		this.warnings.push(warning);
 		this.emit('loop', { type: 'warning', detail: { kind: w.kind, message: w.message } });
 	}
 
 	/** Debug mode logs every callback or task step that ran for slow_callback_duration or longer. */
-	callbackReturned(cb: Callback, ms: number): void {
+	private callbackReturned(cb: Callback, ms: number): void {
 		const rt = this.scenario.runtime;
 		if (!rt.debug || ms < rt.slowCallbackMs) return;
 		const seconds = (ms / 1000).toFixed(3);
@@ -206,7 +242,7 @@ export class Sim {
 	 * the requests left behind (a lag probe queued behind the last handler still reports), or
 	 * as hung when only background tasks could ever run again.
 	 */
-	loopAsleep(): void {
+	private loopAsleep(): void {
 		if (this.finished()) return this.end('done');
 		if (this.requestsEnded === this.requests.length && this.tasks.live === 0) return;
 		if (this.canProgress()) return;
@@ -214,7 +250,7 @@ export class Sim {
 	}
 
 	/** The loop thread blocks in `blockedIn` for good: the run ends hung with `reason`. */
-	deadlock(reason: string, blockedIn: string): void {
+	private deadlock(reason: string, blockedIn: string): void {
 		this.cpu.blockForGood(this.loopThread, blockedIn);
 		this.hung = { atMs: roundMs(this.now()), reason };
 		this.stop();
@@ -258,7 +294,16 @@ export class Sim {
 				'nothing can ever happen again: the loop is asleep in select() with no timer, no I/O in flight and no thread running'
 		};
 		const head = heads[why];
-		this.hung = { atMs: roundMs(this.now()), reason: `${head}; ${describeWaits(this)}` };
+		this.hung = {
+			atMs: roundMs(this.now()),
+			reason: `${head}; ${describeWaits({
+				now: this.now(),
+				requests: this.requests,
+				tasks: this.tasks.all,
+				inHost: (id) => this.hostQueue.some((q) => q.id === id),
+				rpcWait: (task) => this.rpc.describe(task)
+			})}`
+		};
 		this.stop();
 	}
 
@@ -280,27 +325,5 @@ export class Sim {
 		if (key === this.lastGil || !this.scenario.runtime.gil) return;
 		this.lastGil = key;
 		this.emit('gil', { type: 'gil', detail: { holder, waiters } });
-	}
-
-	/** Appends a trace event (only when tracing). */
-	emit(actor: string, body: TraceBody): void {
-		const trace = this.trace;
-		if (!trace) return;
-		const detail: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(body.detail)) {
-			detail[k] = typeof v === 'number' ? roundMs(v) : v;
-		}
-		trace.push({
-			t: roundMs(this.now()),
-			seq: trace.length,
-			actor,
-			type: body.type,
-			detail
-		} as TraceEvent);
-	}
-
-	/** Emits a thread's state; threads appear in the trace from their creation. */
-	threadCreated(th: SimThread): void {
-		this.threadChanged(th);
 	}
 }
