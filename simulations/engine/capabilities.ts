@@ -1,6 +1,6 @@
 // The small interfaces the engine's parts are given instead of the whole run: each part names
 // only what it uses, so it can be built alone in a test with fakes.
-import type { TaskState, TraceBody } from '../trace';
+import type { TraceBody } from '../trace';
 import type { Callback } from './callback';
 import type { SimThread } from './thread';
 import type { Task } from './task';
@@ -31,9 +31,12 @@ export interface Scheduler {
 
 /** What other parts may do to a task: move it through its life, wake it, make it raise. */
 export interface TaskControl {
-	setState(task: Task, state: TaskState, on: string | null): void;
 	/** The task awaits `on`; returns null, what a task step returns when it suspends. */
-	suspend(task: Task, on: string, state?: TaskState): null;
+	suspend(task: Task, on: string): null;
+	/** A call in the task's step blocks the loop thread in `on` (the task stays running). */
+	blockLoopThread(task: Task, on: string): void;
+	/** The future the task awaits is done; the caller schedules its step (`on`: a caveat, if any). */
+	markReady(task: Task, on: string | null): void;
 	/** Resumes a suspended task through call_soon. */
 	wakeSoon(task: Task): void;
 	/** The coroutine raises `error` and ends. */

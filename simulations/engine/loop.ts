@@ -1,5 +1,11 @@
 import { MinHeap, type HeapEntry } from '../heap';
-import { stepLoop, type LoopPhase } from '../machines';
+import {
+	stepLoop,
+	type LoopAction,
+	type LoopEvent,
+	type LoopPhase,
+	type NamedAction
+} from '../machines';
 import type { Via } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
@@ -22,10 +28,9 @@ export interface LoopHost {
 }
 
 /**
- * The asyncio event loop, iteration by iteration as `BaseEventLoop._run_once` does it:
- * timeout (0 if anything is ready, else the next timer, else forever), select, I/O callbacks,
- * then due timers appended at the END of the ready queue, then exactly the callbacks that were
- * ready when the batch began.
+ * The asyncio event loop: the data of `BaseEventLoop` (ready queue, timer heap, selector) and
+ * the actions of the loop machine (`machines/loop.ts`), which decides the order of
+ * `_run_once`'s phases.
  */
 export class EventLoop implements Scheduler {
 	phase: LoopPhase = 'starting';
@@ -59,47 +64,77 @@ export class EventLoop implements Scheduler {
 				if (action) return action;
 				this.finishCallback();
 			}
-			if (this.phase === 'collecting') {
-				this.collect();
-				continue;
-			}
-			if (this.phase === 'running' && this.ntodo > 0) {
-				this.ntodo--;
-				this.startCallback();
-				continue;
-			}
-			return this.select();
+			const action = this.send({ type: 'NEXT', batchHasCallbacksLeft: this.ntodo > 0 });
+			if (action) return action;
 		}
-	}
-
-	private select(): Action {
-		const next = this.timers.peek();
-		const now = this.clock.now();
-		const timeoutMs = this.ready.length > 0 ? 0 : next ? Math.max(0, next.at - now) : null;
-		this.phase = stepLoop(this.phase, 'SELECT');
-		this.timeoutMs = timeoutMs;
-		this.emit('loop', { type: 'select', detail: { timeoutMs } });
-		return { kind: 'select', timeoutMs };
 	}
 
 	/** Called once the loop thread has released the GIL in select(). */
 	selected(timeoutMs: number | null): void {
-		if (this.pendingIo.length > 0) return this.wake('io');
-		if (timeoutMs === 0) return this.wake('poll');
-		if (timeoutMs !== null) {
-			this.timeoutId = this.clock.at(this.clock.now() + timeoutMs, () => {
-				this.timeoutId = null;
-				this.wake('timeout');
-			});
-		}
-		this.host.asleep();
+		this.send({
+			type: 'IN_SELECT',
+			ioAlreadyReady: this.pendingIo.length > 0,
+			zeroTimeout: timeoutMs === 0,
+			timerPending: timeoutMs !== null
+		});
 	}
 
-	private wake(reason: 'io' | 'timeout' | 'poll'): void {
-		if (this.phase !== 'selecting') return;
+	/** Steps the loop machine and executes its actions; returns what the loop thread must do. */
+	private send(event: LoopEvent): Action | null {
+		const step = stepLoop(this.phase, event);
+		this.phase = step.value;
+		let out: Action | null = null;
+		for (const a of step.actions) out = this.execute(a) ?? out;
+		return out;
+	}
+
+	private execute(action: NamedAction<LoopAction>): Action | null {
+		switch (action.type) {
+			case 'computeTimeout': {
+				const next = this.timers.peek();
+				const now = this.clock.now();
+				this.timeoutMs = this.ready.length > 0 ? 0 : next ? Math.max(0, next.at - now) : null;
+				return null;
+			}
+			case 'select':
+				this.emit('loop', { type: 'select', detail: { timeoutMs: this.timeoutMs } });
+				return { kind: 'select', timeoutMs: this.timeoutMs };
+			case 'returnFromSelect':
+				this.returnFromSelect(action.params?.reason as 'io' | 'poll' | 'timeout');
+				return null;
+			case 'armSelectTimeout':
+				this.timeoutId = this.clock.at(this.clock.now() + (this.timeoutMs as number), () => {
+					this.timeoutId = null;
+					this.send({ type: 'SELECT_TIMEOUT' });
+				});
+				return null;
+			case 'fallAsleep':
+				this.host.asleep();
+				return null;
+			case 'processIoEvents':
+				for (const cb of this.collected) this.enqueue(cb, 'io');
+				this.collected = [];
+				return null;
+			case 'appendDueTimersToReady':
+				this.appendDueTimers();
+				return null;
+			case 'startBatch':
+				this.ntodo = this.ready.length;
+				this.emit('loop', { type: 'batch', detail: { n: this.ntodo } });
+				return null;
+			case 'runNextReadyCallback':
+				this.ntodo--;
+				this.startCallback();
+				return null;
+			case 'cancelSelectTimeout':
+				if (this.timeoutId !== null) this.clock.clearTimeout(this.timeoutId);
+				return null;
+		}
+	}
+
+	private returnFromSelect(reason: 'io' | 'timeout' | 'poll'): void {
 		if (this.timeoutId !== null) this.clock.clearTimeout(this.timeoutId);
 		this.timeoutId = null;
-		this.phase = stepLoop(this.phase, 'WOKEN');
 		this.emit('loop', { type: 'wake', detail: { reason } });
 		// epoll reports every fd that is ready when it returns: events of this same instant too.
 		this.clock.at(this.clock.now(), () => {
@@ -109,18 +144,13 @@ export class EventLoop implements Scheduler {
 		});
 	}
 
-	private collect(): void {
-		for (const cb of this.collected) this.enqueue(cb, 'io');
-		this.collected = [];
+	private appendDueTimers(): void {
 		const now = this.clock.now();
 		for (let t = this.timers.peek(); t && t.at <= now; t = this.timers.peek()) {
 			this.timers.pop();
 			if (!t.cb.background) this.foregroundTimers--;
 			this.enqueue(t.cb, 'timer', t.id);
 		}
-		this.ntodo = this.ready.length;
-		this.phase = stepLoop(this.phase, 'BATCH');
-		this.emit('loop', { type: 'batch', detail: { n: this.ntodo } });
 	}
 
 	private startCallback(): void {
@@ -194,7 +224,7 @@ export class EventLoop implements Scheduler {
 	/** A file descriptor the loop watches became ready. */
 	ioReady(cb: Callback): void {
 		this.pendingIo.push(cb);
-		if (this.phase === 'selecting') this.wake('io');
+		this.send({ type: 'IO_READY' });
 	}
 
 	/** I/O events waiting to be reported that serve requests. */
@@ -205,8 +235,8 @@ export class EventLoop implements Scheduler {
 		return n;
 	}
 
+	/** The run is over: the loop stops. */
 	stop(): void {
-		if (this.timeoutId !== null) this.clock.clearTimeout(this.timeoutId);
-		this.phase = stepLoop(this.phase, 'STOP');
+		this.send({ type: 'STOP' });
 	}
 }

@@ -91,7 +91,7 @@ export class Pool {
 			this.busy++;
 			this.threadControl.start(w.thread);
 			task.suspendAfterWait = true;
-			this.tasks.setState(task, 'running', waitOn);
+			this.tasks.blockLoopThread(task, waitOn);
 			return { kind: 'wait', doing: `${task.id}: Thread.start() of ${w.thread.name}` };
 		}
 		if (this.maxWorkers > 0) {

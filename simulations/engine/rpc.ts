@@ -27,7 +27,7 @@ export class RpcClient {
 		private clock: Pick<Timers, 'now' | 'at'>,
 		private emit: Emit,
 		private loop: Pick<Scheduler, 'callSoon' | 'callSoonThreadsafe' | 'callSoonUnsafe' | 'ioReady'>,
-		private tasks: Pick<TaskControl, 'setState' | 'suspend'>,
+		private tasks: Pick<TaskControl, 'markReady' | 'suspend'>,
 		private debug: { enabled: boolean; warn: (task: string, message: string) => void }
 	) {}
 
@@ -79,9 +79,8 @@ export class RpcClient {
 	private deliver(id: number, onLoop: boolean): void {
 		const task = this.claim(id);
 		if (!task) return;
-		this.tasks.setState(
+		this.tasks.markReady(
 			task,
-			'ready',
 			onLoop ? null : 'queued from the reader thread; nothing woke the loop'
 		);
 		if (onLoop) this.loop.callSoon(task.step);

@@ -63,7 +63,6 @@ export class Sim {
 	/** Requests that have returned or raised. */
 	private requestsEnded = 0;
 	private ioInFlight = 0;
-	private lastGil = '';
 
 	constructor(
 		readonly scenario: Scenario,
@@ -71,20 +70,19 @@ export class Sim {
 	) {
 		const rt = scenario.runtime;
 		const clock = this.clock;
-		const tracer = new Tracer(clock, options.trace === true || options.maxSteps !== undefined);
+		const traced = options.trace === true || options.maxSteps !== undefined;
+		const tracer = new Tracer(clock, traced);
 		this.trace = tracer.events;
 		const emit = (this.emit = tracer.emit);
-		this.cpu = new Cpu(clock, rt.gil, rt.cores, rt.switchIntervalMs, {
-			changed: (th) => this.threadChanged(th),
-			selected: (timeoutMs) => this.loop.selected(timeoutMs)
-		});
+		const cpu = { gil: rt.gil, cores: rt.cores, switchIntervalMs: rt.switchIntervalMs, traced };
+		this.cpu = new Cpu(clock, emit, cpu, (timeoutMs) => this.loop.selected(timeoutMs));
 		this.loop = new EventLoop(clock, emit, {
 			resumeLoopThread: () => this.cpu.resume(this.loopThread),
 			asleep: () => this.loopAsleep(),
 			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
 		});
 		this.loopThread = newThread('loop', () => this.loop.next());
-		this.threadChanged(this.loopThread);
+		this.cpu.created(this.loopThread);
 		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
 		this.tasks = new Tasks(this.loop, emit, {
 			now: () => clock.now(),
@@ -104,7 +102,7 @@ export class Sim {
 			warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
 		});
 		const threads = {
-			created: (th: SimThread) => this.threadChanged(th),
+			created: (th: SimThread) => this.cpu.created(th),
 			start: (th: SimThread) => this.cpu.start(th),
 			resume: (th: SimThread) => this.cpu.resume(th),
 			resumeLoopThread: () => this.cpu.resume(this.loopThread)
@@ -314,16 +312,5 @@ export class Sim {
 		this.outcome = outcome;
 		if (this.hung) this.emit('run', { type: 'hung', detail: { reason: this.hung.reason } });
 		this.emit('run', { type: 'end', detail: { outcome } });
-	}
-
-	private threadChanged(th: SimThread): void {
-		if (!this.trace) return;
-		this.emit(th.name, { type: 'thread', detail: { state: th.state, doing: th.doing } });
-		const holder = this.cpu.holder()?.name ?? null;
-		const waiters = this.cpu.waiting().map((w) => w.name);
-		const key = `${holder}|${waiters.join(',')}`;
-		if (key === this.lastGil || !this.scenario.runtime.gil) return;
-		this.lastGil = key;
-		this.emit('gil', { type: 'gil', detail: { holder, waiters } });
 	}
 }

@@ -1,3 +1,4 @@
+import { stepTask, type TaskEvent } from '../machines';
 import type { TaskState } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
@@ -24,6 +25,16 @@ export interface Awaits {
 	requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void;
 }
 
+const TASK_EVENTS = {
+	SCHEDULE: { type: 'SCHEDULE' },
+	RUN_STEP: { type: 'RUN_STEP' },
+	AWAIT: { type: 'AWAIT' },
+	YIELD: { type: 'YIELD' },
+	BLOCK_LOOP_THREAD: { type: 'BLOCK_LOOP_THREAD' },
+	RETURN: { type: 'RETURN' },
+	RAISE: { type: 'RAISE' }
+} as const satisfies Record<TaskEvent['type'], TaskEvent>;
+
 /** Creates tasks and steps their coroutines: run instructions until an await suspends or the coroutine ends. */
 export class Tasks implements TaskControl {
 	readonly all: Task[] = [];
@@ -43,7 +54,7 @@ export class Tasks implements TaskControl {
 			request,
 			program,
 			pc: 0,
-			state: 'ready',
+			state: 'pending',
 			on: null,
 			held: [],
 			gather: null,
@@ -65,14 +76,22 @@ export class Tasks implements TaskControl {
 
 	/** `loop.create_task(coro)`: the first step is scheduled with call_soon. */
 	spawn(task: Task): void {
-		this.setState(task, 'ready', null);
+		this.send(task, 'SCHEDULE', null);
 		this.loop.callSoon(task.step);
 	}
 
 	/** Resumes a suspended task through call_soon (what a future's done callback does). */
 	wakeSoon(task: Task): void {
-		this.setState(task, 'ready', null);
+		this.send(task, 'SCHEDULE', null);
 		this.loop.callSoon(task.step);
+	}
+
+	markReady(task: Task, on: string | null): void {
+		this.send(task, 'SCHEDULE', on);
+	}
+
+	blockLoopThread(task: Task, on: string): void {
+		this.send(task, 'BLOCK_LOOP_THREAD', on);
 	}
 
 	/** A callback that resolves a future and so schedules the task's next step. */
@@ -87,7 +106,7 @@ export class Tasks implements TaskControl {
 		}
 		if (task.state !== 'running') {
 			if (task.request && task.request.startMs === null) task.request.startMs = this.awaits.now();
-			this.setState(task, 'running', null);
+			this.send(task, 'RUN_STEP', null);
 		}
 		if (task.resumeError !== null) {
 			const error = task.resumeError;
@@ -114,7 +133,8 @@ export class Tasks implements TaskControl {
 			case 'sleep':
 				if (ins.ms === 0) {
 					this.loop.callSoon(task.step);
-					return this.suspend(task, 'asyncio.sleep(0)', 'ready');
+					this.send(task, 'YIELD', 'asyncio.sleep(0)');
+					return null;
 				}
 				this.loop.callLater(ins.ms, this.resolver(`sleep done → ${task.id}`, task));
 				return this.suspend(task, `asyncio.sleep(${ins.ms} ms)`);
@@ -174,7 +194,7 @@ export class Tasks implements TaskControl {
 			instant(`run_coroutine_threadsafe → ${child.id}`, child.id, false, () => this.spawn(child))
 		);
 		if (timeoutMs === null) {
-			this.setState(task, 'running', `concurrent.futures.Future.result() for ${child.id}`);
+			this.blockLoopThread(task, `concurrent.futures.Future.result() for ${child.id}`);
 			this.awaits.deadlock(
 				`deadlock: ${task.id} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child.id} can only run on that loop, which is blocked in the wait`,
 				`${task.id}: Future.result() for ${child.id}`
@@ -190,13 +210,13 @@ export class Tasks implements TaskControl {
 	}
 
 	/** The task awaits something: the callback returns and the loop moves on. */
-	suspend(task: Task, on: string, state: TaskState = 'waiting'): null {
-		this.setState(task, state, on);
+	suspend(task: Task, on: string): null {
+		this.send(task, 'AWAIT', on);
 		return null;
 	}
 
 	private finish(task: Task): null {
-		this.end(task, 'done', null);
+		this.end(task, 'RETURN', null);
 		if (task.request) this.awaits.requestEnded(task.request, 'ok');
 		return null;
 	}
@@ -204,13 +224,13 @@ export class Tasks implements TaskControl {
 	/** The coroutine raises: `with`/`async with` blocks release their locks on the way out. */
 	fail(task: Task, error: string): null {
 		for (let i = task.held.length - 1; i >= 0; i--) this.awaits.release(task, task.held[i].lock);
-		this.end(task, 'failed', error);
+		this.end(task, 'RAISE', error);
 		if (task.request) this.awaits.requestEnded(task.request, 'error', error);
 		return null;
 	}
 
-	private end(task: Task, state: 'done' | 'failed', error: string | null): void {
-		this.setState(task, state, null);
+	private end(task: Task, event: 'RETURN' | 'RAISE', error: string | null): void {
+		this.send(task, event, null);
 		if (task.kind !== 'background') this.live--;
 		const g = task.gather;
 		if (!g) return;
@@ -229,9 +249,10 @@ export class Tasks implements TaskControl {
 		this.wakeSoon(g.parent);
 	}
 
-	setState(task: Task, state: TaskState, on: string | null): void {
-		task.state = state;
+	/** Steps the task machine and reports the state it enters. */
+	private send(task: Task, event: TaskEvent['type'], on: string | null): void {
+		task.state = stepTask(task.state, TASK_EVENTS[event]).value;
 		task.on = on;
-		this.emit(task.id, { type: 'task', detail: { state, on } });
+		this.emit(task.id, { type: 'task', detail: { state: task.state as TaskState, on } });
 	}
 }
