@@ -10,3 +10,4 @@ export type { TraceEvent, TraceBody, TraceType, TaskState, Via } from './trace';
 export { createFramer, frameAt, emptyFrame, type Frame } from './frame';
 export { formatTimeline, formatEvent } from './timeline';
 export { VirtualClock } from './clock';
+export * from './rules/index';

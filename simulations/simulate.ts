@@ -1,4 +1,5 @@
-import { RESULT_FORMAT, roundMs, type SimResult } from './result';
+import type { SimResult } from './result';
+import { assembleResult } from './rules/result';
 import type { Scenario } from './scenario/types';
 import { Sim, type SimOptions } from './engine/sim';
 
@@ -11,21 +12,14 @@ export function simulate(scenario: Scenario, options: SimOptions = {}): SimResul
 
 /** The result@1 document of a finished run. */
 export function toResult(sim: Sim, withTrace: boolean): SimResult {
-	const result: SimResult = {
-		format: RESULT_FORMAT,
-		scenario: sim.scenario.id,
-		outcome: sim.hung ? 'hung' : 'completed',
-		endMs: roundMs(sim.now()),
+	const result = assembleResult(sim.scenario, {
+		endMs: sim.now(),
 		hung: sim.hung,
-		requests: sim.requests.map((r) => ({
-			...r,
-			startMs: r.startMs === null ? null : roundMs(r.startMs),
-			endMs: r.endMs === null ? null : roundMs(r.endMs)
-		})),
-		heartbeats: sim.heartbeats.map(roundMs),
+		requests: sim.requests,
+		heartbeats: sim.heartbeats,
 		lag: sim.lag,
 		warnings: sim.warnings
-	};
+	});
 	if (withTrace && sim.trace) result.trace = sim.trace;
 	return result;
 }

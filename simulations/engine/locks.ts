@@ -1,5 +1,6 @@
 import { stepLock, type LockAction, type LockState, type NamedAction } from '../machines';
 import type { LockKind } from '../scenario/types';
+import { threadLockDeadlock } from '../rules/messages';
 import type { Action } from './action';
 import type { Deadlock, Emit, TaskControl } from './capabilities';
 import type { Task } from './task';
@@ -81,9 +82,7 @@ export class Locks {
 				return undefined;
 			case 'reportDeadlock':
 				this.deadlock(
-					lock.holder === task
-						? `deadlock: ${task.id} calls threading.Lock '${lock.name}'.acquire() while it already holds it (the lock is not reentrant); the loop thread is blocked for good`
-						: `deadlock: the loop thread is blocked in threading.Lock '${lock.name}'.acquire() for ${task.id} while ${lock.holder?.id} holds it across an await; ${lock.holder?.id} can only continue on the loop thread, which is blocked`,
+					threadLockDeadlock(lock.name, task.id, (lock.holder as Task).id),
 					`${task.id}: threading.Lock '${lock.name}'.acquire()`
 				);
 				return { kind: 'stop' };

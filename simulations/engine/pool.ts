@@ -1,7 +1,8 @@
 import type { Action } from './action';
 import { instant } from './callback';
 import type { Emit, Scheduler, TaskControl, ThreadControl } from './capabilities';
-import { Deque } from './deque';
+import { CANT_START } from '../rules/messages';
+import { IdleSemaphorePool } from '../rules/pool';
 import type { Instr } from './program';
 import { newThread, type SimThread } from './thread';
 import type { Task } from './task';
@@ -21,26 +22,18 @@ interface Worker {
 	item: WorkItem | null;
 }
 
-export const CANT_START = "RuntimeError: can't start new thread";
-
 /**
  * The default executor (`ThreadPoolExecutor`): `submit()` queues the work item first, then reuses
  * an idle worker or starts a new thread (lazily, up to max_workers). `Thread.start()` blocks the
  * caller until the new thread has run, which needs the GIL. When threads cannot be started at all
  * (`threads: 0`), start raises synchronously and the item stays queued.
  *
- * Like CPython, it decides whether to start a thread from `_idle_semaphore`, not from the threads
- * actually idle: every finished work item releases it, an orphaned second run included, so a submit
- * may find a token while every thread is busy and queue its item instead of starting a thread.
+ * Which worker takes what, and when a thread starts, is the rulebook's `IdleSemaphorePool`
+ * (CPython's `_idle_semaphore`); this class runs its decisions on simulated threads.
  */
 export class Pool {
 	private workers: Worker[] = [];
-	private idle: Worker[] = [];
-	private queue = new Deque<WorkItem>();
-	/** Workers not idle: starting, working or handing a result back. */
-	busy = 0;
-	/** `_idle_semaphore`: one release per finished work item (pre-started threads each ran one). */
-	private idleTokens: number;
+	private model: IdleSemaphorePool<WorkItem, Worker>;
 
 	constructor(
 		private loop: Pick<Scheduler, 'callSoonThreadsafe'>,
@@ -50,13 +43,18 @@ export class Pool {
 		private maxWorkers: number,
 		started: number
 	) {
-		this.idleTokens = started;
-		for (let i = 0; i < started; i++) {
+		const prestarted = Array.from({ length: started }, () => {
 			const w = this.newWorker();
 			w.phase = 'take';
-			this.idle.push(w);
-		}
+			return w;
+		});
+		this.model = new IdleSemaphorePool(maxWorkers, prestarted);
 		if (started > 0) this.emitQueue();
+	}
+
+	/** Workers not idle: starting, working or handing a result back. */
+	get busy(): number {
+		return this.model.busy;
 	}
 
 	/** Threads that exist, for the frame. */
@@ -66,41 +64,38 @@ export class Pool {
 
 	/** Queued work that some thread may still run. */
 	runnableQueue(): number {
-		return this.workers.length > 0 ? this.queue.length : 0;
+		return this.model.runnable();
 	}
 
 	queueLabels(): string[] {
-		return this.queue.toArray().map((i) => label(i));
+		return this.model.queued().map((i) => label(i));
 	}
 
 	submit(task: Task, ins: OffloadInstr): Action | null {
 		const item: WorkItem = { task, ins, orphan: false };
-		this.queue.push(item);
+		const { outcome, woken } = this.model.submit(item, ins.noThread);
 		const waitOn = `to_thread: ${ins.work} ${ins.ms} ms`;
 		// An idle worker blocked in work_queue.get() takes the item whatever the semaphore says.
-		const idle = this.idle.shift();
-		if (idle) this.wakeWorker(idle);
-		if (this.idleTokens > 0) {
-			this.idleTokens--;
+		if (woken) this.threadControl.resume(woken.thread);
+		if (outcome === 'token') {
 			this.emitQueue();
-			return this.tasks.suspend(task, idle ? waitOn : `${waitOn} (queued for a busy worker)`);
+			return this.tasks.suspend(task, woken ? waitOn : `${waitOn} (queued for a busy worker)`);
 		}
-		if (this.maxWorkers > 0 && this.workers.length < this.maxWorkers) {
+		if (outcome === 'start') {
 			const w = this.newWorker();
 			this.emitQueue();
-			this.busy++;
 			this.threadControl.start(w.thread);
 			task.suspendAfterWait = true;
 			this.tasks.blockLoopThread(task, waitOn);
 			return { kind: 'wait', doing: `${task.id}: Thread.start() of ${w.thread.name}` };
 		}
-		if (this.maxWorkers > 0) {
+		if (outcome === 'queued') {
 			this.emitQueue();
 			return this.tasks.suspend(task, `${waitOn} (queued: all ${this.maxWorkers} workers busy)`);
 		}
 		item.orphan = true;
 		this.emitQueue();
-		if (ins.noThread === 'raise') return this.tasks.fail(task, CANT_START);
+		if (outcome === 'raise') return this.tasks.fail(task, CANT_START);
 		const doing = `${task.id}: inline fallback, ${ins.work} ${ins.ms} ms`;
 		return ins.work === 'cpu'
 			? { kind: 'py', ms: ins.ms, doing }
@@ -115,11 +110,6 @@ export class Pool {
 		return w;
 	}
 
-	private wakeWorker(w: Worker): void {
-		this.busy++;
-		this.threadControl.resume(w.thread);
-	}
-
 	/** A worker thread's program: `_worker()` taking items from the work queue. */
 	private next(w: Worker): Action {
 		for (;;) {
@@ -130,12 +120,8 @@ export class Pool {
 					this.threadControl.resumeLoopThread();
 					continue;
 				case 'take': {
-					const item = this.queue.shift();
-					if (!item) {
-						this.busy--;
-						this.idle.push(w);
-						return { kind: 'idle' };
-					}
+					const item = this.model.take(w);
+					if (!item) return { kind: 'idle' };
 					this.emitQueue();
 					w.item = item;
 					w.phase = 'finish';
@@ -148,7 +134,7 @@ export class Pool {
 					const item = w.item as WorkItem;
 					w.item = null;
 					w.phase = 'take';
-					this.idleTokens++;
+					this.model.finished();
 					if (!item.orphan) {
 						const task = item.task;
 						this.loop.callSoonThreadsafe(

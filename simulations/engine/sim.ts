@@ -1,5 +1,8 @@
 import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
+import { firstWake } from '../rules/background';
+import { limitReason, slowCallbackWarning } from '../rules/messages';
+import { endRequest } from '../rules/result';
 import type { Scenario } from '../scenario/types';
 import type { TraceEvent } from '../trace';
 import { instant, type Callback } from './callback';
@@ -92,7 +95,7 @@ export class Sim {
 			release: (task, lock) => this.locks.release(task, lock),
 			rpc: (task, ins) => this.rpc.send(task, ins),
 			beat: () => this.heartbeats.push(clock.now()),
-			lag: (lagMs) => this.recordLag(lagMs),
+			lag: (sample) => this.recordLag(sample),
 			deadlock,
 			requestEnded: (record, status, error) => this.requestEnded(record, status, error)
 		});
@@ -178,12 +181,11 @@ export class Sim {
 			const program =
 				bg.kind === 'heartbeat' ? heartbeatProgram(bg.everyMs) : lagMonitorProgram(bg.everyMs);
 			const task = this.tasks.create(bg.kind, 'background', program, null);
-			const k = Math.max(1, Math.ceil(-bg.startMs / bg.everyMs));
-			const due = bg.startMs + k * bg.everyMs;
+			const { dueMs, markMs } = firstWake(bg.startMs, bg.everyMs);
 			task.pc = bg.kind === 'heartbeat' ? 1 : 2;
-			task.mark = due - bg.everyMs;
+			task.mark = markMs;
 			this.tasks.suspend(task, `asyncio.sleep(${bg.everyMs} ms)`);
-			this.loop.addTimerAt(due, this.tasks.resolver(`sleep done → ${task.id}`, task));
+			this.loop.addTimerAt(dueMs, this.tasks.resolver(`sleep done → ${task.id}`, task));
 		}
 	}
 
@@ -197,9 +199,7 @@ export class Sim {
 	}
 
 	private requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void {
-		record.endMs = this.now();
-		record.status = status;
-		if (error !== undefined) record.error = error;
+		endRequest(record, this.now(), status, error);
 		this.requestsEnded++;
 		this.emit(record.id, {
 			type: 'done',
@@ -211,9 +211,9 @@ export class Sim {
 		if (next) this.deliver(next.index);
 	}
 
-	private recordLag(lagMs: number): void {
-		this.lag.push({ atMs: roundMs(this.now()), lagMs: roundMs(lagMs) });
-		this.emit('lagMonitor', { type: 'lag', detail: { lagMs } });
+	private recordLag(sample: { atMs: number; lagMs: number }): void {
+		this.lag.push(sample);
+		this.emit('lagMonitor', { type: 'lag', detail: { lagMs: sample.lagMs } });
 	}
 
 	private warn(w: Omit<Warning, 'atMs'>): void {
@@ -224,15 +224,8 @@ export class Sim {
 
 	/** Debug mode logs every callback or task step that ran for slow_callback_duration or longer. */
 	private callbackReturned(cb: Callback, ms: number): void {
-		const rt = this.scenario.runtime;
-		if (!rt.debug || ms < rt.slowCallbackMs) return;
-		const seconds = (ms / 1000).toFixed(3);
-		this.warn({
-			kind: 'slowCallback',
-			task: cb.owner,
-			ms: roundMs(ms),
-			message: `Executing <${cb.label}> took ${seconds} seconds`
-		});
+		const warning = slowCallbackWarning(this.scenario.runtime, cb.label, cb.owner, ms);
+		if (warning) this.warn(warning);
 	}
 
 	/**
@@ -285,7 +278,7 @@ export class Sim {
 
 	private hang(why: 'nothing' | 'stalled' | 'limit' | 'budget'): void {
 		const heads = {
-			limit: `limit of ${this.scenario.limitMs} ms reached`,
+			limit: limitReason(this.scenario.limitMs),
 			budget: `stopped after ${STEP_BUDGET} scheduling steps, the engine's budget (shorten limitMs or slow down the background tasks)`,
 			stalled: 'only background tasks can still run; nothing will ever resume the requests',
 			nothing:

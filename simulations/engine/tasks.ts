@@ -1,4 +1,5 @@
 import { stepTask, type TaskEvent } from '../machines';
+import { lagSample } from '../rules/background';
 import type { TaskState } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
@@ -19,7 +20,8 @@ export interface Awaits {
 	release(task: Task, lock: string): void;
 	rpc(task: Task, ins: RpcInstr): void;
 	beat(): void;
-	lag(lagMs: number): void;
+	/** The lag monitor's sample. */
+	lag(sample: { atMs: number; lagMs: number }): void;
 	deadlock: Deadlock;
 	/** A request's handler returned or raised. */
 	requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void;
@@ -165,7 +167,7 @@ export class Tasks implements TaskControl {
 				task.mark = awaits.now();
 				return undefined;
 			case 'lag':
-				awaits.lag(awaits.now() - task.mark - ins.everyMs);
+				awaits.lag(lagSample(awaits.now(), task.mark, ins.everyMs));
 				return undefined;
 			case 'loop':
 				task.pc = 0;

@@ -1,0 +1,5 @@
+// The rulebook: CPython's rules that both engines need, once, as pure functions and models.
+export { IdleSemaphorePool, type SubmitOutcome, type Submitted } from './pool';
+export { firstWake, lagSample } from './background';
+export { CANT_START, limitReason, slowCallbackWarning, threadLockDeadlock } from './messages';
+export { assembleResult, endRequest, type RunRecords } from './result';
