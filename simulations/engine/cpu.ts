@@ -1,4 +1,6 @@
 import {
+	gilEvents,
+	plainEvents,
 	stepGil,
 	stepThread,
 	type GilAction,
@@ -9,6 +11,10 @@ import {
 } from '../machines';
 import type { Emit, Timers } from './capabilities';
 import type { SimThread } from './thread';
+
+// Bound once: a transpiled re-export is a getter, and threads read these on every segment.
+const [gilStep, threadStep] = [stepGil, stepThread];
+const { wantGil, release, switchIntervalElapsed, bytecodeBoundary } = gilEvents;
 
 const EPSILON = 1e-9;
 
@@ -22,14 +28,14 @@ export interface CpuConfig {
 	traced: boolean;
 }
 
-const THREAD_EVENTS = {
-	WANT_GIL: { type: 'WANT_GIL' },
-	RUN: { type: 'RUN' },
-	YIELD_GIL: { type: 'YIELD_GIL' },
-	BLOCK: { type: 'BLOCK' },
-	SELECT: { type: 'SELECT' },
-	IDLE: { type: 'IDLE' }
-} as const satisfies Record<ThreadEvent['type'], ThreadEvent>;
+const THREAD_EVENTS = plainEvents<ThreadEvent['type']>([
+	'WANT_GIL',
+	'RUN',
+	'YIELD_GIL',
+	'BLOCK',
+	'SELECT',
+	'IDLE'
+]);
 
 /**
  * Who runs Python when. With the GIL, one thread at a time, as the GIL machine
@@ -136,18 +142,18 @@ export class Cpu {
 			this.startSegment(th, ms);
 			return;
 		}
-		this.sendGil({ type: 'WANT_GIL' }, th, ms);
+		this.sendGil(wantGil, th, ms);
 	}
 
 	/** True when the holder honours a drop request here and yields. */
 	private atBoundary(th: SimThread, ms: number): boolean {
 		if (!this.config.gil) return false;
-		return this.sendGil({ type: 'BYTECODE_BOUNDARY', hasWaiters: this.waiters.length > 0 }, th, ms);
+		return this.sendGil(bytecodeBoundary(this.waiters.length > 0), th, ms);
 	}
 
 	/** Steps the GIL machine for thread `th`; true when it led to any action. */
 	private sendGil(event: GilEvent, th: SimThread, ms: number): boolean {
-		const step = stepGil(this.gil, event);
+		const step = gilStep(this.gil, event);
 		this.gil = step.value;
 		for (const action of step.actions) this.executeGil(action, th, ms);
 		return step.actions.length > 0;
@@ -226,7 +232,7 @@ export class Cpu {
 		th.doing = doing;
 		this.transition(th, event);
 		if (this.config.gil && this.gilHolder === th) {
-			this.sendGil({ type: 'RELEASE', hasWaiters: this.waiters.length > 0 }, th, 0);
+			this.sendGil(release(this.waiters.length > 0), th, 0);
 		}
 		this.report(th);
 	}
@@ -239,11 +245,7 @@ export class Cpu {
 		this.preemptId = this.clock.at(at, () => {
 			this.preemptId = null;
 			const holder = this.gilHolder as SimThread;
-			this.sendGil(
-				{ type: 'SWITCH_INTERVAL_ELAPSED', hasWaiters: this.waiters.length > 0 },
-				holder,
-				0
-			);
+			this.sendGil(switchIntervalElapsed(this.waiters.length > 0), holder, 0);
 		});
 	}
 
@@ -273,7 +275,7 @@ export class Cpu {
 	}
 
 	private transition(th: SimThread, event: ThreadEvent['type']): void {
-		th.state = stepThread(th.state, THREAD_EVENTS[event]).value;
+		th.state = threadStep(th.state, THREAD_EVENTS[event]).value;
 	}
 
 	/** Traces the thread's state and, when it changed, who holds the GIL and who waits. */

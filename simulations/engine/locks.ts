@@ -1,4 +1,10 @@
-import { stepLock, type LockAction, type LockState, type NamedAction } from '../machines';
+import {
+	lockEvents,
+	stepLock,
+	type LockAction,
+	type LockState,
+	type NamedAction
+} from '../machines';
 import type { LockKind } from '../scenario/types';
 import { threadLockDeadlock } from '../rules/messages';
 import type { Action } from './action';
@@ -31,14 +37,14 @@ export class Locks {
 	/** `acquire()`: undefined when the task carries on holding the lock, else what its step returns. */
 	acquire(task: Task, name: string, kind: LockKind): Action | null | undefined {
 		const lock = this.get(name, kind);
-		return this.send(lock, task, { type: 'ACQUIRE', asyncioLock: kind === 'asyncio' });
+		return this.send(lock, task, lockEvents.acquire(kind === 'asyncio'));
 	}
 
 	release(task: Task, name: string): void {
 		const lock = this.locks.get(name);
 		if (!lock || lock.holder !== task) return;
 		task.held = task.held.filter((h) => h.lock !== name);
-		this.send(lock, task, { type: 'RELEASE', hasWaiters: lock.waiters.length > 0 });
+		this.send(lock, task, lockEvents.release(lock.waiters.length > 0));
 	}
 
 	/** Locks as frames show them. */

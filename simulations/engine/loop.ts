@@ -1,5 +1,6 @@
 import { MinHeap, type HeapEntry } from '../heap';
 import {
+	loopEvents,
 	stepLoop,
 	type LoopAction,
 	type LoopEvent,
@@ -11,6 +12,10 @@ import type { Action } from './action';
 import { instant, type Callback } from './callback';
 import { Deque } from './deque';
 import type { Emit, Scheduler, Timers } from './capabilities';
+
+// Bound once: a transpiled re-export is a getter, and the loop reads these on every callback.
+const step = stepLoop;
+const { next: NEXT, inSelect: IN_SELECT, IO_READY, SELECT_TIMEOUT, STOP } = loopEvents;
 
 interface Timer extends HeapEntry {
 	id: number;
@@ -64,27 +69,22 @@ export class EventLoop implements Scheduler {
 				if (action) return action;
 				this.finishCallback();
 			}
-			const action = this.send({ type: 'NEXT', batchHasCallbacksLeft: this.ntodo > 0 });
+			const action = this.send(NEXT(this.ntodo > 0));
 			if (action) return action;
 		}
 	}
 
 	/** Called once the loop thread has released the GIL in select(). */
 	selected(timeoutMs: number | null): void {
-		this.send({
-			type: 'IN_SELECT',
-			ioAlreadyReady: this.pendingIo.length > 0,
-			zeroTimeout: timeoutMs === 0,
-			timerPending: timeoutMs !== null
-		});
+		this.send(IN_SELECT(this.pendingIo.length > 0, timeoutMs === 0, timeoutMs !== null));
 	}
 
 	/** Steps the loop machine and executes its actions; returns what the loop thread must do. */
 	private send(event: LoopEvent): Action | null {
-		const step = stepLoop(this.phase, event);
-		this.phase = step.value;
+		const { value, actions } = step(this.phase, event);
+		this.phase = value;
 		let out: Action | null = null;
-		for (const a of step.actions) out = this.execute(a) ?? out;
+		for (const a of actions) out = this.execute(a) ?? out;
 		return out;
 	}
 
@@ -105,7 +105,7 @@ export class EventLoop implements Scheduler {
 			case 'armSelectTimeout':
 				this.timeoutId = this.clock.at(this.clock.now() + (this.timeoutMs as number), () => {
 					this.timeoutId = null;
-					this.send({ type: 'SELECT_TIMEOUT' });
+					this.send(SELECT_TIMEOUT);
 				});
 				return null;
 			case 'fallAsleep':
@@ -224,7 +224,7 @@ export class EventLoop implements Scheduler {
 	/** A file descriptor the loop watches became ready. */
 	ioReady(cb: Callback): void {
 		this.pendingIo.push(cb);
-		this.send({ type: 'IO_READY' });
+		this.send(IO_READY);
 	}
 
 	/** I/O events waiting to be reported that serve requests. */
@@ -237,6 +237,6 @@ export class EventLoop implements Scheduler {
 
 	/** The run is over: the loop stops. */
 	stop(): void {
-		this.send({ type: 'STOP' });
+		this.send(STOP);
 	}
 }

@@ -1,4 +1,4 @@
-import { stepTask, type TaskEvent } from '../machines';
+import { plainEvents, stepTask, type TaskEvent } from '../machines';
 import { lagSample } from '../rules/background';
 import type { TaskState } from '../trace';
 import type { Action } from './action';
@@ -27,15 +27,17 @@ export interface Awaits {
 	requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void;
 }
 
-const TASK_EVENTS = {
-	SCHEDULE: { type: 'SCHEDULE' },
-	RUN_STEP: { type: 'RUN_STEP' },
-	AWAIT: { type: 'AWAIT' },
-	YIELD: { type: 'YIELD' },
-	BLOCK_LOOP_THREAD: { type: 'BLOCK_LOOP_THREAD' },
-	RETURN: { type: 'RETURN' },
-	RAISE: { type: 'RAISE' }
-} as const satisfies Record<TaskEvent['type'], TaskEvent>;
+// Bound once: a transpiled re-export is a getter, and every task step reads it.
+const taskStep = stepTask;
+const TASK_EVENTS = plainEvents<TaskEvent['type']>([
+	'SCHEDULE',
+	'RUN_STEP',
+	'AWAIT',
+	'YIELD',
+	'BLOCK_LOOP_THREAD',
+	'RETURN',
+	'RAISE'
+]);
 
 /** Creates tasks and steps their coroutines: run instructions until an await suspends or the coroutine ends. */
 export class Tasks implements TaskControl {
@@ -253,7 +255,7 @@ export class Tasks implements TaskControl {
 
 	/** Steps the task machine and reports the state it enters. */
 	private send(task: Task, event: TaskEvent['type'], on: string | null): void {
-		task.state = stepTask(task.state, TASK_EVENTS[event]).value;
+		task.state = taskStep(task.state, TASK_EVENTS[event]).value;
 		task.on = on;
 		this.emit(task.id, { type: 'task', detail: { state: task.state as TaskState, on } });
 	}

@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { factEvents, namedActions } from './stepper';
 
 /** What the GIL machine is told; the engine puts the facts a guard needs on the event. */
 export type GilEvent =
@@ -11,13 +12,42 @@ export type GilEvent =
 	/** The holder reaches a bytecode boundary, where it checks `eval_breaker`. */
 	| { type: 'BYTECODE_BOUNDARY'; hasWaiters: boolean };
 
-export type GilAction =
-	| 'takeGil'
-	| 'queueWaiter'
-	| 'handOverToFirstWaiter'
-	| 'freeGil'
-	| 'dropGilRequest'
-	| 'yieldToFirstWaiter';
+type Fact<T extends GilEvent['type']> = Extract<GilEvent, { type: T }>;
+
+/** The GIL machine's events, allocated once (see `createStepper`). */
+export const gilEvents = {
+	wantGil: { type: 'WANT_GIL' } as GilEvent,
+	release: factEvents<Fact<'RELEASE'>>('RELEASE', ['hasWaiters']),
+	switchIntervalElapsed: factEvents<Fact<'SWITCH_INTERVAL_ELAPSED'>>('SWITCH_INTERVAL_ELAPSED', [
+		'hasWaiters'
+	]),
+	bytecodeBoundary: factEvents<Fact<'BYTECODE_BOUNDARY'>>('BYTECODE_BOUNDARY', ['hasWaiters'])
+};
+
+const GIL_ACTIONS = [
+	'takeGil',
+	'queueWaiter',
+	'handOverToFirstWaiter',
+	'freeGil',
+	'dropGilRequest',
+	'yieldToFirstWaiter'
+] as const;
+export type GilAction = (typeof GIL_ACTIONS)[number];
+
+/** What a held GIL does whether or not a drop is requested. */
+const whileHeld = {
+	WANT_GIL: { actions: 'queueWaiter' },
+	RELEASE: [
+		{ guard: 'hasWaiters', target: 'held', actions: 'handOverToFirstWaiter' },
+		{ target: 'free', actions: 'freeGil' }
+	],
+	// A waiter's timed wait ran out (again, if a new waiter re-armed it): the request stands.
+	SWITCH_INTERVAL_ELAPSED: {
+		guard: 'switchIntervalElapsedWithWaiters',
+		target: 'dropRequested',
+		actions: 'dropGilRequest'
+	}
+} as const;
 
 const hasWaiters = ({ event }: { event: GilEvent }) => 'hasWaiters' in event && event.hasWaiters;
 
@@ -34,14 +64,7 @@ export const gilMachine = setup({
 		dropRequestedWithWaiters: hasWaiters,
 		hasWaiters
 	},
-	actions: {
-		takeGil: () => {},
-		queueWaiter: () => {},
-		handOverToFirstWaiter: () => {},
-		freeGil: () => {},
-		dropGilRequest: () => {},
-		yieldToFirstWaiter: () => {}
-	}
+	actions: namedActions(GIL_ACTIONS)
 }).createMachine({
 	id: 'gil',
 	initial: 'free',
@@ -49,16 +72,7 @@ export const gilMachine = setup({
 		free: { on: { WANT_GIL: { target: 'held', actions: 'takeGil' } } },
 		held: {
 			on: {
-				WANT_GIL: { actions: 'queueWaiter' },
-				RELEASE: [
-					{ guard: 'hasWaiters', target: 'held', actions: 'handOverToFirstWaiter' },
-					{ target: 'free', actions: 'freeGil' }
-				],
-				SWITCH_INTERVAL_ELAPSED: {
-					guard: 'switchIntervalElapsedWithWaiters',
-					target: 'dropRequested',
-					actions: 'dropGilRequest'
-				},
+				...whileHeld,
 				// No drop request: the holder carries on.
 				BYTECODE_BOUNDARY: {}
 			}
@@ -66,17 +80,7 @@ export const gilMachine = setup({
 		// Held, with `gil_drop_request` set: the holder yields at its next bytecode boundary.
 		dropRequested: {
 			on: {
-				WANT_GIL: { actions: 'queueWaiter' },
-				RELEASE: [
-					{ guard: 'hasWaiters', target: 'held', actions: 'handOverToFirstWaiter' },
-					{ target: 'free', actions: 'freeGil' }
-				],
-				// Re-armed by a new waiter: the request stands and is honoured again if it can be.
-				SWITCH_INTERVAL_ELAPSED: {
-					guard: 'switchIntervalElapsedWithWaiters',
-					target: 'dropRequested',
-					actions: 'dropGilRequest'
-				},
+				...whileHeld,
 				BYTECODE_BOUNDARY: {
 					guard: 'dropRequestedWithWaiters',
 					target: 'held',

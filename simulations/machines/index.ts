@@ -1,18 +1,21 @@
-import { gilMachine, type GilAction, type GilEvent, type GilState } from './gil';
-import { lockMachine, type LockAction, type LockEvent, type LockState } from './lock';
+import { gilEvents, gilMachine, type GilAction, type GilEvent, type GilState } from './gil';
+import { lockEvents, lockMachine, type LockAction, type LockEvent, type LockState } from './lock';
 import {
+	loopEvents,
 	loopMachine,
 	phaseAnnouncedBy,
 	type LoopAction,
 	type LoopEvent,
 	type LoopPhase
 } from './loop';
-import { createStepper } from './stepper';
+import { createStepper, plainEvents } from './stepper';
 import { taskMachine, type TaskEvent, type TaskLife } from './task';
 import { threadMachine, type ThreadEvent, type ThreadState } from './thread';
 
 export { gilMachine, lockMachine, loopMachine, phaseAnnouncedBy, taskMachine, threadMachine };
+export { gilEvents, lockEvents, loopEvents };
 export type { NamedAction, Step } from './stepper';
+export { plainEvents };
 export type {
 	GilAction,
 	GilEvent,

@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { factEvents, namedActions } from './stepper';
 
 /** What a lock is told; the engine puts the facts a guard needs on the event. */
 export type LockEvent =
@@ -7,14 +8,22 @@ export type LockEvent =
 	/** The holder releases it (end of the `with` block, or it raised). */
 	| { type: 'RELEASE'; hasWaiters: boolean };
 
-export type LockAction =
-	| 'takeLock'
-	| 'queueWaiter'
-	| 'suspendWaiter'
-	| 'blockLoopThread'
-	| 'reportDeadlock'
-	| 'wakeFirstWaiter'
-	| 'markFree';
+/** The lock machine's events, allocated once (see `createStepper`). */
+export const lockEvents = {
+	acquire: factEvents<Extract<LockEvent, { type: 'ACQUIRE' }>>('ACQUIRE', ['asyncioLock']),
+	release: factEvents<Extract<LockEvent, { type: 'RELEASE' }>>('RELEASE', ['hasWaiters'])
+};
+
+const LOCK_ACTIONS = [
+	'takeLock',
+	'queueWaiter',
+	'suspendWaiter',
+	'blockLoopThread',
+	'reportDeadlock',
+	'wakeFirstWaiter',
+	'markFree'
+] as const;
+export type LockAction = (typeof LOCK_ACTIONS)[number];
 
 /**
  * `threading.Lock` and `asyncio.Lock` as coroutines on the loop use them. Contended, an
@@ -28,15 +37,7 @@ export const lockMachine = setup({
 		isAsyncioLock: ({ event }) => event.type === 'ACQUIRE' && event.asyncioLock,
 		hasWaiters: ({ event }) => event.type === 'RELEASE' && event.hasWaiters
 	},
-	actions: {
-		takeLock: () => {},
-		queueWaiter: () => {},
-		suspendWaiter: () => {},
-		blockLoopThread: () => {},
-		reportDeadlock: () => {},
-		wakeFirstWaiter: () => {},
-		markFree: () => {}
-	}
+	actions: namedActions(LOCK_ACTIONS)
 }).createMachine({
 	id: 'lock',
 	initial: 'free',

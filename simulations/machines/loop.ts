@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { factEvents, namedActions, plainEvents } from './stepper';
 
 /** What the loop machine is told; the engine puts the facts a guard needs on the event. */
 export type LoopEvent =
@@ -13,17 +14,30 @@ export type LoopEvent =
 	/** The run is over. */
 	| { type: 'STOP' };
 
-export type LoopAction =
-	| 'computeTimeout'
-	| 'select'
-	| 'returnFromSelect'
-	| 'armSelectTimeout'
-	| 'fallAsleep'
-	| 'processIoEvents'
-	| 'appendDueTimersToReady'
-	| 'startBatch'
-	| 'runNextReadyCallback'
-	| 'cancelSelectTimeout';
+/** The loop machine's events, allocated once (see `createStepper`). */
+export const loopEvents = {
+	next: factEvents<Extract<LoopEvent, { type: 'NEXT' }>>('NEXT', ['batchHasCallbacksLeft']),
+	inSelect: factEvents<Extract<LoopEvent, { type: 'IN_SELECT' }>>('IN_SELECT', [
+		'ioAlreadyReady',
+		'zeroTimeout',
+		'timerPending'
+	]),
+	...plainEvents(['IO_READY', 'SELECT_TIMEOUT', 'STOP'])
+};
+
+const LOOP_ACTIONS = [
+	'computeTimeout',
+	'select',
+	'returnFromSelect',
+	'armSelectTimeout',
+	'fallAsleep',
+	'processIoEvents',
+	'appendDueTimersToReady',
+	'startBatch',
+	'runNextReadyCallback',
+	'cancelSelectTimeout'
+] as const;
+export type LoopAction = (typeof LOOP_ACTIONS)[number];
 
 const iterate = { target: 'selecting', actions: ['computeTimeout', 'select'] } as const;
 const wake = (reason: 'io' | 'poll' | 'timeout') =>
@@ -48,18 +62,7 @@ export const loopMachine = setup({
 		zeroTimeout: ({ event }) => event.type === 'IN_SELECT' && event.zeroTimeout,
 		timerPending: ({ event }) => event.type === 'IN_SELECT' && event.timerPending
 	},
-	actions: {
-		computeTimeout: () => {},
-		select: () => {},
-		returnFromSelect: () => {},
-		armSelectTimeout: () => {},
-		fallAsleep: () => {},
-		processIoEvents: () => {},
-		appendDueTimersToReady: () => {},
-		startBatch: () => {},
-		runNextReadyCallback: () => {},
-		cancelSelectTimeout: () => {}
-	}
+	actions: namedActions(LOOP_ACTIONS)
 }).createMachine({
 	id: 'loop',
 	initial: 'starting',

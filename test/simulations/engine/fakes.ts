@@ -1,6 +1,6 @@
-import { instant, type Callback } from '../../../simulations/engine/callback';
 import type { Emit, Scheduler, TaskControl } from '../../../simulations/engine/capabilities';
 import type { Task } from '../../../simulations/engine/task';
+import { Tasks, type Awaits } from '../../../simulations/engine/tasks';
 import type { TraceBody } from '../../../simulations/trace';
 
 /** An `Emit` that keeps "actor type" lines and the bodies, for asserting order. */
@@ -17,24 +17,10 @@ export function recorder(): { emit: Emit; lines: string[]; bodies: TraceBody[] }
 	};
 }
 
-/** A task as the engine makes them, outside any run. */
+/** A running task as the engine makes them, outside any run. */
 export function fakeTask(id: string): Task {
-	const task: Task = {
-		id,
-		kind: 'request',
-		request: null,
-		program: [],
-		pc: 0,
-		state: 'running',
-		on: null,
-		held: [],
-		gather: null,
-		resumeError: null,
-		suspendAfterWait: false,
-		mark: 0,
-		step: undefined as unknown as Callback
-	};
-	task.step = instant(`${id} step`, id, false, () => {});
+	const task = new Tasks(fakeScheduler([]), () => {}, {} as Awaits).create(id, 'request', [], null);
+	task.state = 'running';
 	return task;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
-import { createStepper } from '../../../simulations/machines/stepper';
+import { createStepper, factEvents } from '../../../simulations/machines/stepper';
 
 const machine = setup({
 	types: {} as { events: { type: 'GO'; ready: boolean } | { type: 'NOOP' } },
@@ -33,10 +33,13 @@ describe('createStepper(machine)', () => {
 		});
 	});
 
-	it('memoises per (state, event type, guard inputs): the same inputs give the same object', () => {
-		const first = step('a', { type: 'GO', ready: true });
-		expect(step('a', { type: 'GO', ready: true })).toBe(first);
-		expect(step('a', { type: 'GO', ready: false })).not.toBe(first);
+	it('memoises per (state, event object); factEvents gives one object per guard inputs', () => {
+		const go = factEvents<{ type: 'GO'; ready: boolean }>('GO', ['ready']);
+		expect(go(true)).toBe(go(true));
+		expect(go(false)).toEqual({ type: 'GO', ready: false });
+		const first = step('a', go(true));
+		expect(step('a', go(true))).toBe(first);
+		expect(step('a', go(false))).not.toBe(first);
 	});
 
 	it('accepts an explicit no-op and throws on an event the state has no transition for', () => {
