@@ -1,0 +1,50 @@
+import type { Frame } from '../frame';
+import { roundMs } from '../result';
+import type { Sim } from './sim';
+
+/** The engine's own state projected onto a frame; tests check it equals the frame replayed from the trace. */
+export function liveFrame(sim: Sim, index: number): Frame {
+	const loop = sim.loop;
+	const frame: Frame = {
+		index,
+		// A frame's time is that of its latest event; a step may move the clock without one.
+		t: sim.trace?.at(-1)?.t ?? 0,
+		loop: {
+			phase: loop.phase,
+			timeoutMs: loop.timeoutMs === null ? null : roundMs(loop.timeoutMs),
+			running: loop.current?.cb.label ?? null,
+			ready: loop.ready.toArray().map((cb) => cb.label),
+			timers: loop.timers
+				.sorted()
+				.map((t) => ({ id: t.id, at: roundMs(t.at), cb: t.cb.label }))
+				.sort((a, b) => a.at - b.at || a.id - b.id)
+		},
+		threads: {},
+		gil: sim.scenario.runtime.gil
+			? { holder: sim.cpu.holder()?.name ?? null, waiters: sim.cpu.waiting().map((w) => w.name) }
+			: { holder: null, waiters: [] },
+		locks: {},
+		pool: { queue: sim.pool.queueLabels(), threads: sim.pool.threads().length },
+		tasks: {},
+		requests: {},
+		heartbeats: sim.heartbeats.length,
+		lastLagMs: sim.lag.at(-1)?.lagMs ?? null,
+		outcome: sim.outcome,
+		hungReason: sim.hung?.reason ?? null
+	};
+	for (const th of [sim.loopThread, ...sim.pool.threads()]) {
+		frame.threads[th.name] = { state: th.state, doing: th.doing };
+	}
+	for (const l of sim.locks.snapshot()) {
+		frame.locks[l.name] = { kind: l.kind, holder: l.holder, waiters: l.waiters };
+	}
+	for (const [id, on] of sim.hostWaits) frame.tasks[id] = { state: 'arrived', on };
+	for (const t of sim.tasks.all) frame.tasks[t.id] = { state: t.state, on: t.on };
+	for (const r of sim.requests) {
+		if (r.status !== 'unfinished') {
+			frame.requests[r.id] =
+				r.error === undefined ? { state: r.status } : { state: r.status, error: r.error };
+		} else if (sim.arrived.has(r.id)) frame.requests[r.id] = { state: 'arrived' };
+	}
+	return frame;
+}

@@ -1,0 +1,129 @@
+import { instant } from './callback';
+import type { Instr } from './program';
+import type { Sim } from './sim';
+import type { Task } from './task';
+
+type RpcInstr = Extract<Instr, { op: 'rpc' }>;
+
+/**
+ * A JSON-RPC client talking over a pipe to one server that answers requests in order, `ms`
+ * each. The response reaches the waiting coroutine by the step's hand-off: the selector
+ * (`add_reader`), a reader thread with `call_soon_threadsafe`, or a reader thread that resolves
+ * the future directly (`unsafe`: queued without waking the loop). `singleSlot` keeps one pending
+ * future, which a later request overwrites.
+ */
+export class RpcClient {
+	private nextId = 1;
+	private serverFreeAt = 0;
+	private pending = new Map<number, Task>();
+	private slot: Task | null = null;
+	/** Tasks whose future a later request pushed out of the single slot. */
+	private overwritten = new Set<Task>();
+	private readerAlive = true;
+	/** Responses on their way (they can still wake someone). */
+	inFlight = 0;
+
+	constructor(private sim: Sim) {}
+
+	send(task: Task, ins: RpcInstr): void {
+		const id = this.nextId++;
+		const sim = this.sim;
+		const at = Math.max(sim.now(), this.serverFreeAt) + ins.ms;
+		this.serverFreeAt = at;
+		if (ins.client === 'perRequest') this.pending.set(id, task);
+		else {
+			if (this.slot) this.overwritten.add(this.slot);
+			this.slot = task;
+		}
+		this.inFlight++;
+		sim.emit('client', { type: 'rpc', detail: { id, what: `${task.id} sends request #${id}` } });
+		sim.clock.at(at, () => {
+			this.inFlight--;
+			this.arrive(id, ins);
+		});
+	}
+
+	private arrive(id: number, ins: RpcInstr): void {
+		const sim = this.sim;
+		if (ins.handoff === 'selector') {
+			sim.loop.ioReady({
+				cb: instant(`read response #${id}`, 'client', false, () => this.deliver(id, true))
+			});
+			return;
+		}
+		if (!this.readerAlive) {
+			sim.emit('client', {
+				type: 'rpc',
+				detail: { id, what: `response #${id} never read: the reader thread has died` }
+			});
+			return;
+		}
+		if (ins.handoff === 'threadsafe') {
+			sim.loop.callSoonThreadsafe(
+				instant(`set_result #${id}`, 'client', false, () => this.deliver(id, true))
+			);
+			return;
+		}
+		if (sim.scenario.runtime.debug) {
+			this.debugCheckFails(id);
+			return;
+		}
+		this.deliver(id, false);
+	}
+
+	/** Resolves the future waiting for response `id`; `onLoop` false = from the reader thread. */
+	private deliver(id: number, onLoop: boolean): void {
+		const task = this.claim(id);
+		if (!task) return;
+		this.sim.tasks.setState(
+			task,
+			'ready',
+			onLoop ? null : 'queued from the reader thread; nothing woke the loop'
+		);
+		if (onLoop) this.sim.loop.callSoon(task.step);
+		else this.sim.loop.callSoonUnsafe(task.step);
+	}
+
+	private claim(id: number): Task | null {
+		const sim = this.sim;
+		let task: Task | null;
+		if (this.pending.has(id)) {
+			task = this.pending.get(id) as Task;
+			this.pending.delete(id);
+		} else {
+			task = this.slot;
+			this.slot = null;
+		}
+		const what = task
+			? `response #${id} resolves ${task.id}'s future`
+			: `response #${id} dropped: no future is waiting in the client's single slot`;
+		sim.emit('client', { type: 'rpc', detail: { id, what } });
+		return task;
+	}
+
+	/**
+	 * Debug mode's `_check_thread()` raises in the reader thread from `set_result`, after the
+	 * future was marked done: the task is never woken and the reader thread dies (F11).
+	 */
+	private debugCheckFails(id: number): void {
+		const task = this.claim(id);
+		this.readerAlive = false;
+		const message =
+			'RuntimeError: Non-thread-safe operation invoked on an event loop other than the current one (raised in the reader thread, which dies)';
+		this.sim.warn({ kind: 'threadCheck', task: task?.id ?? 'client', message });
+		if (task)
+			this.sim.tasks.suspend(
+				task,
+				`response #${id}: future done, but its wake-up was never scheduled`
+			);
+	}
+
+	/** Why a task that waits for a response will never get it, for hang reasons. */
+	describe(task: Task): string | null {
+		for (const [id, t] of this.pending) if (t === task) return `response #${id}`;
+		if (this.slot === task) return 'the response in the single slot';
+		return this.overwritten.has(task)
+			? 'a response that will never come: the client keeps a single slot and a later request overwrote its future'
+			: null;
+	}
+}

@@ -1,0 +1,42 @@
+import type { TaskState } from '../trace';
+import type { Callback } from './callback';
+import type { Instr } from './program';
+
+/** A request as the result reports it. */
+export interface RequestRecord {
+	id: string;
+	handler: string;
+	arriveMs: number;
+	startMs: number | null;
+	endMs: number | null;
+	status: 'ok' | 'error' | 'unfinished';
+	error?: string;
+}
+
+/** Waits for its children, like the future `asyncio.gather` returns. */
+export interface Gather {
+	parent: Task;
+	remaining: number;
+	settled: boolean;
+}
+
+/** An asyncio Task: a coroutine stepped by callbacks on the loop. */
+export interface Task {
+	id: string;
+	/** child: a gather branch or a coroutine scheduled from a handler; it may outlive its request. */
+	kind: 'request' | 'child' | 'background';
+	request: RequestRecord | null;
+	program: Instr[];
+	pc: number;
+	state: TaskState;
+	/** What the suspended task waits for, in words (frames and hang reasons). */
+	on: string | null;
+	held: { lock: string; kind: 'thread' | 'asyncio' }[];
+	gather: Gather | null;
+	resumeError: string | null;
+	/** The task ran a Thread.start() handshake and suspends once the loop thread is back. */
+	suspendAfterWait: boolean;
+	/** The lag monitor's `t = now`. */
+	mark: number;
+	step: Callback;
+}

@@ -1,0 +1,214 @@
+import type { TaskState } from '../trace';
+import type { Action } from './action';
+import { instant, type Callback } from './callback';
+import type { Instr } from './program';
+import type { Sim } from './sim';
+import type { Gather, RequestRecord, Task } from './task';
+
+/** Creates tasks and steps their coroutines: run instructions until an await suspends or the coroutine ends. */
+export class Tasks {
+	readonly all: Task[] = [];
+	/** Tasks that are not background tasks and have not ended. */
+	live = 0;
+
+	constructor(private sim: Sim) {}
+
+	create(id: string, kind: Task['kind'], program: Instr[], request: RequestRecord | null): Task {
+		const task: Task = {
+			id,
+			kind,
+			request,
+			program,
+			pc: 0,
+			state: 'ready',
+			on: null,
+			held: [],
+			gather: null,
+			resumeError: null,
+			suspendAfterWait: false,
+			mark: 0,
+			step: undefined as unknown as Callback
+		};
+		task.step = {
+			label: `${id} step`,
+			owner: id,
+			background: kind === 'background',
+			run: () => this.step(task)
+		};
+		this.all.push(task);
+		if (kind !== 'background') this.live++;
+		return task;
+	}
+
+	/** `loop.create_task(coro)`: the first step is scheduled with call_soon. */
+	spawn(task: Task): void {
+		this.setState(task, 'ready', null);
+		this.sim.loop.callSoon(task.step);
+	}
+
+	/** Resumes a suspended task through call_soon (what a future's done callback does). */
+	wakeSoon(task: Task): void {
+		this.setState(task, 'ready', null);
+		this.sim.loop.callSoon(task.step);
+	}
+
+	/** A callback that resolves a future and so schedules the task's next step. */
+	resolver(label: string, task: Task): Callback {
+		return instant(label, task.id, task.kind === 'background', () => this.wakeSoon(task));
+	}
+
+	private step(task: Task): Action | null {
+		if (task.suspendAfterWait) {
+			task.suspendAfterWait = false;
+			return this.suspend(task, task.on ?? 'executor future');
+		}
+		if (task.state !== 'running') {
+			if (task.request && task.request.startMs === null) task.request.startMs = this.sim.now();
+			this.setState(task, 'running', null);
+		}
+		if (task.resumeError !== null) {
+			const error = task.resumeError;
+			task.resumeError = null;
+			return this.fail(task, error);
+		}
+		for (;;) {
+			const ins = task.program[task.pc];
+			if (!ins) return this.finish(task);
+			task.pc++;
+			const action = this.execute(task, ins);
+			if (action !== undefined) return action;
+		}
+	}
+
+	/** Runs one instruction; undefined means "carry on with the next one". */
+	private execute(task: Task, ins: Instr): Action | null | undefined {
+		const sim = this.sim;
+		switch (ins.op) {
+			case 'cpu':
+				return { kind: 'py', ms: ins.ms, doing: `${task.id}: Python (${ins.ms} ms)` };
+			case 'block':
+				return { kind: 'block', ms: ins.ms, doing: `${task.id}: blocking call (${ins.ms} ms)` };
+			case 'sleep':
+				if (ins.ms === 0) {
+					sim.loop.callSoon(task.step);
+					return this.suspend(task, 'asyncio.sleep(0)', 'ready');
+				}
+				sim.loop.callLater(ins.ms, this.resolver(`sleep done → ${task.id}`, task));
+				return this.suspend(task, `asyncio.sleep(${ins.ms} ms)`);
+			case 'io':
+				sim.io(ins.ms, `I/O ready → ${task.id}`, () => this.wakeSoon(task));
+				return this.suspend(task, `awaited I/O (${ins.ms} ms)`);
+			case 'offload':
+				return sim.pool.submit(task, ins);
+			case 'acquire':
+				return sim.locks.acquire(task, ins.lock, ins.kind);
+			case 'release':
+				sim.locks.release(task, ins.lock);
+				return undefined;
+			case 'gather':
+				return this.gather(task, ins.branches);
+			case 'rpc':
+				sim.rpc.send(task, ins);
+				return this.suspend(task, `rpc response`);
+			case 'threadsafeResult':
+				return this.threadsafeResult(task, ins.program, ins.timeoutMs);
+			case 'fail':
+				return this.fail(task, ins.error);
+			case 'beat':
+				sim.heartbeats.push(sim.now());
+				sim.emit(task.id, { type: 'beat', detail: {} });
+				return undefined;
+			case 'mark':
+				task.mark = sim.now();
+				return undefined;
+			case 'lag':
+				sim.recordLag(sim.now() - task.mark - ins.everyMs);
+				return undefined;
+			case 'loop':
+				task.pc = 0;
+				return undefined;
+		}
+	}
+
+	private gather(task: Task, branches: Instr[][]): null {
+		const g: Gather = { parent: task, remaining: branches.length, settled: false };
+		branches.forEach((program, i) => {
+			const child = this.create(`${task.id}/${i + 1}`, 'child', program, null);
+			child.gather = g;
+			this.spawn(child);
+		});
+		return this.suspend(task, `gather of ${branches.length}`);
+	}
+
+	/**
+	 * run_coroutine_threadsafe() queues the coroutine with call_soon_threadsafe; `.result()` then
+	 * blocks the calling thread, here the loop thread, so the coroutine cannot run until the wait
+	 * ends: never without a timeout (F27), else after it, with TimeoutError raised in the handler.
+	 */
+	private threadsafeResult(task: Task, program: Instr[], timeoutMs: number | null): Action | null {
+		const child = this.create(`${task.id}/coro`, 'child', program, null);
+		this.sim.loop.callSoonThreadsafe(
+			instant(`run_coroutine_threadsafe → ${child.id}`, child.id, false, () => this.spawn(child))
+		);
+		if (timeoutMs === null) {
+			this.setState(task, 'running', `concurrent.futures.Future.result() for ${child.id}`);
+			this.sim.deadlock(
+				`deadlock: ${task.id} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child.id} can only run on that loop, which is blocked in the wait`,
+				`${task.id}: Future.result() for ${child.id}`
+			);
+			return { kind: 'stop' };
+		}
+		task.resumeError = 'TimeoutError';
+		return {
+			kind: 'block',
+			ms: timeoutMs,
+			doing: `${task.id}: Future.result(timeout=${timeoutMs} ms)`
+		};
+	}
+
+	/** The task awaits something: the callback returns and the loop moves on. */
+	suspend(task: Task, on: string, state: TaskState = 'waiting'): null {
+		this.setState(task, state, on);
+		return null;
+	}
+
+	private finish(task: Task): null {
+		this.end(task, 'done', null);
+		if (task.request) this.sim.requestEnded(task.request, 'ok');
+		return null;
+	}
+
+	/** The coroutine raises: `with`/`async with` blocks release their locks on the way out. */
+	fail(task: Task, error: string): null {
+		for (let i = task.held.length - 1; i >= 0; i--) this.sim.locks.release(task, task.held[i].lock);
+		this.end(task, 'failed', error);
+		if (task.request) this.sim.requestEnded(task.request, 'error', error);
+		return null;
+	}
+
+	private end(task: Task, state: 'done' | 'failed', error: string | null): void {
+		this.setState(task, state, null);
+		if (task.kind !== 'background') this.live--;
+		const g = task.gather;
+		if (!g) return;
+		// The task's done callback runs via call_soon; gather's outer future settles there.
+		this.sim.loop.callSoon(
+			instant(`gather: ${task.id} done`, g.parent.id, false, () => this.childDone(g, error))
+		);
+	}
+
+	private childDone(g: Gather, error: string | null): void {
+		if (g.settled) return;
+		g.remaining--;
+		if (error === null && g.remaining > 0) return;
+		g.settled = true;
+		g.parent.resumeError = error;
+		this.wakeSoon(g.parent);
+	}
+
+	setState(task: Task, state: TaskState, on: string | null): void {
+		task.state = state;
+		task.on = on;
+		this.sim.emit(task.id, { type: 'task', detail: { state, on } });
+	}
+}

@@ -1,0 +1,12 @@
+// Public surface of the engine; everything outside simulations/ imports only this file.
+export * from './scenario/types';
+export * from './scenario/errors';
+export { parseScenario, type ParseResult } from './scenario/parse';
+export { formatPath } from './scenario/check';
+export { simulate } from './simulate';
+export type { SimOptions } from './engine/sim';
+export * from './result';
+export type { TraceEvent, TraceBody, TraceType, TaskState, Via } from './trace';
+export { createFramer, frameAt, emptyFrame, type Frame } from './frame';
+export { formatTimeline, formatEvent } from './timeline';
+export { VirtualClock } from './clock';

@@ -1,0 +1,141 @@
+/** The scenario contract, format `event-loop-lab/scenario@1` (see README "Scenario format"). */
+
+export const SCENARIO_FORMAT = 'event-loop-lab/scenario@1';
+
+export type WorkKind = 'cpu' | 'block';
+export type NoThread = 'raise' | 'inline';
+export type LockKind = 'thread' | 'asyncio';
+export type Handoff = 'selector' | 'threadsafe' | 'unsafe';
+export type RpcClient = 'perRequest' | 'singleSlot';
+
+interface StepBase {
+	/** The line of the handler's `code` this step stands for (1-based). */
+	line?: number;
+	label?: string;
+}
+
+export interface CpuStep extends StepBase {
+	op: 'cpu';
+	ms: number;
+}
+export interface BlockStep extends StepBase {
+	op: 'block';
+	ms: number;
+}
+export interface SleepStep extends StepBase {
+	op: 'sleep';
+	ms: number;
+}
+export interface IoStep extends StepBase {
+	op: 'io';
+	ms: number;
+}
+export interface OffloadStep extends StepBase {
+	op: 'offload';
+	ms: number;
+	work: WorkKind;
+	noThread: NoThread;
+}
+export interface LockStep extends StepBase {
+	op: 'lock';
+	name: string;
+	kind: LockKind;
+	steps: Step[];
+}
+export interface GatherStep extends StepBase {
+	op: 'gather';
+	branches: Step[][];
+}
+export interface RpcStep extends StepBase {
+	op: 'rpc';
+	ms: number;
+	handoff: Handoff;
+	client: RpcClient;
+}
+/**
+ * `asyncio.run_coroutine_threadsafe(coro, loop).result(timeout)` called from a handler, that is
+ * on the loop's own thread: `steps` is the coroutine; without `timeoutMs` it waits forever.
+ */
+export interface ThreadsafeResultStep extends StepBase {
+	op: 'threadsafeResult';
+	steps: Step[];
+	timeoutMs?: number;
+}
+export interface FailStep extends StepBase {
+	op: 'fail';
+	error: string;
+}
+
+export type Step =
+	| CpuStep
+	| BlockStep
+	| SleepStep
+	| IoStep
+	| OffloadStep
+	| LockStep
+	| GatherStep
+	| RpcStep
+	| ThreadsafeResultStep
+	| FailStep;
+
+export type StepOp = Step['op'];
+
+/**
+ * Who drives the loop: `loop` = one long-running loop; each request becomes a Task on it as it
+ * arrives (an ASGI server, or host threads calling `run_coroutine_threadsafe`). `runUntilComplete`
+ * = a foreign host thread calls `loop.run_until_complete(handler())` once per request, one at a
+ * time; later arrivals wait in the host.
+ */
+export type Host = 'loop' | 'runUntilComplete';
+
+export interface Runtime {
+	host: Host;
+	threads: number;
+	threadsStarted: number;
+	gil: boolean;
+	switchIntervalMs: number;
+	cores: number;
+	debug: boolean;
+	slowCallbackMs: number;
+}
+
+export interface Handler {
+	code?: string;
+	steps: Step[];
+}
+
+export interface RequestSpec {
+	id: string;
+	at: number;
+	handler: string;
+}
+
+export interface ArrivalSpec {
+	handler: string;
+	count: number;
+	startMs: number;
+	everyMs: number;
+	jitterMs: number;
+	idPrefix: string;
+}
+
+export type BackgroundKind = 'heartbeat' | 'lagMonitor';
+
+export interface BackgroundSpec {
+	kind: BackgroundKind;
+	everyMs: number;
+	startMs: number;
+}
+
+/** A validated scenario with every default filled in; `requests` holds the expanded arrivals too, sorted by arrival time then id order. */
+export interface Scenario {
+	format: typeof SCENARIO_FORMAT;
+	id: string;
+	title: string;
+	seed: number;
+	limitMs: number;
+	runtime: Runtime;
+	handlers: Record<string, Handler>;
+	requests: RequestSpec[];
+	background: BackgroundSpec[];
+}

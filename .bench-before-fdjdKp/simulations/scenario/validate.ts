@@ -1,0 +1,220 @@
+import { createRng } from '../rng';
+import { describe, type Checker, type Path } from './check';
+import { checkSteps } from './steps';
+import {
+	SCENARIO_FORMAT,
+	type BackgroundSpec,
+	type Handler,
+	type Host,
+	type RequestSpec,
+	type Runtime,
+	type Scenario
+} from './types';
+
+const MAX_REQUESTS = 100_000;
+const TOP = [
+	'format',
+	'id',
+	'title',
+	'seed',
+	'limitMs',
+	'runtime',
+	'handlers',
+	'requests',
+	'arrivals',
+	'background'
+];
+const RUNTIME = [
+	'host',
+	'threads',
+	'threadsStarted',
+	'gil',
+	'switchIntervalMs',
+	'cores',
+	'debug',
+	'slowCallbackMs'
+];
+const HOSTS: readonly Host[] = ['loop', 'runUntilComplete'];
+
+/** Checks a parsed document against scenario@1 and fills in every default; null when anything is wrong. */
+export function checkScenario(c: Checker, doc: unknown): Scenario | null {
+	const o = c.object(doc, [], TOP);
+	if (!o) return null;
+	if (o.format !== SCENARIO_FORMAT)
+		c.fail('E_FORMAT', ['format'], `"${SCENARIO_FORMAT}"`, describe(o.format));
+	const id = c.string(o, 'id', [], { nonEmpty: true, max: 100 });
+	if (typeof o.id === 'string' && !/^[a-z0-9-]+$/.test(id)) {
+		c.fail('E_PATTERN', ['id'], 'lowercase letters, digits and dashes', describe(id));
+	}
+	const title = c.string(o, 'title', [], { max: 500 });
+	const seed = c.number(o, 'seed', [], { int: true, fallback: 1, min: -(2 ** 53), max: 2 ** 53 });
+	const limitMs = c.number(o, 'limitMs', [], { above: 0, max: 3_600_000, fallback: 10_000 });
+	const runtime = checkRuntime(c, o.runtime);
+	const handlers = checkHandlers(c, o.handlers);
+	const requests = checkRequests(c, o, handlers, seed);
+	const background = checkBackground(c, o.background);
+	if (runtime.host === 'runUntilComplete' && background.length > 0) {
+		// Between run_until_complete calls the loop is stopped, so a periodic task would not tick.
+		c.fail(
+			'E_CONFLICT',
+			['background'],
+			'no background tasks when runtime.host is "runUntilComplete" (the loop stops between calls)',
+			`${background.length} background task(s)`
+		);
+	}
+	if (c.errors.length > 0) return null;
+	return {
+		format: SCENARIO_FORMAT,
+		id,
+		title,
+		seed,
+		limitMs,
+		runtime,
+		handlers,
+		requests,
+		background
+	};
+}
+
+function checkRuntime(c: Checker, value: unknown): Runtime {
+	const o = value === undefined ? {} : (c.object(value, ['runtime'], RUNTIME) ?? {});
+	const p: Path = ['runtime'];
+	const cores = c.number(o, 'cores', p, { int: true, min: 1, max: 256, fallback: 2 });
+	const threads = c.number(o, 'threads', p, {
+		int: true,
+		min: 0,
+		max: 1024,
+		fallback: Math.min(32, (Number.isFinite(cores) ? cores : 2) + 4)
+	});
+	const started = c.number(o, 'threadsStarted', p, { int: true, min: 0, max: 1024, fallback: 0 });
+	if (threads > 0 && started > threads) {
+		c.fail('E_RANGE', [...p, 'threadsStarted'], `at most threads (${threads})`, String(started));
+	}
+	return {
+		host: c.choice(o, 'host', p, HOSTS, 'loop'),
+		threads,
+		threadsStarted: started,
+		gil: c.boolean(o, 'gil', p, true),
+		switchIntervalMs: c.number(o, 'switchIntervalMs', p, { above: 0, max: 1000, fallback: 5 }),
+		cores,
+		debug: c.boolean(o, 'debug', p, false),
+		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 })
+	};
+}
+
+function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {
+	const out: Record<string, Handler> = {};
+	if (value === undefined) {
+		c.fail('E_REQUIRED', ['handlers'], 'an object of handlers', 'nothing');
+		return out;
+	}
+	const o = c.record(value, ['handlers']);
+	if (!o) return out;
+	for (const name of Object.keys(o)) {
+		const p: Path = ['handlers', name];
+		const h = c.object(o[name], p, ['code', 'steps']);
+		if (!h) continue;
+		const handler: Handler = { steps: [] };
+		if (h.code !== undefined) handler.code = c.string(h, 'code', p, { max: 20_000 });
+		const lines = typeof h.code === 'string' ? h.code.split('\n').length : null;
+		if (h.steps === undefined)
+			c.fail('E_REQUIRED', [...p, 'steps'], 'an array of steps', 'nothing');
+		else handler.steps = checkSteps(c, h.steps, [...p, 'steps'], lines);
+		Object.defineProperty(out, name, {
+			value: handler,
+			enumerable: true,
+			writable: true,
+			configurable: true
+		});
+	}
+	return out;
+}
+
+function checkRequests(
+	c: Checker,
+	o: Record<string, unknown>,
+	handlers: Record<string, Handler>,
+	seed: number
+): RequestSpec[] {
+	const ids = new Set<string>();
+	const out: RequestSpec[] = [];
+	const handler = (r: Record<string, unknown>, p: Path) => {
+		const name = c.string(r, 'handler', p, { nonEmpty: true });
+		if (typeof r.handler === 'string' && !Object.hasOwn(handlers, name)) {
+			const known = Object.keys(handlers).join(', ') || 'none defined';
+			c.fail('E_UNKNOWN_HANDLER', [...p, 'handler'], `a handler name (${known})`, describe(name));
+		}
+		return name;
+	};
+	const add = (spec: RequestSpec, p: Path) => {
+		if (ids.has(spec.id)) c.fail('E_DUPLICATE_ID', p, 'a request id used once', describe(spec.id));
+		ids.add(spec.id);
+		out.push(spec);
+	};
+	const requests = o.requests === undefined ? [] : (c.array(o.requests, ['requests']) ?? []);
+	requests.forEach((item, i) => {
+		const p: Path = ['requests', i];
+		const r = c.object(item, p, ['id', 'at', 'handler']);
+		if (!r) return;
+		const id = c.string(r, 'id', p, { nonEmpty: true, max: 100 });
+		add({ id, at: c.number(r, 'at', p, { min: 0, max: 3_600_000 }), handler: handler(r, p) }, [
+			...p,
+			'id'
+		]);
+	});
+	const rng = createRng(seed);
+	const counters = new Map<string, number>();
+	const arrivals = o.arrivals === undefined ? [] : (c.array(o.arrivals, ['arrivals']) ?? []);
+	arrivals.forEach((item, i) => {
+		const p: Path = ['arrivals', i];
+		const a = c.object(item, p, ['handler', 'count', 'startMs', 'everyMs', 'jitterMs', 'idPrefix']);
+		if (!a) return;
+		const name = handler(a, p);
+		const count = c.number(a, 'count', p, { int: true, min: 1, max: MAX_REQUESTS });
+		const start = c.number(a, 'startMs', p, { min: 0, max: 3_600_000, fallback: 0 });
+		const every = c.number(a, 'everyMs', p, { min: 0, max: 3_600_000, fallback: 0 });
+		const jitter = c.number(a, 'jitterMs', p, { min: 0, max: 3_600_000, fallback: 0 });
+		const prefix = c.string(a, 'idPrefix', p, { fallback: 'r', max: 50 });
+		if (!Number.isFinite(count) || out.length + count > MAX_REQUESTS) {
+			if (Number.isFinite(count))
+				c.fail(
+					'E_TOO_LARGE',
+					[...p, 'count'],
+					`at most ${MAX_REQUESTS} requests in all`,
+					String(out.length + count)
+				);
+			return;
+		}
+		let n = counters.get(prefix) ?? 0;
+		for (let k = 0; k < count; k++) {
+			const at = start + k * every + rng() * jitter;
+			add({ id: `${prefix}${++n}`, at, handler: name }, [...p, 'idPrefix']);
+		}
+		counters.set(prefix, n);
+	});
+	if (out.length === 0 && c.errors.length === 0) {
+		c.fail('E_NO_REQUESTS', [], 'at least one request in "requests" or "arrivals"', 'none');
+	}
+	// Stable: equal times keep document order (explicit requests first, then arrivals).
+	return out
+		.map((r, i) => ({ r, i }))
+		.sort((a, b) => a.r.at - b.r.at || a.i - b.i)
+		.map(({ r }) => r);
+}
+
+function checkBackground(c: Checker, value: unknown): BackgroundSpec[] {
+	if (value === undefined) return [];
+	const list = c.array(value, ['background']) ?? [];
+	return list.flatMap((item, i) => {
+		const p: Path = ['background', i];
+		const b = c.object(item, p, ['kind', 'everyMs', 'startMs']);
+		if (!b) return [];
+		return [
+			{
+				kind: c.choice(b, 'kind', p, ['heartbeat', 'lagMonitor'] as const),
+				everyMs: c.number(b, 'everyMs', p, { above: 0, max: 3_600_000 }),
+				startMs: c.number(b, 'startMs', p, { min: -3_600_000, max: 3_600_000, fallback: 0 })
+			}
+		];
+	});
+}

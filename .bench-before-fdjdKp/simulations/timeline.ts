@@ -1,0 +1,69 @@
+import type { SimResult } from './result';
+import type { TraceEvent } from './trace';
+
+/** A readable text timeline, one line per trace event: time, actor, what happened. */
+export function formatTimeline(result: SimResult): string {
+	const trace = result.trace ?? [];
+	const lines = [
+		`# ${result.scenario}: ${result.outcome} at ${result.endMs} ms`,
+		...trace.map(formatEvent)
+	];
+	if (result.hung) lines.push(`# hung at ${result.hung.atMs} ms: ${result.hung.reason}`);
+	return lines.join('\n') + '\n';
+}
+
+/** One event as a fixed-width line. */
+export function formatEvent(e: TraceEvent): string {
+	return `${e.t.toFixed(3).padStart(10)}  ${e.actor.padEnd(12)} ${describe(e)}`.trimEnd();
+}
+
+function describe(e: TraceEvent): string {
+	switch (e.type) {
+		case 'arrive':
+			return 'request arrives';
+		case 'select': {
+			const t = e.detail.timeoutMs;
+			return t === null ? 'select(timeout=None): sleep until I/O' : `select(timeout=${t} ms)`;
+		}
+		case 'wake':
+			return `select returns (${e.detail.reason})`;
+		case 'batch':
+			return `run ${e.detail.n} ready callback${e.detail.n === 1 ? '' : 's'}`;
+		case 'enqueue':
+			return `ready += ${e.detail.cb} [${e.detail.via}]`;
+		case 'run':
+			return `> ${e.detail.cb}`;
+		case 'return':
+			return `< ${e.detail.cb} (${e.detail.ms} ms)`;
+		case 'timer':
+			return `timer at ${e.detail.at}: ${e.detail.cb}`;
+		case 'thread':
+			return `${e.detail.state}${e.detail.doing ? `: ${e.detail.doing}` : ''}`;
+		case 'gil':
+			return `GIL ${e.detail.holder ? `held by ${e.detail.holder}` : 'free'}${waiting(e.detail.waiters)}`;
+		case 'lock':
+			return `${e.detail.kind} lock ${e.detail.holder ? `held by ${e.detail.holder}` : 'free'}${waiting(e.detail.waiters)}`;
+		case 'pool':
+			return `threads ${e.detail.threads}, queue [${e.detail.queue.join(', ')}]`;
+		case 'task':
+			return `${e.detail.state}${e.detail.on ? `: ${e.detail.on}` : ''}`;
+		case 'done':
+			return `response ${e.detail.status}${e.detail.error ? `: ${e.detail.error}` : ''}`;
+		case 'beat':
+			return 'beat';
+		case 'lag':
+			return `lag ${e.detail.lagMs} ms`;
+		case 'rpc':
+			return e.detail.what;
+		case 'warning':
+			return `WARNING ${e.detail.kind}: ${e.detail.message}`;
+		case 'hung':
+			return `HUNG: ${e.detail.reason}`;
+		case 'end':
+			return `run ends: ${e.detail.outcome}`;
+	}
+}
+
+function waiting(waiters: string[]): string {
+	return waiters.length > 0 ? `; waiting: ${waiters.join(', ')}` : '';
+}

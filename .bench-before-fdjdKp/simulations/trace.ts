@@ -1,0 +1,43 @@
+import type { ThreadState } from './machines';
+
+/** How a callback got into the ready queue. */
+export type Via = 'io' | 'timer' | 'call_soon' | 'threadsafe' | 'unsafe';
+
+/** What a task is doing, as a frame shows it. */
+export type TaskState = 'coming' | 'arrived' | 'ready' | 'running' | 'waiting' | 'done' | 'failed';
+
+/** One trace event per change of state; replaying them rebuilds any moment (see `frame.ts`). */
+export type TraceEvent = {
+	/** Virtual time in ms. */
+	t: number;
+	/** Position in the trace, from 0. */
+	seq: number;
+	actor: string;
+} & TraceBody;
+
+export type TraceBody =
+	| { type: 'arrive'; detail: Record<string, never> }
+	| { type: 'select'; detail: { timeoutMs: number | null } }
+	| { type: 'wake'; detail: { reason: 'io' | 'timeout' | 'poll' } }
+	| { type: 'batch'; detail: { n: number } }
+	| { type: 'enqueue'; detail: { cb: string; via: Via; timer?: number } }
+	| { type: 'run'; detail: { cb: string } }
+	| { type: 'return'; detail: { cb: string; ms: number } }
+	| { type: 'timer'; detail: { id: number; at: number; cb: string } }
+	| { type: 'thread'; detail: { state: ThreadState; doing: string | null } }
+	| { type: 'gil'; detail: { holder: string | null; waiters: string[] } }
+	| {
+			type: 'lock';
+			detail: { kind: 'thread' | 'asyncio'; holder: string | null; waiters: string[] };
+	  }
+	| { type: 'pool'; detail: { queue: string[]; threads: number } }
+	| { type: 'task'; detail: { state: TaskState; on: string | null } }
+	| { type: 'done'; detail: { status: 'ok' | 'error'; error?: string } }
+	| { type: 'beat'; detail: Record<string, never> }
+	| { type: 'lag'; detail: { lagMs: number } }
+	| { type: 'rpc'; detail: { id: number; what: string } }
+	| { type: 'warning'; detail: { kind: string; message: string } }
+	| { type: 'hung'; detail: { reason: string } }
+	| { type: 'end'; detail: { outcome: 'completed' | 'hung' } };
+
+export type TraceType = TraceBody['type'];
