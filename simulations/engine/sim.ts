@@ -2,9 +2,9 @@ import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
-import { endRequest } from '../rules/result';
 import type { Scenario } from '../scenario/types';
 import type { TraceEvent } from '../trace';
+import { Arrivals } from './arrivals';
 import { instant, type Callback } from './callback';
 import type { Deadlock, Emit } from './capabilities';
 import { Cpu } from './cpu';
@@ -42,6 +42,7 @@ export class Sim {
 	readonly locks: Locks;
 	readonly rpc: RpcClient;
 	readonly requests: RequestRecord[];
+	readonly arrivals: Arrivals;
 	readonly heartbeats: number[] = [];
 	readonly lag: { atMs: number; lagMs: number }[] = [];
 	readonly warnings: Warning[] = [];
@@ -53,18 +54,7 @@ export class Sim {
 	ended = false;
 	/** Scheduling steps taken: one per clock event (arrival, segment end, timeout, …). */
 	steps = 0;
-	/** Requests whose bytes have reached the server. */
-	readonly arrived = new Set<string>();
 	private programs = new Map<string, Instr[]>();
-	private arrivalsLeft: number;
-	/** runUntilComplete: requests waiting in the host for the current call to return. */
-	readonly hostQueue: { index: number; id: string }[] = [];
-	/** What each request that ever waited in the host was told (frames keep it until its task starts). */
-	readonly hostWaits = new Map<string, string>();
-	/** runUntilComplete: the request whose run_until_complete() call is under way. */
-	private hostCall: string | null = null;
-	/** Requests that have returned or raised. */
-	private requestsEnded = 0;
 	private ioInFlight = 0;
 
 	constructor(
@@ -97,7 +87,7 @@ export class Sim {
 			beat: () => this.heartbeats.push(clock.now()),
 			lag: (sample) => this.recordLag(sample),
 			deadlock,
-			requestEnded: (record, status, error) => this.requestEnded(record, status, error)
+			requestEnded: (record, status, error) => this.arrivals.requestEnded(record, status, error)
 		});
 		this.locks = new Locks(this.tasks, emit, deadlock);
 		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, {
@@ -115,7 +105,11 @@ export class Sim {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}
 		this.requests = unfinishedRequests(scenario);
-		this.arrivalsLeft = this.requests.length;
+		this.arrivals = new Arrivals(scenario, this.requests, clock, emit, this.loop, (index) => {
+			const spec = scenario.requests[index];
+			const program = this.programs.get(spec.handler) as Instr[];
+			this.tasks.spawn(this.tasks.create(spec.id, 'request', program, this.requests[index]));
+		});
 	}
 
 	now(): number {
@@ -126,9 +120,7 @@ export class Sim {
 	run(): void {
 		this.startBackground();
 		this.cpu.start(this.loopThread);
-		this.scenario.requests.forEach((spec, i) => {
-			this.clock.at(spec.at, () => this.arrive(i));
-		});
+		this.arrivals.schedule();
 		const limit = this.scenario.limitMs;
 		while (!this.ended) {
 			if (this.steps === this.options.maxSteps) return;
@@ -143,36 +135,6 @@ export class Sim {
 			this.clock.step();
 			this.steps++;
 		}
-	}
-
-	private arrive(index: number): void {
-		const spec = this.scenario.requests[index];
-		this.arrivalsLeft--;
-		this.arrived.add(spec.id);
-		this.emit(spec.id, { type: 'arrive', detail: {} });
-		if (this.scenario.runtime.host === 'loop') return this.deliver(index);
-		if (this.hostCall === null) return this.deliver(index);
-		const on = `in the host: run_until_complete() is busy with ${this.hostCall}`;
-		this.hostQueue.push({ index, id: spec.id });
-		this.hostWaits.set(spec.id, on);
-		this.emit(spec.id, { type: 'task', detail: { state: 'arrived', on } });
-	}
-
-	/** The request reaches the loop: read off a socket, or handed in by run_until_complete. */
-	private deliver(index: number): void {
-		const spec = this.scenario.requests[index];
-		if (this.scenario.runtime.host === 'runUntilComplete') this.hostCall = spec.id;
-		const record = this.requests[index];
-		const program = this.programs.get(spec.handler) as Instr[];
-		const label =
-			this.scenario.runtime.host === 'loop'
-				? `read request ${spec.id}`
-				: `run_until_complete(${spec.handler}()) for ${spec.id}`;
-		this.loop.ioReady(
-			instant(label, spec.id, false, () => {
-				this.tasks.spawn(this.tasks.create(spec.id, 'request', program, record));
-			})
-		);
 	}
 
 	/** Background tasks started before t = 0 are mid-sleep, their next wake-up on their cadence. */
@@ -196,19 +158,6 @@ export class Sim {
 			this.ioInFlight--;
 			this.loop.ioReady(instant(label, label, false, effect));
 		});
-	}
-
-	private requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void {
-		endRequest(record, this.now(), status, error);
-		this.requestsEnded++;
-		this.emit(record.id, {
-			type: 'done',
-			detail: error === undefined ? { status } : { status, error }
-		});
-		if (this.hostCall !== record.id) return;
-		this.hostCall = null;
-		const next = this.hostQueue.shift();
-		if (next) this.deliver(next.index);
 	}
 
 	private recordLag(sample: { atMs: number; lagMs: number }): void {
@@ -235,7 +184,7 @@ export class Sim {
 	 */
 	private loopAsleep(): void {
 		if (this.finished()) return this.end('done');
-		if (this.requestsEnded === this.requests.length && this.tasks.live === 0) return;
+		if (this.arrivals.ended === this.requests.length && this.tasks.live === 0) return;
 		if (this.canProgress()) return;
 		this.hang('stalled');
 	}
@@ -250,7 +199,7 @@ export class Sim {
 	private canProgress(): boolean {
 		const loop = this.loop;
 		return (
-			this.arrivalsLeft > 0 ||
+			this.arrivals.left > 0 ||
 			this.ioInFlight > 0 ||
 			this.rpc.inFlight > 0 ||
 			this.pool.busy > 0 ||
@@ -264,7 +213,7 @@ export class Sim {
 
 	private finished(): boolean {
 		return (
-			this.requestsEnded === this.requests.length &&
+			this.arrivals.ended === this.requests.length &&
 			this.tasks.live === 0 &&
 			this.pool.busy === 0 &&
 			this.pool.runnableQueue() === 0
@@ -291,7 +240,7 @@ export class Sim {
 				now: this.now(),
 				requests: this.requests,
 				tasks: this.tasks.all,
-				inHost: (id) => this.hostQueue.some((q) => q.id === id),
+				inHost: (id) => this.arrivals.inHost(id),
 				rpcWait: (task) => this.rpc.describe(task)
 			})}`
 		};
