@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import { transition, type AnyStateMachine } from 'xstate';
 
 /** One pure XState `transition()` from `state`: the next state and the names of its actions. */
@@ -12,4 +13,11 @@ export function step(
 		event
 	);
 	return [next.value as string, actions.map((a) => a.type)];
+}
+
+/** One test per [from, event type, to] row of a guard-free machine. */
+export function itMovesAsTabled(machine: AnyStateMachine, rows: [string, string, string][]): void {
+	for (const [from, type, to] of rows) {
+		it(`${from} + ${type} → ${to}`, () => expect(step(machine, from, { type })[0]).toBe(to));
+	}
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { taskMachine } from '../../../simulations/machines';
-import { step } from './step';
+import { itMovesAsTabled, step } from './step';
 
 describe('taskMachine', () => {
-	const life: [string, string, string][] = [
+	itMovesAsTabled(taskMachine, [
 		['pending', 'SCHEDULE', 'ready'],
 		['pending', 'AWAIT', 'waiting'],
 		['ready', 'RUN_STEP', 'running'],
@@ -13,10 +13,7 @@ describe('taskMachine', () => {
 		['running', 'RETURN', 'done'],
 		['running', 'RAISE', 'failed'],
 		['waiting', 'SCHEDULE', 'ready']
-	];
-	for (const [from, type, to] of life) {
-		it(`${from} + ${type} → ${to}`, () => expect(step(taskMachine, from, { type })[0]).toBe(to));
-	}
+	]);
 
 	it('a waiting task cannot run a step before it is scheduled', () => {
 		expect(step(taskMachine, 'waiting', { type: 'RUN_STEP' })[0]).toBe('waiting');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { threadMachine } from '../../../simulations/machines';
-import { step } from './step';
+import { itMovesAsTabled } from './step';
 
 describe('threadMachine', () => {
-	const cases: [string, string, string][] = [
+	itMovesAsTabled(threadMachine, [
 		['idle', 'WANT_GIL', 'wantsGil'],
 		['wantsGil', 'RUN', 'running'],
 		['running', 'YIELD_GIL', 'wantsGil'],
@@ -12,10 +12,7 @@ describe('threadMachine', () => {
 		['running', 'IDLE', 'idle'],
 		['blocked', 'WANT_GIL', 'wantsGil'],
 		['selecting', 'WANT_GIL', 'wantsGil']
-	];
-	for (const [from, type, to] of cases) {
-		it(`${from} + ${type} → ${to}`, () => expect(step(threadMachine, from, { type })[0]).toBe(to));
-	}
+	]);
 
 	it('a thread runs Python only after wanting the GIL', () => {
 		expect(threadMachine.states.idle.on).not.toHaveProperty('RUN');
