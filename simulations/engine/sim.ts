@@ -33,27 +33,26 @@ export interface SimOptions {
  * runs the clock and decides when the run ends.
  */
 export class Sim {
-	readonly clock = new VirtualClock();
+	private readonly clock = new VirtualClock();
 	readonly cpu: Cpu;
 	readonly loop: EventLoop;
 	readonly loopThread: SimThread;
 	readonly tasks: Tasks;
 	readonly pool: Pool;
 	readonly locks: Locks;
-	readonly rpc: RpcClient;
+	private readonly rpc: RpcClient;
 	readonly requests: RequestRecord[];
 	readonly arrivals: Arrivals;
 	readonly heartbeats: number[] = [];
 	readonly lag: { atMs: number; lagMs: number }[] = [];
 	readonly warnings: Warning[] = [];
 	readonly trace: TraceEvent[] | null;
-	/** Appends a trace event (only when tracing). */
-	readonly emit: Emit;
+	private readonly emit: Emit;
 	hung: { atMs: number; reason: string } | null = null;
 	outcome: 'completed' | 'hung' | null = null;
-	ended = false;
+	private ended = false;
 	/** Scheduling steps taken: one per clock event (arrival, segment end, timeout, …). */
-	steps = 0;
+	private steps = 0;
 	private programs = new Map<string, Instr[]>();
 	private ioInFlight = 0;
 
