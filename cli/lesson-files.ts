@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildLesson, summarize } from '../src/content/build-lesson';
+import { parseStepsFile } from '../src/content/steps-file';
 import type { Lesson, LessonSummary } from '../src/content/types';
 
 type Meta = { ok: true; meta: Record<string, unknown> } | { ok: false; error: string };
@@ -39,14 +40,16 @@ export async function readLessonFiles(
 	const read = readMeta(root, summary.folder);
 	if (!read.ok) return { error: read.error };
 	const prose = join(dir, 'lesson.md');
+	const steps = join(dir, 'steps.md');
 	return buildLesson(
 		summary,
 		read.meta,
 		existsSync(prose) ? readFileSync(prose, 'utf8') : '',
-		// A plain name inside the folder only, as the app's glob of lessons/*/*.json allows.
+		existsSync(steps) ? parseStepsFile(steps, readFileSync(steps, 'utf8')) : null,
+		// A plain name inside the folder only, as the app's globs of lessons/*/*.json and *.py allow.
 		async (name) => {
 			const file = join(dir, name);
-			return /^[\w-][\w.-]*\.json$/.test(name) && existsSync(file)
+			return /^[\w-][\w.-]*\.(json|py)$/.test(name) && existsSync(file)
 				? readFileSync(file, 'utf8')
 				: null;
 		}

@@ -1,25 +1,16 @@
-import { formatEvent, type TraceEvent } from '../../simulations/index';
+import type { TraceEvent } from '../../simulations/index';
+import { findAnchor, type EventAnchor } from './event-anchor';
 
 /**
- * The frame index a lesson step shows: just after the first event at or after `t` whose
- * timeline line contains `event`, or, without `event`, after every event up to time `t`.
+ * The frame index a lesson step shows: just after the event `anchor` names at or after `t`, or,
+ * without `anchor` (or when it names nothing), after every event up to time `t`.
  */
-export function anchorIndex(trace: readonly TraceEvent[], t: number, event?: string): number {
-	if (event !== undefined) {
-		const i = findEvent(trace, t, event);
+export function anchorIndex(trace: readonly TraceEvent[], t: number, anchor?: EventAnchor): number {
+	if (anchor !== undefined) {
+		const i = findAnchor(trace, t, anchor);
 		if (i >= 0) return i + 1;
 	}
 	let n = 0;
 	while (n < trace.length && trace[n].t <= t) n++;
 	return n;
-}
-
-/** Index of the first event at or after `t` whose timeline line contains `text` (spacing ignored), or -1. */
-export function findEvent(trace: readonly TraceEvent[], t: number, text: string): number {
-	const wanted = squash(text);
-	return trace.findIndex((e) => e.t >= t && squash(formatEvent(e)).includes(wanted));
-}
-
-function squash(s: string): string {
-	return s.replace(/\s+/g, ' ');
 }

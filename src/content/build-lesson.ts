@@ -1,5 +1,6 @@
-import { parseScenario } from '../../simulations/index';
-import type { Lesson, LessonStep, LessonSummary, LessonVariant } from './types';
+import { loadScenario } from './scenario-with-code';
+import type { StepsFile } from './steps-file';
+import type { Lesson, LessonSummary, LessonVariant } from './types';
 
 // How a lesson folder's files become a Lesson, apart from how they are read: the app reads them
 // lazily through Vite's import.meta.glob, the command line with node:fs.
@@ -24,43 +25,36 @@ export function summarize(
 }
 
 /**
- * Builds a lesson from its summary, its lesson.json, its prose and a reader of the folder's
- * scenario files (null for a missing file); a problem in the files is reported, never thrown.
+ * Builds a lesson from its summary, its lesson.json, its prose, its parsed steps.md (null when
+ * missing) and a reader of the folder's scenario and Python files (null for a missing file);
+ * a problem in the files is reported, never thrown.
  */
 export async function buildLesson(
 	summary: LessonSummary,
 	meta: Record<string, unknown>,
 	prose: string,
-	readScenario: (file: string) => Promise<string | null>
+	narration: StepsFile | null,
+	readFile: (file: string) => Promise<string | null>
 ): Promise<Lesson | { error: string }> {
 	const problems: string[] = [];
 	const variants: LessonVariant[] = [];
 	for (const v of asArray(meta.variants)) {
-		const text = await readScenario(String(v.scenario));
-		if (text === null) {
-			problems.push(`variant ${String(v.name)}: no file ${String(v.scenario)}`);
-			continue;
-		}
-		const parsed = parseScenario(text);
-		if (!parsed.ok) {
-			problems.push(`${String(v.scenario)}: ${parsed.errors.map((e) => e.message).join('; ')}`);
-			continue;
-		}
-		variants.push({
-			name: String(v.name),
-			label: String(v.label ?? v.name),
-			scenario: parsed.scenario
-		});
+		const loaded = await loadScenario(String(v.scenario), readFile);
+		if ('error' in loaded) problems.push(`variant ${String(v.name)}: ${loaded.error}`);
+		else variants.push({ name: String(v.name), label: String(v.label ?? v.name), ...loaded });
 	}
+	if (!narration) problems.push('no file steps.md');
+	const steps = narration?.steps ?? [];
 	const names = new Set(variants.map((v) => v.name));
-	const steps = asArray(meta.steps) as unknown as LessonStep[];
 	steps.forEach((s, i) => {
-		if (!names.has(s.variant)) problems.push(`steps[${i}]: unknown variant ${String(s.variant)}`);
-		if (typeof s.t !== 'number' || typeof s.text !== 'string')
-			problems.push(`steps[${i}]: needs t and text`);
+		if (!names.has(s.variant)) {
+			problems.push(
+				`${narration!.file}:${narration!.lines[i]}: step ${i + 1}: unknown variant "${s.variant}"`
+			);
+		}
 	});
-	const question = meta.question as Lesson['question'] | undefined;
-	if (!question || !Array.isArray(question.choices)) problems.push('question: missing');
+	problems.push(...(narration?.errors ?? []));
+	const question = narration?.question;
 	if (problems.length > 0 || !question) {
 		return { error: `Lesson ${summary.folder} has problems: ${problems.join(' · ')}` };
 	}

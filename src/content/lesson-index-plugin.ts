@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { parseStepsFile } from './steps-file';
 
 const ID = 'virtual:lesson-index';
 
 /**
  * `virtual:lesson-index`: each lesson folder's name, title, summary and path, read at build time.
  * Pages list lessons from it without bundling every lesson's steps (a glob of lesson.json keeps
- * the whole file in the first chunk, whichever fields it imports).
+ * the whole file in the first chunk, whichever fields it imports). It also turns each lesson's
+ * steps.md into its parsed steps at build time, so the page never ships the parser.
  */
 export function lessonIndex(folder = 'lessons'): Plugin {
 	const root = resolve(folder);
@@ -26,6 +28,10 @@ export function lessonIndex(folder = 'lessons'): Plugin {
 			server.watcher.on('unlink', changed);
 		},
 		load(id) {
+			if (dirname(dirname(id)) === root && id.endsWith('/steps.md')) {
+				const steps = parseStepsFile(relative(process.cwd(), id), readFileSync(id, 'utf8'));
+				return `export default ${JSON.stringify(steps)};`;
+			}
 			if (id !== `\0${ID}`) return null;
 			const entries = readdirSync(root, { withFileTypes: true })
 				.filter((d) => d.isDirectory())

@@ -1,5 +1,6 @@
 import index from 'virtual:lesson-index';
 import { buildLesson, summarize } from './build-lesson';
+import type { StepsFile } from './steps-file';
 import type { Lesson, LessonSummary } from './types';
 
 // Lessons are discovered, never listed: adding lessons/NN-slug/ adds a lesson. The home page
@@ -11,7 +12,9 @@ const proses = import.meta.glob<string>('../../lessons/*/lesson.md', {
 	query: '?raw',
 	import: 'default'
 });
-const files = import.meta.glob<string>('../../lessons/*/*.json', {
+// steps.md arrives parsed: the lesson index plugin reads it at build time.
+const narrations = import.meta.glob<StepsFile>('../../lessons/*/steps.md', { import: 'default' });
+const files = import.meta.glob<string>(['../../lessons/*/*.json', '../../lessons/*/*.py'], {
 	query: '?raw',
 	import: 'default'
 });
@@ -26,16 +29,18 @@ export function listLessons(): LessonSummary[] {
 		.sort((a, b) => a.number - b.number);
 }
 
-/** Loads a lesson's prose and scenarios; a problem in its files is reported, never thrown. */
+/** Loads a lesson's prose, steps and scenarios; a problem in its files is reported, never thrown. */
 export async function loadLesson(slug: string): Promise<Lesson | { error: string }> {
 	const summary = listLessons().find((l) => l.slug === slug);
 	if (!summary) return { error: `There is no lesson called “${slug}”.` };
 	const dir = `../../lessons/${summary.folder}/`;
 	const prose = proses[`${dir}lesson.md`];
+	const narration = narrations[`${dir}steps.md`];
 	return buildLesson(
 		summary,
 		await metas[`${dir}lesson.json`](),
 		prose ? await prose() : '',
+		narration ? await narration() : null,
 		async (name) => {
 			const file = files[`${dir}${name}`];
 			return file ? file() : null;

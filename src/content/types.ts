@@ -1,12 +1,13 @@
 import type { Scenario } from '../../simulations/index';
+import type { EventAnchor } from './event-anchor';
 
-/** One narrated moment of a lesson: a variant, a time, optionally an event line to stop after. */
+/** One narrated moment of a lesson: a variant, a time, optionally an event to stop after. */
 export interface LessonStep {
 	variant: string;
 	/** Virtual time in ms. */
 	t: number;
-	/** Text of a timeline line at or after `t` to stop right after (e.g. "select("). */
-	event?: string;
+	/** The event at or after `t` to stop right after (e.g. the loop's next select). */
+	event?: EventAnchor;
 	/** Line of the handler's code to highlight. */
 	line?: number;
 	/** Markdown narration. */

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { unfinishedRequests, type Scenario, type SimResult } from '../../simulations/index';
+import type { Scenario, SimResult } from '../../simulations/index';
 import type { Capabilities } from './env';
 import { createGilBuffer } from './gil';
 import { createMailbox } from './mailbox';
@@ -7,6 +7,7 @@ import type { PoolApi } from './pool-api';
 import { whenReady } from './ready';
 import type { RpcApi } from './rpc-api';
 import type { Reports, ServerApi } from './server-api';
+import { unresponsive } from './unresponsive';
 
 /** At most this many real pool workers: the machine has few cores and each worker is a thread. */
 const MAX_POOL = 8;
@@ -120,22 +121,4 @@ export class RealRunner {
 		for (const w of this.workers) w.terminate();
 		this.workers = [];
 	}
-}
-
-/** The server worker never answered: its thread is blocked for good (a deadlock, for real). */
-function unresponsive(scenario: Scenario, note: string): SimResult {
-	return {
-		format: 'event-loop-lab/result@1',
-		scenario: scenario.id,
-		outcome: 'hung',
-		endMs: scenario.limitMs,
-		hung: {
-			atMs: scenario.limitMs,
-			reason: `the server worker did not answer within ${scenario.limitMs} ms${note ? `: ${note}` : ': its thread is blocked'}`
-		},
-		requests: unfinishedRequests(scenario),
-		heartbeats: [],
-		lag: [],
-		warnings: []
-	};
 }

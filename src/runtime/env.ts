@@ -10,8 +10,12 @@ export interface RuntimeEnv {
 	enter(): void;
 	/** A blocking call: a real blocked thread where shared memory allows, else a busy loop. */
 	block(ms: number): void;
-	/** Runs work on a real pool worker; resolves when it is done. */
-	offload(work: 'cpu' | 'block', ms: number): Promise<void>;
+	/**
+	 * Runs work on a real pool worker and resolves on this loop when it is done. `finished` runs
+	 * first, as soon as the host learns the worker is done: CPython's worker thread does its pool
+	 * bookkeeping itself, even while the loop thread is blocked.
+	 */
+	offload(work: 'cpu' | 'block', ms: number, finished: () => void): Promise<void>;
 	/** Called as the run progresses (requests ended so far). */
 	progress(done: number, total: number): void;
 	/** Sends a JSON-RPC request; `deliver(id)` runs on this loop when (and if) the response reaches it. */

@@ -1,8 +1,18 @@
 import type { RequestResult, Scenario, SimResult, Step, Warning } from '../../simulations/index';
-import { RESULT_FORMAT, roundMs, unfinishedRequests } from '../../simulations/index';
+import {
+	assembleResult,
+	CANT_START,
+	endRequest,
+	firstWake,
+	lagSample,
+	limitReason,
+	roundMs,
+	slowCallbackWarning,
+	threadLockDeadlock,
+	unfinishedRequests
+} from '../../simulations/index';
 import type { RuntimeEnv } from './env';
-
-const CANT_START = "RuntimeError: can't start new thread";
+import { createRealPool } from './real-pool';
 
 /**
  * Why a scenario cannot run for real here, or null when it can: `threadsafeResult` exists in the
@@ -29,8 +39,9 @@ export function whyNotReal(scenario: Scenario, isolated: boolean): string | null
 /**
  * Runs a scenario on the host's real event loop: each request arrives on a real timer and its
  * handler runs as an async function; `cpu` spins, `block` blocks the thread, `sleep`/`io` are
- * real timers, `offload` goes to real pool workers (queued beyond `threads`). Times are measured,
- * not predicted, and reported in the same result@1 format as the engine.
+ * real timers, `offload` goes to real pool workers (queued beyond `threads`). The rules both
+ * engines need (the pool, thread start, background cadence, messages, the result) come from the
+ * rulebook in `simulations/rules/`. Times are measured, not predicted.
  */
 export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResult> {
 	const rt = scenario.runtime;
@@ -38,7 +49,7 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	const heartbeats: number[] = [];
 	const lag: { atMs: number; lagMs: number }[] = [];
 	const warnings: Warning[] = [];
-	const pool = createPool(rt.threads, rt.threadsStarted, env);
+	const pool = createRealPool(rt.threads, rt.threadsStarted, env, () => maybeFinish());
 	const locks = new Map<string, Promise<void>>();
 	const threadLocks = new Map<string, string>();
 	const pending = new Map<number, () => void>();
@@ -80,24 +91,21 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 					await awaitPoint(sleep(step.ms));
 					break;
 				case 'offload': {
-					const started = pool.submit(step.work, step.ms);
-					if (started === 'refused') {
-						if (step.noThread === 'raise') throw new Error(CANT_START);
+					const submitted = pool.submit(step.work, step.ms, step.noThread);
+					if (submitted.outcome === 'raise') throw new Error(CANT_START);
+					if (submitted.outcome === 'inline') {
 						if (step.work === 'cpu') env.busy(step.ms);
 						else env.block(step.ms);
 						break;
 					}
-					await awaitPoint(started);
+					await awaitPoint(submitted.result);
 					break;
 				}
 				case 'lock': {
 					if (step.kind === 'thread') {
 						const holder = threadLocks.get(step.name);
-						if (holder !== undefined) {
-							env.blockForever(
-								`the loop thread blocked in threading.Lock '${step.name}'.acquire() for ${owner} while ${holder} holds it across an await`
-							);
-						}
+						if (holder !== undefined)
+							env.blockForever(threadLockDeadlock(step.name, owner, holder));
 						threadLocks.set(step.name, owner);
 						try {
 							await runSteps(step.steps, owner);
@@ -121,11 +129,14 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 					}
 					break;
 				}
-				case 'gather':
-					await awaitPoint(
-						Promise.all(step.branches.map((b) => runSteps(b, owner))).then(() => {})
+				case 'gather': {
+					// Each branch is a Task named as the engine names it; it starts after this callback.
+					const branches = step.branches.map((b, i) =>
+						Promise.resolve().then(() => runSteps(b, `${owner}/${i + 1}`))
 					);
+					await awaitPoint(Promise.all(branches).then(() => {}));
 					break;
+				}
 				case 'fail':
 					throw new Error(step.error);
 				case 'rpc': {
@@ -146,125 +157,66 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	}
 
 	function checkSlow(owner: string, ms: number) {
-		if (!rt.debug || ms < rt.slowCallbackMs) return;
-		warnings.push({
-			atMs: roundMs(env.now()),
-			kind: 'slowCallback',
-			task: owner,
-			ms: roundMs(ms),
-			message: `Executing <${owner} step> took ${(ms / 1000).toFixed(3)} seconds`
-		});
+		const warning = slowCallbackWarning(rt, `${owner} step`, owner, ms);
+		if (warning) warnings.push({ atMs: roundMs(env.now()), ...warning });
+	}
+
+	// A run ends when every request has ended and no pool work is pending (a second run, F20),
+	// after callbacks already due (a lag probe behind the last handler).
+	function maybeFinish() {
+		if (ended === requests.length && pool.quiet()) env.after(0, () => finish(null));
 	}
 
 	async function handle(index: number): Promise<void> {
 		const record = requests[index];
 		const spec = scenario.requests[index];
-		record.startMs = roundMs(env.now());
+		record.startMs = env.now();
 		try {
 			await runSteps(scenario.handlers[spec.handler].steps, spec.id);
-			record.status = 'ok';
+			endRequest(record, env.now(), 'ok');
 		} catch (e) {
-			record.status = 'error';
-			record.error = (e as Error).message;
+			endRequest(record, env.now(), 'error', (e as Error).message);
 		}
-		record.endMs = roundMs(env.now());
 		env.progress(++ended, requests.length);
 	}
 
 	function background(kind: 'heartbeat' | 'lagMonitor', everyMs: number, startMs: number) {
-		const k = Math.max(1, Math.ceil(-startMs / everyMs));
-		let mark = startMs + (k - 1) * everyMs;
+		const { dueMs, markMs } = firstWake(startMs, everyMs);
+		let mark = markMs;
 		const tick = () => {
 			if (stopped) return;
 			env.enter();
 			const now = env.now();
-			if (kind === 'heartbeat') heartbeats.push(roundMs(now));
-			else lag.push({ atMs: roundMs(now), lagMs: roundMs(Math.max(0, now - mark - everyMs)) });
+			if (kind === 'heartbeat') heartbeats.push(now);
+			else lag.push(lagSample(now, mark, everyMs));
 			mark = now;
 			env.after(everyMs, tick);
 		};
-		env.after(Math.max(0, startMs + k * everyMs), tick);
+		env.after(dueMs, tick);
 	}
 
-	return new Promise((resolve) => {
-		const finish = (hung: SimResult['hung']) => {
+	let finish: (hung: SimResult['hung']) => void = () => {};
+	const done = new Promise<SimResult>((resolve) => {
+		finish = (hung) => {
 			if (stopped) return;
 			stopped = true;
-			resolve({
-				format: RESULT_FORMAT,
-				scenario: scenario.id,
-				outcome: hung ? 'hung' : 'completed',
-				endMs: roundMs(env.now()),
-				hung,
-				requests,
-				heartbeats,
-				lag,
-				warnings
-			});
+			resolve(
+				assembleResult(scenario, { endMs: env.now(), hung, requests, heartbeats, lag, warnings })
+			);
 		};
-		for (const b of scenario.background) background(b.kind, b.everyMs, b.startMs);
-		// runUntilComplete: the host makes one call at a time, so each request waits for the last.
-		let hostCall = Promise.resolve();
-		const serve = (i: number) =>
-			rt.host === 'loop' ? handle(i) : (hostCall = hostCall.then(() => handle(i)));
-		scenario.requests.forEach((spec, i) =>
-			env.after(spec.at, () =>
-				serve(i).then(() => {
-					// Let callbacks already due (a lag probe behind the last handler) run first.
-					if (ended === requests.length) env.after(0, () => finish(null));
-				})
-			)
-		);
-		env.after(scenario.limitMs, () => {
-			const waiting = requests.filter((r) => r.status === 'unfinished').map((r) => r.id);
-			finish({
-				atMs: roundMs(env.now()),
-				reason: `limit of ${scenario.limitMs} ms reached; unfinished: ${waiting.join(', ')}`
-			});
+	});
+	for (const b of scenario.background) background(b.kind, b.everyMs, b.startMs);
+	// runUntilComplete: the host makes one call at a time, so each request waits for the last.
+	let hostCall = Promise.resolve();
+	const serve = (i: number) =>
+		rt.host === 'loop' ? handle(i) : (hostCall = hostCall.then(() => handle(i)));
+	scenario.requests.forEach((spec, i) => env.after(spec.at, () => serve(i).then(maybeFinish)));
+	env.after(scenario.limitMs, () => {
+		const waiting = requests.filter((r) => r.status === 'unfinished').map((r) => r.id);
+		finish({
+			atMs: roundMs(env.now()),
+			reason: `${limitReason(scenario.limitMs)}; unfinished: ${waiting.join(', ')}`
 		});
 	});
-}
-
-type Submitted = Promise<void> | 'refused';
-
-/**
- * The executor as CPython's ThreadPoolExecutor: the item is queued first; an idle worker takes it;
- * a thread starts only when `_idle_semaphore` (released after every finished item) has no token.
- * A refused start leaves the item queued, so a worker may run it a second time later (F20).
- */
-function createPool(threads: number, started: number, env: RuntimeEnv) {
-	let existing = started;
-	let busy = 0;
-	let tokens = started;
-	const queue: { work: 'cpu' | 'block'; ms: number; done: () => void }[] = [];
-	const drain = () => {
-		while (busy < existing && queue.length > 0) {
-			const item = queue.shift() as (typeof queue)[number];
-			busy++;
-			env.offload(item.work, item.ms).finally(() => {
-				busy--;
-				tokens++;
-				item.done();
-				drain();
-			});
-		}
-	};
-	return {
-		submit(work: 'cpu' | 'block', ms: number): Submitted {
-			let done = () => {};
-			const finished = new Promise<void>((resolve) => (done = resolve));
-			queue.push({ work, ms, done });
-			drain();
-			if (tokens > 0) {
-				tokens--;
-				return finished;
-			}
-			if (threads > 0 && existing < threads) {
-				existing++;
-				drain();
-				return finished;
-			}
-			return threads === 0 ? 'refused' : finished;
-		}
-	};
+	return done;
 }

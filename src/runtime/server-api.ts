@@ -61,13 +61,15 @@ export function createServerApi() {
 					for (const id of drain()) deliverRpc(id);
 				},
 				block,
-				offload: async (work, ms) => {
+				// The worker's result reaches this thread as a message, so a blocked loop learns of it late.
+				offload: async (work, ms, finished) => {
 					const i = await take();
 					try {
 						await pool[i].work(work, ms);
 					} finally {
 						give(i);
 					}
+					finished();
 				},
 				progress: (done, total) => void reports.progress(done, total),
 				rpcSend: (id, ms, handoff, deliver) => {

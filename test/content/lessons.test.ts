@@ -1,7 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulations/index';
-import { findEvent } from '../../src/content/anchor';
+import { findAnchor } from '../../src/content/event-anchor';
 import { listLessons, loadLesson } from '../../src/content/lessons';
+import { pythonFile } from '../../src/content/scenario-with-code';
 import type { Lesson } from '../../src/content/types';
 
 // Generated from the content: a new lessons/NN-slug/ folder is checked without touching this file.
@@ -20,6 +22,12 @@ for (const summary of summaries) {
 	describe(`lesson ${summary.folder}`, async () => {
 		const loaded = await loadLesson(summary.slug);
 		const lesson = loaded as Lesson;
+		const runs = new Map<string, ReturnType<typeof simulate>>();
+		const run = (name: string) => {
+			const variant = lesson.variants.find((v) => v.name === name)!;
+			if (!runs.has(name)) runs.set(name, simulate(variant.scenario, { trace: true }));
+			return runs.get(name)!;
+		};
 
 		it('loads without problems', () => {
 			expect('error' in loaded ? loaded.error : null).toBeNull();
@@ -33,25 +41,53 @@ for (const summary of summaries) {
 
 		it('narrates each step in one paragraph (it is rendered as inline Markdown)', () => {
 			for (const [i, step] of lesson.steps.entries()) {
-				expect(step.text, `steps[${i}].text`).not.toMatch(/\n\s*\n|^\s*([-*+>#|]|\d+\.)\s/m);
+				expect(step.text, `step ${i + 1} text`).not.toMatch(/\n\s*\n|^\s*([-*+>#|]|\d+\.)\s/m);
 			}
 		});
 
-		it('anchors every step to a moment that exists in its variant', () => {
+		it('names only variants the lesson has, at moments its run reaches', () => {
 			for (const [i, step] of lesson.steps.entries()) {
 				const variant = lesson.variants.find((v) => v.name === step.variant);
-				const result = simulate(variant!.scenario, { trace: true });
-				expect(step.t, `steps[${i}].t`).toBeLessThanOrEqual(result.endMs);
-				if (step.event)
-					expect(
-						findEvent(result.trace ?? [], step.t, step.event),
-						`steps[${i}].event`
-					).toBeGreaterThanOrEqual(0);
-				if (step.line) {
-					const code = Object.values(variant!.scenario.handlers).find((h) => h.code)?.code ?? '';
-					expect(step.line, `steps[${i}].line`).toBeLessThanOrEqual(code.split('\n').length);
-				}
+				expect(variant, `step ${i + 1} variant ${step.variant}`).toBeDefined();
+				expect(step.t, `step ${i + 1} t`).toBeLessThanOrEqual(simulate(variant!.scenario).endMs);
 			}
+		});
+
+		it('anchors every step to an event at or after its time', () => {
+			for (const [i, step] of lesson.steps.entries()) {
+				if (!step.event) continue;
+				const trace = run(step.variant).trace ?? [];
+				const at = findAnchor(trace, step.t, step.event);
+				expect(at, `step ${i + 1} anchor`).toBeGreaterThanOrEqual(0);
+				expect(trace[at].t, `step ${i + 1} anchor time`).toBeGreaterThanOrEqual(step.t);
+			}
+		});
+
+		it("marks only lines that exist in the variant's Python", () => {
+			for (const [i, step] of lesson.steps.entries()) {
+				if (step.line === undefined) continue;
+				const variant = lesson.variants.find((v) => v.name === step.variant)!;
+				const code = Object.values(variant.scenario.handlers).find((h) => h.code)?.code;
+				expect(code, `step ${i + 1}: ${step.variant} has no Python`).toBeDefined();
+				expect(step.line, `step ${i + 1} line`).toBeGreaterThanOrEqual(1);
+				expect(step.line, `step ${i + 1} line`).toBeLessThanOrEqual(code!.split('\n').length);
+			}
+		});
+
+		it('has no Python file that no handler reads', async () => {
+			const meta = (await import(`../../lessons/${summary.folder}/lesson.json`)) as {
+				variants: { name: string; scenario: string }[];
+			};
+			const read = new Set(
+				meta.variants.flatMap(({ name, scenario }) => {
+					const handlers = Object.keys(
+						lesson.variants.find((v) => v.name === name)!.scenario.handlers
+					);
+					return handlers.map((h) => pythonFile(scenario, h, handlers.length));
+				})
+			);
+			const files = readdirSync(`lessons/${summary.folder}`).filter((f) => f.endsWith('.py'));
+			expect(files.filter((f) => !read.has(f))).toEqual([]);
 		});
 	});
 }

@@ -51,9 +51,9 @@ describe('runForReal(scenario, env)', () => {
 		const { env, drain } = fakeEnv();
 		const offloads: number[] = [];
 		const offload = env.offload;
-		env.offload = (work, ms) => {
+		env.offload = (work, ms, finished) => {
 			offloads.push(env.now());
-			return offload(work, ms);
+			return offload(work, ms, finished);
 		};
 		const s = scenario(
 			{ h: [{ op: 'offload', ms: 200, work: 'block', noThread: 'inline' }] },
@@ -196,10 +196,12 @@ describe('runForReal(scenario, env): rpc and thread locks', () => {
 		const locked = [
 			{ op: 'lock' as const, name: 'client', kind: 'thread' as const, steps: [rpc('perRequest')] }
 		];
-		// The fake env throws where a worker would block for good; the run reports it on the request.
-		const r = await run(scenario({ h: [{ op: 'gather', branches: [locked, locked] }] }, burst(1)));
-		expect(r.requests[0].error).toMatch(
-			/blocked for good: the loop thread blocked in threading.Lock 'client'.acquire\(\)/
+		// The fake env stops where a worker would block for good, and says why.
+		const { env, drain, blocked } = fakeEnv();
+		void runForReal(scenario({ h: [{ op: 'gather', branches: [locked, locked] }] }, burst(1)), env);
+		await drain();
+		expect(blocked()).toMatch(
+			/^deadlock: the loop thread is blocked in threading.Lock 'client'.acquire\(\) for r1\/2 while r1\/1 holds it/
 		);
 	});
 });

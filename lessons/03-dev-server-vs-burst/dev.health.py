@@ -1,0 +1,3 @@
+@app.get('/health')
+async def health():
+    return {'ok': True}

@@ -1,0 +1,15 @@
+# The default pool (max_workers=2) started 1 thread at start-up;
+# since then the host refuses new threads.
+sync_execution_lock = threading.Lock()
+
+@app.post('/run')
+async def run_graph(state: dict):
+    try:
+        return await asyncio.to_thread(graph.invoke, state)
+    except RuntimeError:  # can't start new thread
+        with sync_execution_lock:
+            return graph.invoke(state)  # inline
+
+@app.get('/health')
+async def health():
+    return {'status': 'ok'}

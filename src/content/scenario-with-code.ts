@@ -1,0 +1,43 @@
+import { parseScenario, type Scenario } from '../../simulations/index';
+
+/**
+ * The Python file that holds a handler's code, beside its scenario: `<scenario>.py` when the
+ * scenario has one handler, `<scenario>.<handler>.py` when it has several.
+ */
+export function pythonFile(scenarioFile: string, handler: string, handlers: number): string {
+	const base = scenarioFile.replace(/\.json$/, '');
+	return handlers === 1 ? `${base}.py` : `${base}.${handler}.py`;
+}
+
+/**
+ * Reads a lesson's scenario file and puts each handler's Python file back into its `code`, so
+ * every reader of the scenario sees the code as if the JSON held it; a problem comes back as text.
+ */
+export async function loadScenario(
+	file: string,
+	readFile: (file: string) => Promise<string | null>
+): Promise<{ scenario: Scenario } | { error: string }> {
+	const text = await readFile(file);
+	if (text === null) return { error: `no file ${file}` };
+	const parsed = parseScenario(text);
+	if (!parsed.ok) return { error: `${file}: ${parsed.errors.map((e) => e.message).join('; ')}` };
+	const names = Object.keys(parsed.scenario.handlers);
+	const doc = JSON.parse(text) as { handlers: Record<string, { code?: string }> };
+	let moved = false;
+	for (const name of names) {
+		const py = pythonFile(file, name, names.length);
+		const code = await readFile(py);
+		if (code === null) continue;
+		if (doc.handlers[name].code !== undefined) {
+			return { error: `${py}: handler ${name} also has "code" in ${file}; keep one` };
+		}
+		// Editors end a file with a newline; the code shown never did.
+		doc.handlers[name].code = code.replace(/\r?\n$/, '');
+		moved = true;
+	}
+	if (!moved) return { scenario: parsed.scenario };
+	// Again with the code in place, so step lines are checked against it.
+	const full = parseScenario(doc);
+	if (!full.ok) return { error: `${file}: ${full.errors.map((e) => e.message).join('; ')}` };
+	return { scenario: full.scenario };
+}

@@ -1,0 +1,110 @@
+import { parseAnchor } from './event-anchor';
+import type { LessonQuestion, LessonStep } from './types';
+
+/** A lesson's steps.md, read: its steps, the line each starts on, its question, every problem. */
+export interface StepsFile {
+	file: string;
+	steps: LessonStep[];
+	/** The line of each step's heading, for messages about a step found later. */
+	lines: number[];
+	question: LessonQuestion | null;
+	/** Each as `<file>:<line>: <problem>`. */
+	errors: string[];
+}
+
+const HEADING = /^##\s+(.*?)\s*$/;
+const STEP = /^(\S+) at (\d+(?:\.\d+)?) ms(?:, (.*))?$/;
+const CHOICE = /^- \[( |x)\] (.*)$/;
+// ", " separates a heading's parts unless it sits inside an anchor's "quoted value".
+const OUTSIDE_QUOTES = /, (?=(?:[^"]*"[^"]*")*[^"]*$)/;
+const FORM = '"## <variant> at <t> ms[, line <n>][, after <event>]"';
+
+/**
+ * Reads steps.md: one `## <variant> at <t> ms[, line <n>][, after <event>]` section per step,
+ * its narration below, then a `## Question` section (prompt, `- [ ]`/`- [x]` choices, explanation).
+ * Runs where files are read (the lesson index plugin, the command line), never in the page.
+ */
+export function parseStepsFile(file: string, text: string): StepsFile {
+	const out: StepsFile = { file, steps: [], lines: [], question: null, errors: [] };
+	const sections = split(text.split(/\r?\n/));
+	for (const s of sections) {
+		const fail = (message: string, line = s.line) => out.errors.push(`${file}:${line}: ${message}`);
+		if (s.title === 'Question') {
+			if (out.question) fail('a second ## Question section');
+			out.question = readQuestion(s, fail);
+			continue;
+		}
+		const step = readStep(s, `step ${out.steps.length + 1}`, fail);
+		if (step) {
+			out.steps.push(step);
+			out.lines.push(s.line);
+		}
+	}
+	if (!out.question) out.errors.push(`${file}: no ## Question section`);
+	return out;
+}
+
+interface Section {
+	title: string;
+	/** 1-based line of the heading. */
+	line: number;
+	body: { text: string; line: number }[];
+}
+
+// Text before the first heading is the writer's own (a title, a comment) and is not read.
+function split(lines: string[]): Section[] {
+	const sections: Section[] = [];
+	lines.forEach((text, i) => {
+		const heading = HEADING.exec(text);
+		if (heading) sections.push({ title: heading[1], line: i + 1, body: [] });
+		else sections.at(-1)?.body.push({ text, line: i + 1 });
+	});
+	return sections;
+}
+
+function readStep(
+	s: Section,
+	name: string,
+	fail: (message: string, line?: number) => void
+): LessonStep | null {
+	const m = STEP.exec(s.title);
+	if (!m) {
+		fail(`${name}: "## ${s.title}" is not a step heading; expected ${FORM}`);
+		return null;
+	}
+	const step: LessonStep = { variant: m[1], t: Number(m[2]), text: prose(s.body) };
+	for (const part of m[3] ? m[3].split(OUTSIDE_QUOTES) : []) {
+		const line = /^line (\d+)$/.exec(part);
+		if (line) step.line = Number(line[1]);
+		else if (part.startsWith('after ')) {
+			const anchor = parseAnchor(part.slice('after '.length));
+			if ('error' in anchor) fail(`${name}: ${anchor.error}`);
+			else step.event = anchor;
+		} else fail(`${name}: "${part}" is neither "line <n>" nor "after <event>"`);
+	}
+	if (step.text === '') fail(`${name}: no narration`);
+	return step;
+}
+
+function readQuestion(s: Section, fail: (message: string, line?: number) => void): LessonQuestion {
+	const first = s.body.findIndex((l) => CHOICE.test(l.text));
+	const after = first < 0 ? -1 : s.body.findIndex((l, i) => i > first && !CHOICE.test(l.text));
+	const list = first < 0 ? [] : s.body.slice(first, after < 0 ? undefined : after);
+	const choices = list.map((l) => CHOICE.exec(l.text)!);
+	const answers = choices.flatMap((c, i) => (c[1] === 'x' ? [i] : []));
+	if (choices.length < 2) fail('question: needs at least two "- [ ] choice" lines');
+	else if (answers.length !== 1) fail('question: mark exactly one choice as the answer, "- [x]"');
+	return {
+		prompt: prose(s.body.slice(0, Math.max(first, 0))),
+		choices: choices.map((c) => c[2]),
+		answer: answers[0] ?? 0,
+		explain: prose(after < 0 ? [] : s.body.slice(after))
+	};
+}
+
+function prose(lines: { text: string }[]): string {
+	return lines
+		.map((l) => l.text)
+		.join('\n')
+		.trim();
+}
