@@ -2,7 +2,7 @@
 // and how today's engine compares with the one before the parts were split (commit 96b44f6).
 // Figures are medians of several runs in one process; compare them as ratios, not across machines.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -116,10 +116,13 @@ console.log(
 
 type Engine = Pick<typeof after, 'parseScenario' | 'simulate'>;
 
-/** Imports the engine of commit `BEFORE` from a temporary copy inside the repository (so that
- * its xstate and jsonc-parser resolve), removed again whatever happens. */
+/**
+ * Imports the engine of commit `BEFORE` from a temporary copy in the repository's ignored `.tmp/`
+ * (so that its xstate and jsonc-parser resolve), removed again whatever happens.
+ */
 async function withEngineBefore(run: (before: Engine) => void): Promise<void> {
-	const dir = mkdtempSync(join(process.cwd(), '.bench-before-'));
+	mkdirSync('.tmp', { recursive: true });
+	const dir = mkdtempSync(join(process.cwd(), '.tmp', 'bench-before-'));
 	try {
 		execSync(`git archive ${BEFORE} simulations | tar -x -C ${JSON.stringify(dir)}`);
 		run((await import(pathToFileURL(join(dir, 'simulations/index.ts')).href)) as Engine);
