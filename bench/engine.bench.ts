@@ -1,12 +1,22 @@
-// `npm run bench`: how long the engine takes for a 10,000-request scenario, and where the time goes.
+// `npm run bench`: how long the engine takes for a 10,000-request scenario, where the time goes,
+// and how today's engine compares with the one before the parts were split (commit 96b44f6).
 // Figures are medians of several runs in one process; compare them as ratios, not across machines.
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseScenario, type Scenario } from '../simulations/index';
-import { Sim } from '../simulations/engine/sim';
-import { simulate, toResult } from '../simulations/simulate';
+import { pathToFileURL } from 'node:url';
+import * as after from '../simulations/index';
+import { parseScenario, simulate, type Scenario } from '../simulations/index';
+
+/** The engine before its restructuring: parts sharing one Sim, context-free machines. */
+const BEFORE = '96b44f6';
+/** After/before of the median engine time may not exceed this. */
+const RATIO_TARGET = 1.3;
 
 const REQUESTS = 10_000;
 const RUNS = 5;
+const PAIRS = 7;
 
 const handlers = {
 	api: {
@@ -74,19 +84,13 @@ const parse: number[] = [];
 const engine: number[] = [];
 const write: number[] = [];
 const total: number[] = [];
-let steps = 0;
 let scenario: Scenario | null = null;
 for (let i = 0; i < RUNS; i++) {
 	const [tp, parsed] = time(() => parseScenario(text));
 	if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
 	scenario = parsed.scenario;
-	const [te, sim] = time(() => {
-		const s = new Sim(parsed.scenario);
-		s.run();
-		return s;
-	});
-	steps = sim.steps;
-	const [tw] = time(() => JSON.stringify(toResult(sim, false)).length);
+	const [te, run] = time(() => simulate(parsed.scenario));
+	const [tw] = time(() => JSON.stringify(run).length);
 	parse.push(tp);
 	engine.push(te);
 	write.push(tw);
@@ -101,14 +105,47 @@ const fmt = (ms: number) =>
 console.log(
 	`engine benchmark: ${REQUESTS} requests, ${names.length} handler kinds, heartbeat + lag monitor`
 );
-console.log(`outcome ${result.outcome} at ${result.endMs} ms virtual; ${steps} scheduling steps`);
+console.log(`outcome ${result.outcome} at ${result.endMs} ms virtual`);
 console.log(`parse + validate ${fmt(median(parse))}`);
-console.log(`engine run       ${fmt(median(engine))}`);
+console.log(`engine run       ${fmt(median(engine))}  (simulate: run + result assembly)`);
 console.log(`result writing   ${fmt(median(write))}`);
 console.log(`total (median of ${RUNS}) ${t.toFixed(0)} ms  (target <= 1000 ms)`);
 console.log(
-	`scheduling steps per second: ${Math.round(steps / (median(engine) / 1000)).toLocaleString('en')}`
-);
-console.log(
 	`with trace: ${traced.trace?.length.toLocaleString('en')} trace events in ${traceMs.toFixed(0)} ms = ${Math.round((traced.trace?.length ?? 0) / (traceMs / 1000)).toLocaleString('en')} events/s`
 );
+
+type Engine = Pick<typeof after, 'parseScenario' | 'simulate'>;
+
+/**
+ * Imports the engine of commit `BEFORE` from a temporary copy in the repository's ignored `.tmp/`
+ * (so that its xstate and jsonc-parser resolve), removed again whatever happens.
+ */
+async function withEngineBefore(run: (before: Engine) => void): Promise<void> {
+	mkdirSync('.tmp', { recursive: true });
+	const dir = mkdtempSync(join(process.cwd(), '.tmp', 'bench-before-'));
+	try {
+		execSync(`git archive ${BEFORE} simulations | tar -x -C ${JSON.stringify(dir)}`);
+		run((await import(pathToFileURL(join(dir, 'simulations/index.ts')).href)) as Engine);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+function engineMs(engine: Engine): number {
+	const parsed = engine.parseScenario(text);
+	if (!parsed.ok) throw new Error('the bench scenario does not parse');
+	return time(() => engine.simulate(parsed.scenario))[0];
+}
+
+await withEngineBefore((before) => {
+	const ms = { before: [] as number[], after: [] as number[] };
+	// Interleaved, so that a change in machine load hits both engines alike.
+	for (let i = 0; i < PAIRS; i++) {
+		ms.before.push(engineMs(before));
+		ms.after.push(engineMs(after));
+	}
+	const [b, a] = [median(ms.before), median(ms.after)];
+	console.log(`before (${BEFORE}) engine run ${b.toFixed(0)} ms (median of ${PAIRS})`);
+	console.log(`after  (this tree) engine run ${a.toFixed(0)} ms (median of ${PAIRS})`);
+	console.log(`after/before ${(a / b).toFixed(2)}  (target <= ${RATIO_TARGET})`);
+});

@@ -1,4 +1,4 @@
-import type { LoopPhase, ThreadState } from './machines';
+import { loopMachine, phaseAnnouncedBy, type LoopPhase, type ThreadState } from './machines';
 import type { TaskState, TraceEvent } from './trace';
 
 /** The complete state at one moment of a run, as the views draw it. */
@@ -31,7 +31,13 @@ export function emptyFrame(): Frame {
 	return {
 		index: 0,
 		t: 0,
-		loop: { phase: 'starting', timeoutMs: null, running: null, ready: [], timers: [] },
+		loop: {
+			phase: loopMachine.config.initial as LoopPhase,
+			timeoutMs: null,
+			running: null,
+			ready: [],
+			timers: []
+		},
 		threads: {},
 		gil: { holder: null, waiters: [] },
 		locks: {},
@@ -50,19 +56,14 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 	f.index++;
 	f.t = e.t;
 	const loop = f.loop;
+	// The loop machine names the trace event that announces each of its phases.
+	loop.phase = phaseAnnouncedBy[e.type] ?? loop.phase;
 	switch (e.type) {
 		case 'arrive':
 			f.requests[e.actor] = { state: 'arrived' };
 			break;
 		case 'select':
-			loop.phase = 'selecting';
 			loop.timeoutMs = e.detail.timeoutMs;
-			break;
-		case 'wake':
-			loop.phase = 'collecting';
-			break;
-		case 'batch':
-			loop.phase = 'running';
 			break;
 		case 'enqueue':
 			loop.ready.push(e.detail.cb);
@@ -115,11 +116,12 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			break;
 		case 'end':
 			f.outcome = e.detail.outcome;
-			loop.phase = 'stopped';
 			break;
 		case 'hung':
 			f.hungReason = e.detail.reason;
 			break;
+		case 'wake':
+		case 'batch':
 		case 'rpc':
 		case 'warning':
 			break;

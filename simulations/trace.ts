@@ -1,10 +1,10 @@
-import type { ThreadState } from './machines';
+import type { TaskLife, ThreadState } from './machines';
 
 /** How a callback got into the ready queue. */
 export type Via = 'io' | 'timer' | 'call_soon' | 'threadsafe' | 'unsafe';
 
-/** What a task is doing, as a frame shows it. */
-export type TaskState = 'coming' | 'arrived' | 'ready' | 'running' | 'waiting' | 'done' | 'failed';
+/** What a task is doing, as a frame shows it: the task machine's states, and a request's before its task exists. */
+export type TaskState = 'coming' | 'arrived' | Exclude<TaskLife, 'pending'>;
 
 /** One trace event per change of state; replaying them rebuilds any moment (see `frame.ts`). */
 export type TraceEvent = {

@@ -1,48 +1,65 @@
-import type { VirtualClock } from '../clock';
-import { stepMutex, stepThread, type MutexState, type ThreadState } from '../machines';
-import type { Action } from './action';
+import {
+	gilEvents,
+	plainEvents,
+	stepGil,
+	stepThread,
+	type GilAction,
+	type GilEvent,
+	type GilState,
+	type NamedAction,
+	type ThreadEvent
+} from '../machines';
+import type { Emit, Timers } from './capabilities';
+import type { SimThread } from './thread';
 
-/** A simulated OS thread: the loop thread or a pool thread. */
-export interface SimThread {
-	name: string;
-	state: ThreadState;
-	/** The thread's program; performs instantaneous effects and returns what needs time. */
-	next: () => Action;
-	doing: string | null;
-	/** Python work left in the current segment, in ms at full speed. */
-	rem: number;
-	since: number;
-	speed: number;
-	doneId: number | null;
-	waitStart: number;
-}
+// Bound once: a transpiled re-export is a getter, and threads read these on every segment.
+const [gilStep, threadStep] = [stepGil, stepThread];
+const { wantGil, release, switchIntervalElapsed, bytecodeBoundary } = gilEvents;
 
 const EPSILON = 1e-9;
 
+/** The interpreter the threads share. */
+export interface CpuConfig {
+	/** A GIL build (false: free-threaded). */
+	gil: boolean;
+	cores: number;
+	switchIntervalMs: number;
+	/** Trace thread and GIL changes (the run is traced). */
+	traced: boolean;
+}
+
+const THREAD_EVENTS = plainEvents<ThreadEvent['type']>([
+	'WANT_GIL',
+	'RUN',
+	'YIELD_GIL',
+	'BLOCK',
+	'SELECT',
+	'IDLE'
+]);
+
 /**
- * Who runs Python when. With the GIL, one thread at a time, a waiting thread forcing a switch
- * once the holder has held it for the switch interval since the first waiter began to wait
- * (CPython's `gil_drop_request`), hand-offs in FIFO order. Without the GIL, runnable threads
- * share `cores` equally (processor sharing).
+ * Who runs Python when. With the GIL, one thread at a time, as the GIL machine
+ * (`machines/gil.ts`) decides: a waiter forces a switch once the holder has held it for the
+ * switch interval since the first waiter began to wait, hand-offs in FIFO order. Without the
+ * GIL, runnable threads share `cores` equally (processor sharing). Threads move through the
+ * thread machine; both are traced from here.
  */
 export class Cpu {
+	/** The GIL machine's state. */
+	private gil: GilState = 'free';
 	private gilHolder: SimThread | null = null;
-	private gilState: MutexState = 'free';
 	private acquiredAt = 0;
 	private waiters: SimThread[] = [];
 	private preemptId: number | null = null;
-	private dropRequested = false;
 	private running = new Set<SimThread>();
+	private lastGil = '';
 
 	constructor(
-		private clock: VirtualClock,
-		private gil: boolean,
-		private cores: number,
-		private switchIntervalMs: number,
-		private hooks: {
-			changed: (th: SimThread) => void;
-			selected: (timeoutMs: number | null) => void;
-		}
+		private clock: Timers,
+		private emit: Emit,
+		private config: CpuConfig,
+		/** select() was entered and the loop thread has released the GIL. */
+		private selected: (timeoutMs: number | null) => void
 	) {}
 
 	/** The thread holding the GIL (null when free or when there is no GIL). */
@@ -55,6 +72,11 @@ export class Cpu {
 		return this.waiters;
 	}
 
+	/** A new thread appears in the trace (idle until started). */
+	created(th: SimThread): void {
+		this.report(th);
+	}
+
 	/** Runs a thread's program until it needs time. */
 	drive(th: SimThread): void {
 		for (;;) {
@@ -63,10 +85,8 @@ export class Cpu {
 				case 'py':
 					if (a.ms <= 0 && th.state === 'running') continue;
 					th.doing = a.doing;
-					if (th.state === 'running' && this.mustYield(th)) {
-						this.yieldGil(th, a.ms);
-						return;
-					}
+					// Between two Python segments the holder passes a bytecode boundary.
+					if (th.state === 'running' && this.gilHolder === th && this.atBoundary(th, a.ms)) return;
 					this.runPython(th, a.ms);
 					return;
 				case 'block':
@@ -78,7 +98,7 @@ export class Cpu {
 					return;
 				case 'select':
 					this.leave(th, 'SELECT', 'select()');
-					this.hooks.selected(a.timeoutMs);
+					this.selected(a.timeoutMs);
 					return;
 				case 'idle':
 					this.leave(th, 'IDLE', null);
@@ -117,26 +137,62 @@ export class Cpu {
 
 	private want(th: SimThread, ms: number): void {
 		th.rem = ms;
-		if (!this.gil) {
+		if (!this.config.gil) {
 			this.transition(th, 'RUN');
 			this.startSegment(th, ms);
 			return;
 		}
-		if (this.gilHolder === null) {
-			this.grant(th, 'ACQUIRE');
-			return;
-		}
-		th.waitStart = this.clock.now();
-		this.waiters.push(th);
-		this.schedulePreempt();
-		this.hooks.changed(th);
+		this.sendGil(wantGil, th, ms);
 	}
 
-	private grant(th: SimThread, how: 'ACQUIRE' | 'HANDOVER'): void {
-		this.gilState = stepMutex(this.gilState, how);
+	/** True when the holder honours a drop request here and yields. */
+	private atBoundary(th: SimThread, ms: number): boolean {
+		if (!this.config.gil) return false;
+		return this.sendGil(bytecodeBoundary(this.waiters.length > 0), th, ms);
+	}
+
+	/** Steps the GIL machine for thread `th`; true when it led to any action. */
+	private sendGil(event: GilEvent, th: SimThread, ms: number): boolean {
+		const step = gilStep(this.gil, event);
+		this.gil = step.value;
+		for (const action of step.actions) this.executeGil(action, th, ms);
+		return step.actions.length > 0;
+	}
+
+	private executeGil(action: NamedAction<GilAction>, th: SimThread, ms: number): void {
+		switch (action.type) {
+			case 'takeGil':
+				return this.grant(th);
+			case 'queueWaiter':
+				this.enqueue(th);
+				this.schedulePreempt();
+				return this.report(th);
+			case 'handOverToFirstWaiter':
+				this.gilHolder = null;
+				return this.grant(this.waiters.shift() as SimThread);
+			case 'freeGil':
+				this.gilHolder = null;
+				return this.schedulePreempt();
+			case 'dropGilRequest':
+				return this.honourMidSegment(th);
+			case 'yieldToFirstWaiter':
+				this.transition(th, 'YIELD_GIL');
+				th.rem = ms;
+				this.enqueue(th);
+				this.gilHolder = null;
+				this.grant(this.waiters.shift() as SimThread);
+				return this.report(th);
+		}
+	}
+
+	private enqueue(th: SimThread): void {
+		th.waitStart = this.clock.now();
+		this.waiters.push(th);
+	}
+
+	private grant(th: SimThread): void {
 		this.gilHolder = th;
 		this.acquiredAt = this.clock.now();
-		this.dropRequested = false;
 		this.transition(th, 'RUN');
 		this.startSegment(th, th.rem);
 		this.schedulePreempt();
@@ -145,14 +201,14 @@ export class Cpu {
 	private startSegment(th: SimThread, ms: number): void {
 		th.rem = ms;
 		th.since = this.clock.now();
-		if (this.gil) {
+		if (this.config.gil) {
 			th.speed = 1;
 			this.scheduleDone(th);
 		} else {
 			this.running.add(th);
 			this.reshare();
 		}
-		this.hooks.changed(th);
+		this.report(th);
 	}
 
 	private scheduleDone(th: SimThread): void {
@@ -164,7 +220,7 @@ export class Cpu {
 	private segmentDone(th: SimThread): void {
 		th.doneId = null;
 		th.rem = 0;
-		if (!this.gil) {
+		if (!this.config.gil) {
 			this.running.delete(th);
 			this.reshare();
 		}
@@ -175,65 +231,41 @@ export class Cpu {
 	private leave(th: SimThread, event: 'BLOCK' | 'SELECT' | 'IDLE', doing: string | null): void {
 		th.doing = doing;
 		this.transition(th, event);
-		if (!this.gil) {
-			this.hooks.changed(th);
-			return;
+		if (this.config.gil && this.gilHolder === th) {
+			this.sendGil(release(this.waiters.length > 0), th, 0);
 		}
-		if (this.gilHolder === th) this.passGil();
-		this.hooks.changed(th);
-	}
-
-	private passGil(): void {
-		this.gilHolder = null;
-		const next = this.waiters.shift();
-		if (next) this.grant(next, 'HANDOVER');
-		else {
-			this.gilState = stepMutex(this.gilState, 'RELEASE');
-			this.schedulePreempt();
-		}
-	}
-
-	private mustYield(th: SimThread): boolean {
-		return this.gil && this.dropRequested && this.gilHolder === th && this.waiters.length > 0;
-	}
-
-	/** The holder honours a drop request at its next bytecode boundary and queues up again. */
-	private yieldGil(th: SimThread, ms: number): void {
-		this.transition(th, 'PREEMPT');
-		th.rem = ms;
-		th.waitStart = this.clock.now();
-		this.waiters.push(th);
-		this.gilHolder = null;
-		const next = this.waiters.shift() as SimThread;
-		this.grant(next, 'HANDOVER');
-		this.hooks.changed(th);
+		this.report(th);
 	}
 
 	private schedulePreempt(): void {
 		if (this.preemptId !== null) this.clock.clearTimeout(this.preemptId);
 		this.preemptId = null;
 		if (!this.gilHolder || this.waiters.length === 0) return;
-		const at = Math.max(this.acquiredAt, this.waiters[0].waitStart) + this.switchIntervalMs;
-		this.preemptId = this.clock.at(at, () => this.preempt());
+		const at = Math.max(this.acquiredAt, this.waiters[0].waitStart) + this.config.switchIntervalMs;
+		this.preemptId = this.clock.at(at, () => {
+			this.preemptId = null;
+			const holder = this.gilHolder as SimThread;
+			this.sendGil(switchIntervalElapsed(this.waiters.length > 0), holder, 0);
+		});
 	}
 
-	private preempt(): void {
-		this.preemptId = null;
-		const h = this.gilHolder;
-		if (!h || this.waiters.length === 0) return;
-		this.dropRequested = true;
+	/**
+	 * A holder in the middle of a Python segment reaches a bytecode boundary at once; one whose
+	 * segment ends now, or that is between segments, yields before its next one.
+	 */
+	private honourMidSegment(h: SimThread): void {
 		if (h.doneId === null) return;
 		h.rem -= (this.clock.now() - h.since) * h.speed;
-		if (h.rem <= EPSILON) return; // its segment ends now; it yields before the next one
+		if (h.rem <= EPSILON) return;
 		this.clock.clearTimeout(h.doneId);
 		h.doneId = null;
-		this.yieldGil(h, h.rem);
+		this.atBoundary(h, h.rem);
 	}
 
 	/** Without a GIL, every running thread gets min(1, cores / n) of a core. */
 	private reshare(): void {
 		const now = this.clock.now();
-		const speed = Math.min(1, this.cores / Math.max(1, this.running.size));
+		const speed = Math.min(1, this.config.cores / Math.max(1, this.running.size));
 		for (const th of this.running) {
 			th.rem = Math.max(0, th.rem - (now - th.since) * th.speed);
 			th.since = now;
@@ -242,22 +274,20 @@ export class Cpu {
 		}
 	}
 
-	private transition(th: SimThread, event: Parameters<typeof stepThread>[1]): void {
-		th.state = stepThread(th.state, event);
+	private transition(th: SimThread, event: ThreadEvent['type']): void {
+		th.state = threadStep(th.state, THREAD_EVENTS[event]).value;
 	}
-}
 
-/** A fresh thread in the idle state. */
-export function newThread(name: string, next: () => Action): SimThread {
-	return {
-		name,
-		state: 'idle',
-		next,
-		doing: null,
-		rem: 0,
-		since: 0,
-		speed: 1,
-		doneId: null,
-		waitStart: 0
-	};
+	/** Traces the thread's state and, when it changed, who holds the GIL and who waits. */
+	private report(th: SimThread): void {
+		if (!this.config.traced) return;
+		this.emit(th.name, { type: 'thread', detail: { state: th.state, doing: th.doing } });
+		if (!this.config.gil) return;
+		const holder = this.gilHolder?.name ?? null;
+		const waiters = this.waiters.map((w) => w.name);
+		const key = `${holder}|${waiters.join(',')}`;
+		if (key === this.lastGil) return;
+		this.lastGil = key;
+		this.emit('gil', { type: 'gil', detail: { holder, waiters } });
+	}
 }

@@ -38,13 +38,16 @@ export function liveFrame(sim: Sim, index: number): Frame {
 	for (const l of sim.locks.snapshot()) {
 		frame.locks[l.name] = { kind: l.kind, holder: l.holder, waiters: l.waiters };
 	}
-	for (const [id, on] of sim.hostWaits) frame.tasks[id] = { state: 'arrived', on };
-	for (const t of sim.tasks.all) frame.tasks[t.id] = { state: t.state, on: t.on };
+	for (const [id, on] of sim.arrivals.hostWaits) frame.tasks[id] = { state: 'arrived', on };
+	for (const t of sim.tasks.all) {
+		// A created task appears once it is scheduled or waits, as in the trace.
+		if (t.state !== 'pending') frame.tasks[t.id] = { state: t.state, on: t.on };
+	}
 	for (const r of sim.requests) {
 		if (r.status !== 'unfinished') {
 			frame.requests[r.id] =
 				r.error === undefined ? { state: r.status } : { state: r.status, error: r.error };
-		} else if (sim.arrived.has(r.id)) frame.requests[r.id] = { state: 'arrived' };
+		} else if (sim.arrivals.arrived.has(r.id)) frame.requests[r.id] = { state: 'arrived' };
 	}
 	return frame;
 }

@@ -1,64 +1,50 @@
-import { stepMutex, type MutexState } from '../machines';
+import {
+	lockEvents,
+	stepLock,
+	type LockAction,
+	type LockState,
+	type NamedAction
+} from '../machines';
 import type { LockKind } from '../scenario/types';
 import { threadLockDeadlock } from '../rules/messages';
 import type { Action } from './action';
-import type { Sim } from './sim';
+import type { Deadlock, Emit, TaskControl } from './capabilities';
 import type { Task } from './task';
 
 interface Lock {
 	name: string;
 	kind: LockKind;
-	state: MutexState;
+	state: LockState;
 	holder: Task | null;
 	waiters: Task[];
 }
 
 /**
- * `threading.Lock` and `asyncio.Lock` as handlers use them. Only coroutines on the loop take
- * locks, so a contended `threading.Lock` blocks the loop thread while the holder can only
- * continue on that same thread: a deadlock, reported at once.
+ * `threading.Lock` and `asyncio.Lock` as handlers use them: the data (holder, waiters) and the
+ * actions of the lock machine (`machines/lock.ts`), which decides what an acquire or a release
+ * does. Only coroutines on the loop take locks, so a contended `threading.Lock` is a deadlock,
+ * reported at once.
  */
 export class Locks {
 	private locks = new Map<string, Lock>();
 
-	constructor(private sim: Sim) {}
+	constructor(
+		private tasks: Pick<TaskControl, 'blockLoopThread' | 'suspend' | 'wakeSoon'>,
+		private emit: Emit,
+		private deadlock: Deadlock
+	) {}
 
+	/** `acquire()`: undefined when the task carries on holding the lock, else what its step returns. */
 	acquire(task: Task, name: string, kind: LockKind): Action | null | undefined {
 		const lock = this.get(name, kind);
-		if (lock.state === 'free' && lock.waiters.length === 0) {
-			this.take(lock, task, 'ACQUIRE');
-			return undefined;
-		}
-		if (kind === 'asyncio') {
-			lock.waiters.push(task);
-			this.emit(lock);
-			return this.sim.tasks.suspend(task, `asyncio.Lock '${name}' held by ${lock.holder?.id}`);
-		}
-		const holder = lock.holder as Task;
-		this.sim.tasks.setState(task, 'running', `threading.Lock '${name}'`);
-		lock.waiters.push(task);
-		this.emit(lock);
-		this.sim.deadlock(
-			threadLockDeadlock(name, task.id, holder.id),
-			`${task.id}: threading.Lock '${name}'.acquire()`
-		);
-		return { kind: 'stop' };
+		return this.send(lock, task, lockEvents.acquire(kind === 'asyncio'));
 	}
 
 	release(task: Task, name: string): void {
 		const lock = this.locks.get(name);
 		if (!lock || lock.holder !== task) return;
 		task.held = task.held.filter((h) => h.lock !== name);
-		const next = lock.waiters.shift();
-		if (!next) {
-			lock.holder = null;
-			lock.state = stepMutex(lock.state, 'RELEASE');
-			this.emit(lock);
-			return;
-		}
-		// asyncio.Lock.release() wakes the first waiter's future; it resumes owning the lock.
-		this.take(lock, next, 'HANDOVER');
-		this.sim.tasks.wakeSoon(next);
+		this.send(lock, task, lockEvents.release(lock.waiters.length > 0));
 	}
 
 	/** Locks as frames show them. */
@@ -71,11 +57,59 @@ export class Locks {
 		}));
 	}
 
-	private take(lock: Lock, task: Task, how: 'ACQUIRE' | 'HANDOVER'): void {
-		lock.state = stepMutex(lock.state, how);
+	private send(lock: Lock, task: Task, event: Parameters<typeof stepLock>[1]) {
+		const step = stepLock(lock.state, event);
+		lock.state = step.value;
+		let out: Action | null | undefined = undefined;
+		for (const action of step.actions) {
+			const result = this.execute(action, lock, task);
+			if (result !== undefined) out = result;
+		}
+		return out;
+	}
+
+	private execute(
+		action: NamedAction<LockAction>,
+		lock: Lock,
+		task: Task
+	): Action | null | undefined {
+		switch (action.type) {
+			case 'takeLock':
+				this.take(lock, task);
+				return undefined;
+			case 'queueWaiter':
+				lock.waiters.push(task);
+				this.report(lock);
+				return undefined;
+			case 'suspendWaiter':
+				return this.tasks.suspend(task, `asyncio.Lock '${lock.name}' held by ${lock.holder?.id}`);
+			case 'blockLoopThread':
+				this.tasks.blockLoopThread(task, `threading.Lock '${lock.name}'`);
+				return undefined;
+			case 'reportDeadlock':
+				this.deadlock(
+					threadLockDeadlock(lock.name, task.id, (lock.holder as Task).id),
+					`${task.id}: threading.Lock '${lock.name}'.acquire()`
+				);
+				return { kind: 'stop' };
+			case 'wakeFirstWaiter': {
+				// asyncio.Lock.release() wakes the first waiter's future; it resumes owning the lock.
+				const next = lock.waiters.shift() as Task;
+				this.take(lock, next);
+				this.tasks.wakeSoon(next);
+				return undefined;
+			}
+			case 'markFree':
+				lock.holder = null;
+				this.report(lock);
+				return undefined;
+		}
+	}
+
+	private take(lock: Lock, task: Task): void {
 		lock.holder = task;
 		task.held.push({ lock: lock.name, kind: lock.kind });
-		this.emit(lock);
+		this.report(lock);
 	}
 
 	private get(name: string, kind: LockKind): Lock {
@@ -87,8 +121,8 @@ export class Locks {
 		return lock;
 	}
 
-	private emit(lock: Lock): void {
-		this.sim.emit(`lock:${lock.name}`, {
+	private report(lock: Lock): void {
+		this.emit(`lock:${lock.name}`, {
 			type: 'lock',
 			detail: {
 				kind: lock.kind,

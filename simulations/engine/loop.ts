@@ -1,36 +1,51 @@
 import { MinHeap, type HeapEntry } from '../heap';
-import { stepLoop, type LoopPhase } from '../machines';
+import {
+	loopEvents,
+	stepLoop,
+	type LoopAction,
+	type LoopEvent,
+	type LoopPhase,
+	type NamedAction
+} from '../machines';
 import type { Via } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
 import { Deque } from './deque';
-import type { Sim } from './sim';
+import type { Emit, Scheduler, Timers } from './capabilities';
+
+// Bound once: a transpiled re-export is a getter, and the loop reads these on every callback.
+const step = stepLoop;
+const { next: NEXT, inSelect: IN_SELECT, IO_READY, SELECT_TIMEOUT, STOP } = loopEvents;
 
 interface Timer extends HeapEntry {
 	id: number;
 	cb: Callback;
 }
 
-/** Something the selector reports as ready: a socket, a pipe, the self-pipe. */
-export interface IoEvent {
-	cb: Callback;
+/** What the loop needs from the run around it. */
+export interface LoopHost {
+	/** select() has returned: the loop thread wants the GIL back. */
+	resumeLoopThread(): void;
+	/** The loop fell asleep in select() (the run may end here). */
+	asleep(): void;
+	/** A callback or task step returned after running `ms`. */
+	callbackReturned(cb: Callback, ms: number): void;
 }
 
 /**
- * The asyncio event loop, iteration by iteration as `BaseEventLoop._run_once` does it:
- * timeout (0 if anything is ready, else the next timer, else forever), select, I/O callbacks,
- * then due timers appended at the END of the ready queue, then exactly the callbacks that were
- * ready when the batch began.
+ * The asyncio event loop: the data of `BaseEventLoop` (ready queue, timer heap, selector) and
+ * the actions of the loop machine (`machines/loop.ts`), which decides the order of
+ * `_run_once`'s phases.
  */
-export class EventLoop {
+export class EventLoop implements Scheduler {
 	phase: LoopPhase = 'starting';
 	/** The timeout of the latest select() call. */
 	timeoutMs: number | null = null;
 	readonly ready = new Deque<Callback>();
 	readonly timers = new MinHeap<Timer>();
-	/** Ready I/O the next select() will report. */
-	private pendingIo: IoEvent[] = [];
-	private collected: IoEvent[] = [];
+	/** Ready I/O (the callbacks that handle it) the next select() will report. */
+	private pendingIo: Callback[] = [];
+	private collected: Callback[] = [];
 	private ntodo = 0;
 	current: { cb: Callback; start: number } | null = null;
 	private timeoutId: number | null = null;
@@ -40,7 +55,11 @@ export class EventLoop {
 	foregroundReady = 0;
 	foregroundTimers = 0;
 
-	constructor(private sim: Sim) {}
+	constructor(
+		private clock: Timers,
+		private emit: Emit,
+		private host: LoopHost
+	) {}
 
 	/** The loop thread's program. */
 	next(): Action {
@@ -50,89 +69,109 @@ export class EventLoop {
 				if (action) return action;
 				this.finishCallback();
 			}
-			if (this.phase === 'collecting') {
-				this.collect();
-				continue;
-			}
-			if (this.phase === 'running' && this.ntodo > 0) {
-				this.ntodo--;
-				this.startCallback();
-				continue;
-			}
-			return this.select();
+			const action = this.send(NEXT(this.ntodo > 0));
+			if (action) return action;
 		}
-	}
-
-	private select(): Action {
-		const next = this.timers.peek();
-		const now = this.sim.now();
-		const timeoutMs = this.ready.length > 0 ? 0 : next ? Math.max(0, next.at - now) : null;
-		this.phase = stepLoop(this.phase, 'SELECT');
-		this.timeoutMs = timeoutMs;
-		this.sim.emit('loop', { type: 'select', detail: { timeoutMs } });
-		return { kind: 'select', timeoutMs };
 	}
 
 	/** Called once the loop thread has released the GIL in select(). */
 	selected(timeoutMs: number | null): void {
-		if (this.pendingIo.length > 0) return this.wake('io');
-		if (timeoutMs === 0) return this.wake('poll');
-		if (timeoutMs !== null) {
-			this.timeoutId = this.sim.clock.at(this.sim.now() + timeoutMs, () => {
-				this.timeoutId = null;
-				this.wake('timeout');
-			});
-		}
-		this.sim.loopAsleep();
+		this.send(IN_SELECT(this.pendingIo.length > 0, timeoutMs === 0, timeoutMs !== null));
 	}
 
-	private wake(reason: 'io' | 'timeout' | 'poll'): void {
-		if (this.phase !== 'selecting') return;
-		if (this.timeoutId !== null) this.sim.clock.clearTimeout(this.timeoutId);
+	/** Steps the loop machine and executes its actions; returns what the loop thread must do. */
+	private send(event: LoopEvent): Action | null {
+		const { value, actions } = step(this.phase, event);
+		this.phase = value;
+		let out: Action | null = null;
+		for (const a of actions) out = this.execute(a) ?? out;
+		return out;
+	}
+
+	private execute(action: NamedAction<LoopAction>): Action | null {
+		switch (action.type) {
+			case 'computeTimeout': {
+				const next = this.timers.peek();
+				const now = this.clock.now();
+				this.timeoutMs = this.ready.length > 0 ? 0 : next ? Math.max(0, next.at - now) : null;
+				return null;
+			}
+			case 'select':
+				this.emit('loop', { type: 'select', detail: { timeoutMs: this.timeoutMs } });
+				return { kind: 'select', timeoutMs: this.timeoutMs };
+			case 'returnFromSelect':
+				this.returnFromSelect(action.params?.reason as 'io' | 'poll' | 'timeout');
+				return null;
+			case 'armSelectTimeout':
+				this.timeoutId = this.clock.at(this.clock.now() + (this.timeoutMs as number), () => {
+					this.timeoutId = null;
+					this.send(SELECT_TIMEOUT);
+				});
+				return null;
+			case 'fallAsleep':
+				this.host.asleep();
+				return null;
+			case 'processIoEvents':
+				for (const cb of this.collected) this.enqueue(cb, 'io');
+				this.collected = [];
+				return null;
+			case 'appendDueTimersToReady':
+				this.appendDueTimers();
+				return null;
+			case 'startBatch':
+				this.ntodo = this.ready.length;
+				this.emit('loop', { type: 'batch', detail: { n: this.ntodo } });
+				return null;
+			case 'runNextReadyCallback':
+				this.ntodo--;
+				this.startCallback();
+				return null;
+			case 'cancelSelectTimeout':
+				if (this.timeoutId !== null) this.clock.clearTimeout(this.timeoutId);
+				return null;
+		}
+	}
+
+	private returnFromSelect(reason: 'io' | 'timeout' | 'poll'): void {
+		if (this.timeoutId !== null) this.clock.clearTimeout(this.timeoutId);
 		this.timeoutId = null;
-		this.phase = stepLoop(this.phase, 'WOKEN');
-		this.sim.emit('loop', { type: 'wake', detail: { reason } });
+		this.emit('loop', { type: 'wake', detail: { reason } });
 		// epoll reports every fd that is ready when it returns: events of this same instant too.
-		this.sim.clock.at(this.sim.now(), () => {
+		this.clock.at(this.clock.now(), () => {
 			this.collected = this.pendingIo;
 			this.pendingIo = [];
-			this.sim.cpu.resume(this.sim.loopThread);
+			this.host.resumeLoopThread();
 		});
 	}
 
-	private collect(): void {
-		for (const ev of this.collected) this.enqueue(ev.cb, 'io');
-		this.collected = [];
-		const now = this.sim.now();
+	private appendDueTimers(): void {
+		const now = this.clock.now();
 		for (let t = this.timers.peek(); t && t.at <= now; t = this.timers.peek()) {
 			this.timers.pop();
 			if (!t.cb.background) this.foregroundTimers--;
 			this.enqueue(t.cb, 'timer', t.id);
 		}
-		this.ntodo = this.ready.length;
-		this.phase = stepLoop(this.phase, 'BATCH');
-		this.sim.emit('loop', { type: 'batch', detail: { n: this.ntodo } });
 	}
 
 	private startCallback(): void {
 		const cb = this.ready.shift() as Callback;
 		if (!cb.background) this.foregroundReady--;
-		this.current = { cb, start: this.sim.now() };
-		this.sim.emit('loop', { type: 'run', detail: { cb: cb.label } });
+		this.current = { cb, start: this.clock.now() };
+		this.emit('loop', { type: 'run', detail: { cb: cb.label } });
 	}
 
 	private finishCallback(): void {
 		const { cb, start } = this.current as { cb: Callback; start: number };
 		this.current = null;
-		const ms = this.sim.now() - start;
-		this.sim.emit('loop', { type: 'return', detail: { cb: cb.label, ms } });
-		this.sim.callbackReturned(cb, ms);
+		const ms = this.clock.now() - start;
+		this.emit('loop', { type: 'return', detail: { cb: cb.label, ms } });
+		this.host.callbackReturned(cb, ms);
 	}
 
 	private enqueue(cb: Callback, via: Via, timer?: number): void {
 		this.ready.push(cb);
 		if (!cb.background) this.foregroundReady++;
-		this.sim.emit('loop', {
+		this.emit('loop', {
 			type: 'enqueue',
 			detail: timer === undefined ? { cb: cb.label, via } : { cb: cb.label, via, timer }
 		});
@@ -148,11 +187,11 @@ export class EventLoop {
 		this.enqueue(cb, 'threadsafe');
 		if (this.selfPipeFull) return;
 		this.selfPipeFull = true;
-		this.ioReady({
-			cb: instant('_read_from_self', 'loop', true, () => {
+		this.ioReady(
+			instant('_read_from_self', 'loop', true, () => {
 				this.selfPipeFull = false;
 			})
-		});
+		);
 	}
 
 	/** `loop.call_soon(cb)` from another thread: appended, but nothing wakes the selector. */
@@ -163,7 +202,7 @@ export class EventLoop {
 	/** `loop.call_later(delay, cb)`. */
 	callLater(delayMs: number, cb: Callback): void {
 		const id = this.timerSeq++;
-		const at = this.sim.now() + delayMs;
+		const at = this.clock.now() + delayMs;
 		this.addTimer({ at, seq: id, id, cb });
 	}
 
@@ -176,28 +215,28 @@ export class EventLoop {
 	private addTimer(timer: Timer): void {
 		this.timers.push(timer);
 		if (!timer.cb.background) this.foregroundTimers++;
-		this.sim.emit('loop', {
+		this.emit('loop', {
 			type: 'timer',
 			detail: { id: timer.id, at: timer.at, cb: timer.cb.label }
 		});
 	}
 
 	/** A file descriptor the loop watches became ready. */
-	ioReady(ev: IoEvent): void {
-		this.pendingIo.push(ev);
-		if (this.phase === 'selecting') this.wake('io');
+	ioReady(cb: Callback): void {
+		this.pendingIo.push(cb);
+		this.send(IO_READY);
 	}
 
 	/** I/O events waiting to be reported that serve requests. */
 	foregroundIo(): number {
 		let n = 0;
-		for (const ev of this.pendingIo) if (!ev.cb.background) n++;
-		for (const ev of this.collected) if (!ev.cb.background) n++;
+		for (const cb of this.pendingIo) if (!cb.background) n++;
+		for (const cb of this.collected) if (!cb.background) n++;
 		return n;
 	}
 
+	/** The run is over: the loop stops. */
 	stop(): void {
-		if (this.timeoutId !== null) this.sim.clock.clearTimeout(this.timeoutId);
-		this.phase = stepLoop(this.phase, 'STOP');
+		this.send(STOP);
 	}
 }

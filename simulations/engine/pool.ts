@@ -1,10 +1,10 @@
 import type { Action } from './action';
 import { instant } from './callback';
-import { newThread, type SimThread } from './cpu';
+import type { Emit, Scheduler, TaskControl, ThreadControl } from './capabilities';
 import { CANT_START } from '../rules/messages';
 import { IdleSemaphorePool } from '../rules/pool';
 import type { Instr } from './program';
-import type { Sim } from './sim';
+import { newThread, type SimThread } from './thread';
 import type { Task } from './task';
 
 type OffloadInstr = Extract<Instr, { op: 'offload' }>;
@@ -36,7 +36,10 @@ export class Pool {
 	private model: IdleSemaphorePool<WorkItem, Worker>;
 
 	constructor(
-		private sim: Sim,
+		private loop: Pick<Scheduler, 'callSoonThreadsafe'>,
+		private tasks: TaskControl,
+		private threadControl: ThreadControl,
+		private emit: Emit,
 		private maxWorkers: number,
 		started: number
 	) {
@@ -73,29 +76,26 @@ export class Pool {
 		const { outcome, woken } = this.model.submit(item, ins.noThread);
 		const waitOn = `to_thread: ${ins.work} ${ins.ms} ms`;
 		// An idle worker blocked in work_queue.get() takes the item whatever the semaphore says.
-		if (woken) this.sim.cpu.resume(woken.thread);
+		if (woken) this.threadControl.resume(woken.thread);
 		if (outcome === 'token') {
 			this.emitQueue();
-			return this.sim.tasks.suspend(task, woken ? waitOn : `${waitOn} (queued for a busy worker)`);
+			return this.tasks.suspend(task, woken ? waitOn : `${waitOn} (queued for a busy worker)`);
 		}
 		if (outcome === 'start') {
 			const w = this.newWorker();
 			this.emitQueue();
-			this.sim.cpu.start(w.thread);
+			this.threadControl.start(w.thread);
 			task.suspendAfterWait = true;
-			this.sim.tasks.setState(task, 'running', waitOn);
+			this.tasks.blockLoopThread(task, waitOn);
 			return { kind: 'wait', doing: `${task.id}: Thread.start() of ${w.thread.name}` };
 		}
 		if (outcome === 'queued') {
 			this.emitQueue();
-			return this.sim.tasks.suspend(
-				task,
-				`${waitOn} (queued: all ${this.maxWorkers} workers busy)`
-			);
+			return this.tasks.suspend(task, `${waitOn} (queued: all ${this.maxWorkers} workers busy)`);
 		}
 		item.orphan = true;
 		this.emitQueue();
-		if (outcome === 'raise') return this.sim.tasks.fail(task, CANT_START);
+		if (outcome === 'raise') return this.tasks.fail(task, CANT_START);
 		const doing = `${task.id}: inline fallback, ${ins.work} ${ins.ms} ms`;
 		return ins.work === 'cpu'
 			? { kind: 'py', ms: ins.ms, doing }
@@ -106,7 +106,7 @@ export class Pool {
 		const w: Worker = { thread: undefined as unknown as SimThread, phase: 'boot', item: null };
 		w.thread = newThread(`pool-${this.workers.length + 1}`, () => this.next(w));
 		this.workers.push(w);
-		this.sim.threadCreated(w.thread);
+		this.threadControl.created(w.thread);
 		return w;
 	}
 
@@ -117,7 +117,7 @@ export class Pool {
 				case 'boot':
 					// Thread.start() returns in the submitting thread once the new thread runs.
 					w.phase = 'take';
-					this.sim.cpu.resume(this.sim.loopThread);
+					this.threadControl.resumeLoopThread();
 					continue;
 				case 'take': {
 					const item = this.model.take(w);
@@ -137,9 +137,9 @@ export class Pool {
 					this.model.finished();
 					if (!item.orphan) {
 						const task = item.task;
-						this.sim.loop.callSoonThreadsafe(
+						this.loop.callSoonThreadsafe(
 							instant(`executor result → ${task.id}`, task.id, false, () =>
-								this.sim.tasks.wakeSoon(task)
+								this.tasks.wakeSoon(task)
 							)
 						);
 					}
@@ -150,7 +150,7 @@ export class Pool {
 	}
 
 	private emitQueue(): void {
-		this.sim.emit('pool', {
+		this.emit('pool', {
 			type: 'pool',
 			detail: { queue: this.queueLabels(), threads: this.workers.length }
 		});

@@ -1,6 +1,6 @@
 import { instant } from './callback';
 import type { Instr } from './program';
-import type { Sim } from './sim';
+import type { Emit, Scheduler, TaskControl, Timers } from './capabilities';
 import type { Task } from './task';
 
 type RpcInstr = Extract<Instr, { op: 'rpc' }>;
@@ -23,12 +23,17 @@ export class RpcClient {
 	/** Responses on their way (they can still wake someone). */
 	inFlight = 0;
 
-	constructor(private sim: Sim) {}
+	constructor(
+		private clock: Pick<Timers, 'now' | 'at'>,
+		private emit: Emit,
+		private loop: Pick<Scheduler, 'callSoon' | 'callSoonThreadsafe' | 'callSoonUnsafe' | 'ioReady'>,
+		private tasks: Pick<TaskControl, 'markReady' | 'suspend'>,
+		private debug: { enabled: boolean; warn: (task: string, message: string) => void }
+	) {}
 
 	send(task: Task, ins: RpcInstr): void {
 		const id = this.nextId++;
-		const sim = this.sim;
-		const at = Math.max(sim.now(), this.serverFreeAt) + ins.ms;
+		const at = Math.max(this.clock.now(), this.serverFreeAt) + ins.ms;
 		this.serverFreeAt = at;
 		if (ins.client === 'perRequest') this.pending.set(id, task);
 		else {
@@ -36,35 +41,34 @@ export class RpcClient {
 			this.slot = task;
 		}
 		this.inFlight++;
-		sim.emit('client', { type: 'rpc', detail: { id, what: `${task.id} sends request #${id}` } });
-		sim.clock.at(at, () => {
+		this.emit('client', { type: 'rpc', detail: { id, what: `${task.id} sends request #${id}` } });
+		this.clock.at(at, () => {
 			this.inFlight--;
 			this.arrive(id, ins);
 		});
 	}
 
 	private arrive(id: number, ins: RpcInstr): void {
-		const sim = this.sim;
 		if (ins.handoff === 'selector') {
-			sim.loop.ioReady({
-				cb: instant(`read response #${id}`, 'client', false, () => this.deliver(id, true))
-			});
+			this.loop.ioReady(
+				instant(`read response #${id}`, 'client', false, () => this.deliver(id, true))
+			);
 			return;
 		}
 		if (!this.readerAlive) {
-			sim.emit('client', {
+			this.emit('client', {
 				type: 'rpc',
 				detail: { id, what: `response #${id} never read: the reader thread has died` }
 			});
 			return;
 		}
 		if (ins.handoff === 'threadsafe') {
-			sim.loop.callSoonThreadsafe(
+			this.loop.callSoonThreadsafe(
 				instant(`set_result #${id}`, 'client', false, () => this.deliver(id, true))
 			);
 			return;
 		}
-		if (sim.scenario.runtime.debug) {
+		if (this.debug.enabled) {
 			this.debugCheckFails(id);
 			return;
 		}
@@ -75,17 +79,15 @@ export class RpcClient {
 	private deliver(id: number, onLoop: boolean): void {
 		const task = this.claim(id);
 		if (!task) return;
-		this.sim.tasks.setState(
+		this.tasks.markReady(
 			task,
-			'ready',
 			onLoop ? null : 'queued from the reader thread; nothing woke the loop'
 		);
-		if (onLoop) this.sim.loop.callSoon(task.step);
-		else this.sim.loop.callSoonUnsafe(task.step);
+		if (onLoop) this.loop.callSoon(task.step);
+		else this.loop.callSoonUnsafe(task.step);
 	}
 
 	private claim(id: number): Task | null {
-		const sim = this.sim;
 		let task: Task | null;
 		if (this.pending.has(id)) {
 			task = this.pending.get(id) as Task;
@@ -97,7 +99,7 @@ export class RpcClient {
 		const what = task
 			? `response #${id} resolves ${task.id}'s future`
 			: `response #${id} dropped: no future is waiting in the client's single slot`;
-		sim.emit('client', { type: 'rpc', detail: { id, what } });
+		this.emit('client', { type: 'rpc', detail: { id, what } });
 		return task;
 	}
 
@@ -110,12 +112,9 @@ export class RpcClient {
 		this.readerAlive = false;
 		const message =
 			'RuntimeError: Non-thread-safe operation invoked on an event loop other than the current one (raised in the reader thread, which dies)';
-		this.sim.warn({ kind: 'threadCheck', task: task?.id ?? 'client', message });
+		this.debug.warn(task?.id ?? 'client', message);
 		if (task)
-			this.sim.tasks.suspend(
-				task,
-				`response #${id}: future done, but its wake-up was never scheduled`
-			);
+			this.tasks.suspend(task, `response #${id}: future done, but its wake-up was never scheduled`);
 	}
 
 	/** Why a task that waits for a response will never get it, for hang reasons. */

@@ -2,11 +2,12 @@ import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
-import { endRequest } from '../rules/result';
 import type { Scenario } from '../scenario/types';
-import type { TraceBody, TraceEvent } from '../trace';
+import type { TraceEvent } from '../trace';
+import { Arrivals } from './arrivals';
 import { instant, type Callback } from './callback';
-import { Cpu, newThread, type SimThread } from './cpu';
+import type { Deadlock, Emit } from './capabilities';
+import { Cpu } from './cpu';
 import { Locks } from './locks';
 import { EventLoop } from './loop';
 import { Pool } from './pool';
@@ -15,6 +16,8 @@ import { describeWaits } from './reasons';
 import { RpcClient } from './rpc';
 import type { RequestRecord } from './task';
 import { Tasks } from './tasks';
+import { newThread, type SimThread } from './thread';
+import { Tracer } from './tracer';
 
 /** More scheduling steps than this end the run: no valid scenario may freeze its caller. */
 export const STEP_BUDGET = 2_000_000;
@@ -25,63 +28,87 @@ export interface SimOptions {
 	maxSteps?: number;
 }
 
-/** One run of a scenario: owns the clock, the threads, the loop, the pool, the locks and the trace. */
+/**
+ * One run of a scenario: the wiring. It builds the parts, hands each the capabilities it needs,
+ * runs the clock and decides when the run ends.
+ */
 export class Sim {
-	readonly clock = new VirtualClock();
+	private readonly clock = new VirtualClock();
 	readonly cpu: Cpu;
 	readonly loop: EventLoop;
 	readonly loopThread: SimThread;
 	readonly tasks: Tasks;
 	readonly pool: Pool;
 	readonly locks: Locks;
-	readonly rpc: RpcClient;
+	private readonly rpc: RpcClient;
 	readonly requests: RequestRecord[];
+	readonly arrivals: Arrivals;
 	readonly heartbeats: number[] = [];
 	readonly lag: { atMs: number; lagMs: number }[] = [];
 	readonly warnings: Warning[] = [];
 	readonly trace: TraceEvent[] | null;
+	private readonly emit: Emit;
 	hung: { atMs: number; reason: string } | null = null;
 	outcome: 'completed' | 'hung' | null = null;
-	ended = false;
+	private ended = false;
 	/** Scheduling steps taken: one per clock event (arrival, segment end, timeout, …). */
-	steps = 0;
-	/** Requests whose bytes have reached the server. */
-	readonly arrived = new Set<string>();
+	private steps = 0;
 	private programs = new Map<string, Instr[]>();
-	private arrivalsLeft: number;
-	/** runUntilComplete: requests waiting in the host for the current call to return. */
-	readonly hostQueue: { index: number; id: string }[] = [];
-	/** What each request that ever waited in the host was told (frames keep it until its task starts). */
-	readonly hostWaits = new Map<string, string>();
-	/** runUntilComplete: the request whose run_until_complete() call is under way. */
-	private hostCall: string | null = null;
-	/** Requests that have returned or raised. */
-	private requestsEnded = 0;
 	private ioInFlight = 0;
-	private lastGil = '';
 
 	constructor(
 		readonly scenario: Scenario,
 		private options: SimOptions = {}
 	) {
 		const rt = scenario.runtime;
-		this.trace = options.trace || options.maxSteps !== undefined ? [] : null;
-		this.cpu = new Cpu(this.clock, rt.gil, rt.cores, rt.switchIntervalMs, {
-			changed: (th) => this.threadChanged(th),
-			selected: (timeoutMs) => this.loop.selected(timeoutMs)
+		const clock = this.clock;
+		const traced = options.trace === true || options.maxSteps !== undefined;
+		const tracer = new Tracer(clock, traced);
+		this.trace = tracer.events;
+		const emit = (this.emit = tracer.emit);
+		const cpu = { gil: rt.gil, cores: rt.cores, switchIntervalMs: rt.switchIntervalMs, traced };
+		this.cpu = new Cpu(clock, emit, cpu, (timeoutMs) => this.loop.selected(timeoutMs));
+		this.loop = new EventLoop(clock, emit, {
+			resumeLoopThread: () => this.cpu.resume(this.loopThread),
+			asleep: () => this.loopAsleep(),
+			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
 		});
-		this.loop = new EventLoop(this);
 		this.loopThread = newThread('loop', () => this.loop.next());
-		this.threadCreated(this.loopThread);
-		this.tasks = new Tasks(this);
-		this.locks = new Locks(this);
-		this.rpc = new RpcClient(this);
-		this.pool = new Pool(this, rt.threads, rt.threadsStarted);
+		this.cpu.created(this.loopThread);
+		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
+		this.tasks = new Tasks(this.loop, emit, {
+			now: () => clock.now(),
+			io: (ms, label, effect) => this.io(ms, label, effect),
+			offload: (task, ins) => this.pool.submit(task, ins),
+			acquire: (task, lock, kind) => this.locks.acquire(task, lock, kind),
+			release: (task, lock) => this.locks.release(task, lock),
+			rpc: (task, ins) => this.rpc.send(task, ins),
+			beat: () => this.heartbeats.push(clock.now()),
+			lag: (sample) => this.recordLag(sample),
+			deadlock,
+			requestEnded: (record, status, error) => this.arrivals.requestEnded(record, status, error)
+		});
+		this.locks = new Locks(this.tasks, emit, deadlock);
+		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, {
+			enabled: rt.debug,
+			warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
+		});
+		const threads = {
+			created: (th: SimThread) => this.cpu.created(th),
+			start: (th: SimThread) => this.cpu.start(th),
+			resume: (th: SimThread) => this.cpu.resume(th),
+			resumeLoopThread: () => this.cpu.resume(this.loopThread)
+		};
+		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}
 		this.requests = unfinishedRequests(scenario);
-		this.arrivalsLeft = this.requests.length;
+		this.arrivals = new Arrivals(scenario, this.requests, clock, emit, this.loop, (index) => {
+			const spec = scenario.requests[index];
+			const program = this.programs.get(spec.handler) as Instr[];
+			this.tasks.spawn(this.tasks.create(spec.id, 'request', program, this.requests[index]));
+		});
 	}
 
 	now(): number {
@@ -92,9 +119,7 @@ export class Sim {
 	run(): void {
 		this.startBackground();
 		this.cpu.start(this.loopThread);
-		this.scenario.requests.forEach((spec, i) => {
-			this.clock.at(spec.at, () => this.arrive(i));
-		});
+		this.arrivals.schedule();
 		const limit = this.scenario.limitMs;
 		while (!this.ended) {
 			if (this.steps === this.options.maxSteps) return;
@@ -109,36 +134,6 @@ export class Sim {
 			this.clock.step();
 			this.steps++;
 		}
-	}
-
-	private arrive(index: number): void {
-		const spec = this.scenario.requests[index];
-		this.arrivalsLeft--;
-		this.arrived.add(spec.id);
-		this.emit(spec.id, { type: 'arrive', detail: {} });
-		if (this.scenario.runtime.host === 'loop') return this.deliver(index);
-		if (this.hostCall === null) return this.deliver(index);
-		const on = `in the host: run_until_complete() is busy with ${this.hostCall}`;
-		this.hostQueue.push({ index, id: spec.id });
-		this.hostWaits.set(spec.id, on);
-		this.emit(spec.id, { type: 'task', detail: { state: 'arrived', on } });
-	}
-
-	/** The request reaches the loop: read off a socket, or handed in by run_until_complete. */
-	private deliver(index: number): void {
-		const spec = this.scenario.requests[index];
-		if (this.scenario.runtime.host === 'runUntilComplete') this.hostCall = spec.id;
-		const record = this.requests[index];
-		const program = this.programs.get(spec.handler) as Instr[];
-		const label =
-			this.scenario.runtime.host === 'loop'
-				? `read request ${spec.id}`
-				: `run_until_complete(${spec.handler}()) for ${spec.id}`;
-		this.loop.ioReady({
-			cb: instant(label, spec.id, false, () => {
-				this.tasks.spawn(this.tasks.create(spec.id, 'request', program, record));
-			})
-		});
 	}
 
 	/** Background tasks started before t = 0 are mid-sleep, their next wake-up on their cadence. */
@@ -156,40 +151,27 @@ export class Sim {
 	}
 
 	/** Awaited non-blocking I/O: the selector reports it ready after `ms`. */
-	io(ms: number, label: string, effect: () => void): void {
+	private io(ms: number, label: string, effect: () => void): void {
 		this.ioInFlight++;
 		this.clock.at(this.now() + ms, () => {
 			this.ioInFlight--;
-			this.loop.ioReady({ cb: instant(label, label, false, effect) });
+			this.loop.ioReady(instant(label, label, false, effect));
 		});
 	}
 
-	requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void {
-		endRequest(record, this.now(), status, error);
-		this.requestsEnded++;
-		this.emit(record.id, {
-			type: 'done',
-			detail: error === undefined ? { status } : { status, error }
-		});
-		if (this.hostCall !== record.id) return;
-		this.hostCall = null;
-		const next = this.hostQueue.shift();
-		if (next) this.deliver(next.index);
-	}
-
-	recordLag(sample: { atMs: number; lagMs: number }): void {
+	private recordLag(sample: { atMs: number; lagMs: number }): void {
 		this.lag.push(sample);
 		this.emit('lagMonitor', { type: 'lag', detail: { lagMs: sample.lagMs } });
 	}
 
-	warn(w: Omit<Warning, 'atMs'>): void {
+	private warn(w: Omit<Warning, 'atMs'>): void {
 		const warning = { atMs: roundMs(this.now()), ...w };
 		this.warnings.push(warning);
 		this.emit('loop', { type: 'warning', detail: { kind: w.kind, message: w.message } });
 	}
 
 	/** Debug mode logs every callback or task step that ran for slow_callback_duration or longer. */
-	callbackReturned(cb: Callback, ms: number): void {
+	private callbackReturned(cb: Callback, ms: number): void {
 		const warning = slowCallbackWarning(this.scenario.runtime, cb.label, cb.owner, ms);
 		if (warning) this.warn(warning);
 	}
@@ -199,15 +181,15 @@ export class Sim {
 	 * the requests left behind (a lag probe queued behind the last handler still reports), or
 	 * as hung when only background tasks could ever run again.
 	 */
-	loopAsleep(): void {
+	private loopAsleep(): void {
 		if (this.finished()) return this.end('done');
-		if (this.requestsEnded === this.requests.length && this.tasks.live === 0) return;
+		if (this.arrivals.ended === this.requests.length && this.tasks.live === 0) return;
 		if (this.canProgress()) return;
 		this.hang('stalled');
 	}
 
 	/** The loop thread blocks in `blockedIn` for good: the run ends hung with `reason`. */
-	deadlock(reason: string, blockedIn: string): void {
+	private deadlock(reason: string, blockedIn: string): void {
 		this.cpu.blockForGood(this.loopThread, blockedIn);
 		this.hung = { atMs: roundMs(this.now()), reason };
 		this.stop();
@@ -216,7 +198,7 @@ export class Sim {
 	private canProgress(): boolean {
 		const loop = this.loop;
 		return (
-			this.arrivalsLeft > 0 ||
+			this.arrivals.left > 0 ||
 			this.ioInFlight > 0 ||
 			this.rpc.inFlight > 0 ||
 			this.pool.busy > 0 ||
@@ -230,7 +212,7 @@ export class Sim {
 
 	private finished(): boolean {
 		return (
-			this.requestsEnded === this.requests.length &&
+			this.arrivals.ended === this.requests.length &&
 			this.tasks.live === 0 &&
 			this.pool.busy === 0 &&
 			this.pool.runnableQueue() === 0
@@ -251,7 +233,16 @@ export class Sim {
 				'nothing can ever happen again: the loop is asleep in select() with no timer, no I/O in flight and no thread running'
 		};
 		const head = heads[why];
-		this.hung = { atMs: roundMs(this.now()), reason: `${head}; ${describeWaits(this)}` };
+		this.hung = {
+			atMs: roundMs(this.now()),
+			reason: `${head}; ${describeWaits({
+				now: this.now(),
+				requests: this.requests,
+				tasks: this.tasks.all,
+				inHost: (id) => this.arrivals.inHost(id),
+				rpcWait: (task) => this.rpc.describe(task)
+			})}`
+		};
 		this.stop();
 	}
 
@@ -262,38 +253,5 @@ export class Sim {
 		this.outcome = outcome;
 		if (this.hung) this.emit('run', { type: 'hung', detail: { reason: this.hung.reason } });
 		this.emit('run', { type: 'end', detail: { outcome } });
-	}
-
-	private threadChanged(th: SimThread): void {
-		if (!this.trace) return;
-		this.emit(th.name, { type: 'thread', detail: { state: th.state, doing: th.doing } });
-		const holder = this.cpu.holder()?.name ?? null;
-		const waiters = this.cpu.waiting().map((w) => w.name);
-		const key = `${holder}|${waiters.join(',')}`;
-		if (key === this.lastGil || !this.scenario.runtime.gil) return;
-		this.lastGil = key;
-		this.emit('gil', { type: 'gil', detail: { holder, waiters } });
-	}
-
-	/** Appends a trace event (only when tracing). */
-	emit(actor: string, body: TraceBody): void {
-		const trace = this.trace;
-		if (!trace) return;
-		const detail: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(body.detail)) {
-			detail[k] = typeof v === 'number' ? roundMs(v) : v;
-		}
-		trace.push({
-			t: roundMs(this.now()),
-			seq: trace.length,
-			actor,
-			type: body.type,
-			detail
-		} as TraceEvent);
-	}
-
-	/** Emits a thread's state; threads appear in the trace from their creation. */
-	threadCreated(th: SimThread): void {
-		this.threadChanged(th);
 	}
 }

@@ -1,4 +1,4 @@
-import type { TaskState } from '../trace';
+import type { TaskLife } from '../machines';
 import type { Callback } from './callback';
 import type { Instr } from './program';
 
@@ -28,7 +28,8 @@ export interface Task {
 	request: RequestRecord | null;
 	program: Instr[];
 	pc: number;
-	state: TaskState;
+	/** The task machine's state (`machines/task.ts`). */
+	state: TaskLife;
 	/** What the suspended task waits for, in words (frames and hang reasons). */
 	on: string | null;
 	held: { lock: string; kind: 'thread' | 'asyncio' }[];

@@ -1,18 +1,55 @@
+import { plainEvents, stepTask, type TaskEvent } from '../machines';
 import { lagSample } from '../rules/background';
 import type { TaskState } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
+import type { Deadlock, Emit, Scheduler, TaskControl } from './capabilities';
 import type { Instr } from './program';
-import type { Sim } from './sim';
 import type { Gather, RequestRecord, Task } from './task';
 
+type OffloadInstr = Extract<Instr, { op: 'offload' }>;
+type RpcInstr = Extract<Instr, { op: 'rpc' }>;
+
+/** What a coroutine's awaits reach outside the task: I/O, the pool, locks, the RPC client, the run's records. */
+export interface Awaits {
+	now(): number;
+	/** Awaited non-blocking I/O: `effect` runs once the selector reports it ready after `ms`. */
+	io(ms: number, label: string, effect: () => void): void;
+	offload(task: Task, ins: OffloadInstr): Action | null;
+	acquire(task: Task, lock: string, kind: 'thread' | 'asyncio'): Action | null | undefined;
+	release(task: Task, lock: string): void;
+	rpc(task: Task, ins: RpcInstr): void;
+	beat(): void;
+	/** The lag monitor's sample. */
+	lag(sample: { atMs: number; lagMs: number }): void;
+	deadlock: Deadlock;
+	/** A request's handler returned or raised. */
+	requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void;
+}
+
+// Bound once: a transpiled re-export is a getter, and every task step reads it.
+const taskStep = stepTask;
+const TASK_EVENTS = plainEvents<TaskEvent['type']>([
+	'SCHEDULE',
+	'RUN_STEP',
+	'AWAIT',
+	'YIELD',
+	'BLOCK_LOOP_THREAD',
+	'RETURN',
+	'RAISE'
+]);
+
 /** Creates tasks and steps their coroutines: run instructions until an await suspends or the coroutine ends. */
-export class Tasks {
+export class Tasks implements TaskControl {
 	readonly all: Task[] = [];
 	/** Tasks that are not background tasks and have not ended. */
 	live = 0;
 
-	constructor(private sim: Sim) {}
+	constructor(
+		private loop: Pick<Scheduler, 'callSoon' | 'callSoonThreadsafe' | 'callLater'>,
+		private emit: Emit,
+		private awaits: Awaits
+	) {}
 
 	create(id: string, kind: Task['kind'], program: Instr[], request: RequestRecord | null): Task {
 		const task: Task = {
@@ -21,7 +58,7 @@ export class Tasks {
 			request,
 			program,
 			pc: 0,
-			state: 'ready',
+			state: 'pending',
 			on: null,
 			held: [],
 			gather: null,
@@ -43,14 +80,22 @@ export class Tasks {
 
 	/** `loop.create_task(coro)`: the first step is scheduled with call_soon. */
 	spawn(task: Task): void {
-		this.setState(task, 'ready', null);
-		this.sim.loop.callSoon(task.step);
+		this.send(task, 'SCHEDULE', null);
+		this.loop.callSoon(task.step);
 	}
 
 	/** Resumes a suspended task through call_soon (what a future's done callback does). */
 	wakeSoon(task: Task): void {
-		this.setState(task, 'ready', null);
-		this.sim.loop.callSoon(task.step);
+		this.send(task, 'SCHEDULE', null);
+		this.loop.callSoon(task.step);
+	}
+
+	markReady(task: Task, on: string | null): void {
+		this.send(task, 'SCHEDULE', on);
+	}
+
+	blockLoopThread(task: Task, on: string): void {
+		this.send(task, 'BLOCK_LOOP_THREAD', on);
 	}
 
 	/** A callback that resolves a future and so schedules the task's next step. */
@@ -64,8 +109,8 @@ export class Tasks {
 			return this.suspend(task, task.on ?? 'executor future');
 		}
 		if (task.state !== 'running') {
-			if (task.request && task.request.startMs === null) task.request.startMs = this.sim.now();
-			this.setState(task, 'running', null);
+			if (task.request && task.request.startMs === null) task.request.startMs = this.awaits.now();
+			this.send(task, 'RUN_STEP', null);
 		}
 		if (task.resumeError !== null) {
 			const error = task.resumeError;
@@ -83,7 +128,7 @@ export class Tasks {
 
 	/** Runs one instruction; undefined means "carry on with the next one". */
 	private execute(task: Task, ins: Instr): Action | null | undefined {
-		const sim = this.sim;
+		const awaits = this.awaits;
 		switch (ins.op) {
 			case 'cpu':
 				return { kind: 'py', ms: ins.ms, doing: `${task.id}: Python (${ins.ms} ms)` };
@@ -91,39 +136,40 @@ export class Tasks {
 				return { kind: 'block', ms: ins.ms, doing: `${task.id}: blocking call (${ins.ms} ms)` };
 			case 'sleep':
 				if (ins.ms === 0) {
-					sim.loop.callSoon(task.step);
-					return this.suspend(task, 'asyncio.sleep(0)', 'ready');
+					this.loop.callSoon(task.step);
+					this.send(task, 'YIELD', 'asyncio.sleep(0)');
+					return null;
 				}
-				sim.loop.callLater(ins.ms, this.resolver(`sleep done → ${task.id}`, task));
+				this.loop.callLater(ins.ms, this.resolver(`sleep done → ${task.id}`, task));
 				return this.suspend(task, `asyncio.sleep(${ins.ms} ms)`);
 			case 'io':
-				sim.io(ins.ms, `I/O ready → ${task.id}`, () => this.wakeSoon(task));
+				awaits.io(ins.ms, `I/O ready → ${task.id}`, () => this.wakeSoon(task));
 				return this.suspend(task, `awaited I/O (${ins.ms} ms)`);
 			case 'offload':
-				return sim.pool.submit(task, ins);
+				return awaits.offload(task, ins);
 			case 'acquire':
-				return sim.locks.acquire(task, ins.lock, ins.kind);
+				return awaits.acquire(task, ins.lock, ins.kind);
 			case 'release':
-				sim.locks.release(task, ins.lock);
+				awaits.release(task, ins.lock);
 				return undefined;
 			case 'gather':
 				return this.gather(task, ins.branches);
 			case 'rpc':
-				sim.rpc.send(task, ins);
+				awaits.rpc(task, ins);
 				return this.suspend(task, `rpc response`);
 			case 'threadsafeResult':
 				return this.threadsafeResult(task, ins.program, ins.timeoutMs);
 			case 'fail':
 				return this.fail(task, ins.error);
 			case 'beat':
-				sim.heartbeats.push(sim.now());
-				sim.emit(task.id, { type: 'beat', detail: {} });
+				awaits.beat();
+				this.emit(task.id, { type: 'beat', detail: {} });
 				return undefined;
 			case 'mark':
-				task.mark = sim.now();
+				task.mark = awaits.now();
 				return undefined;
 			case 'lag':
-				sim.recordLag(lagSample(sim.now(), task.mark, ins.everyMs));
+				awaits.lag(lagSample(awaits.now(), task.mark, ins.everyMs));
 				return undefined;
 			case 'loop':
 				task.pc = 0;
@@ -148,12 +194,12 @@ export class Tasks {
 	 */
 	private threadsafeResult(task: Task, program: Instr[], timeoutMs: number | null): Action | null {
 		const child = this.create(`${task.id}/coro`, 'child', program, null);
-		this.sim.loop.callSoonThreadsafe(
+		this.loop.callSoonThreadsafe(
 			instant(`run_coroutine_threadsafe → ${child.id}`, child.id, false, () => this.spawn(child))
 		);
 		if (timeoutMs === null) {
-			this.setState(task, 'running', `concurrent.futures.Future.result() for ${child.id}`);
-			this.sim.deadlock(
+			this.blockLoopThread(task, `concurrent.futures.Future.result() for ${child.id}`);
+			this.awaits.deadlock(
 				`deadlock: ${task.id} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child.id} can only run on that loop, which is blocked in the wait`,
 				`${task.id}: Future.result() for ${child.id}`
 			);
@@ -168,32 +214,32 @@ export class Tasks {
 	}
 
 	/** The task awaits something: the callback returns and the loop moves on. */
-	suspend(task: Task, on: string, state: TaskState = 'waiting'): null {
-		this.setState(task, state, on);
+	suspend(task: Task, on: string): null {
+		this.send(task, 'AWAIT', on);
 		return null;
 	}
 
 	private finish(task: Task): null {
-		this.end(task, 'done', null);
-		if (task.request) this.sim.requestEnded(task.request, 'ok');
+		this.end(task, 'RETURN', null);
+		if (task.request) this.awaits.requestEnded(task.request, 'ok');
 		return null;
 	}
 
 	/** The coroutine raises: `with`/`async with` blocks release their locks on the way out. */
 	fail(task: Task, error: string): null {
-		for (let i = task.held.length - 1; i >= 0; i--) this.sim.locks.release(task, task.held[i].lock);
-		this.end(task, 'failed', error);
-		if (task.request) this.sim.requestEnded(task.request, 'error', error);
+		for (let i = task.held.length - 1; i >= 0; i--) this.awaits.release(task, task.held[i].lock);
+		this.end(task, 'RAISE', error);
+		if (task.request) this.awaits.requestEnded(task.request, 'error', error);
 		return null;
 	}
 
-	private end(task: Task, state: 'done' | 'failed', error: string | null): void {
-		this.setState(task, state, null);
+	private end(task: Task, event: 'RETURN' | 'RAISE', error: string | null): void {
+		this.send(task, event, null);
 		if (task.kind !== 'background') this.live--;
 		const g = task.gather;
 		if (!g) return;
 		// The task's done callback runs via call_soon; gather's outer future settles there.
-		this.sim.loop.callSoon(
+		this.loop.callSoon(
 			instant(`gather: ${task.id} done`, g.parent.id, false, () => this.childDone(g, error))
 		);
 	}
@@ -207,9 +253,10 @@ export class Tasks {
 		this.wakeSoon(g.parent);
 	}
 
-	setState(task: Task, state: TaskState, on: string | null): void {
-		task.state = state;
+	/** Steps the task machine and reports the state it enters. */
+	private send(task: Task, event: TaskEvent['type'], on: string | null): void {
+		task.state = taskStep(task.state, TASK_EVENTS[event]).value;
 		task.on = on;
-		this.sim.emit(task.id, { type: 'task', detail: { state, on } });
+		this.emit(task.id, { type: 'task', detail: { state: task.state as TaskState, on } });
 	}
 }

@@ -1,20 +1,25 @@
 import { setup } from 'xstate';
 
+/** What happens to an OS thread. */
+export type ThreadEvent =
+	/** It has Python to run (woken, started, or asked to drop the GIL): it needs the GIL. */
+	| { type: 'WANT_GIL' }
+	/** It got the GIL (or, free-threaded, a core) and runs Python. */
+	| { type: 'RUN' }
+	/** It honours a drop request: it gives the GIL to the first waiter and queues again. */
+	| { type: 'YIELD_GIL' }
+	/** A blocking call that releases the GIL: `time.sleep`, a lock wait, I/O. */
+	| { type: 'BLOCK' }
+	/** The loop thread enters `selector.select()`, releasing the GIL. */
+	| { type: 'SELECT' }
+	/** A pool thread waits in `work_queue.get()`. */
+	| { type: 'IDLE' };
+
 /**
  * An OS thread as CPython sees it: it runs Python only while it holds the GIL (when there is one);
- * blocking calls, `select()` and lock waits release it.
+ * blocking calls, `select()` and waits for work release it.
  */
-export const threadMachine = setup({
-	types: {} as {
-		events:
-			| { type: 'WANT_GIL' }
-			| { type: 'RUN' }
-			| { type: 'PREEMPT' }
-			| { type: 'BLOCK' }
-			| { type: 'SELECT' }
-			| { type: 'IDLE' };
-	}
-}).createMachine({
+export const threadMachine = setup({ types: {} as { events: ThreadEvent } }).createMachine({
 	id: 'thread',
 	initial: 'idle',
 	states: {
@@ -23,7 +28,7 @@ export const threadMachine = setup({
 		running: {
 			on: {
 				RUN: 'running',
-				PREEMPT: 'wantsGil',
+				YIELD_GIL: 'wantsGil',
 				BLOCK: 'blocked',
 				SELECT: 'selecting',
 				IDLE: 'idle'
@@ -35,4 +40,3 @@ export const threadMachine = setup({
 });
 
 export type ThreadState = 'idle' | 'wantsGil' | 'running' | 'blocked' | 'selecting';
-export type ThreadEvent = 'WANT_GIL' | 'RUN' | 'PREEMPT' | 'BLOCK' | 'SELECT' | 'IDLE';
