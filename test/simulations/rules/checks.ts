@@ -1,19 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { formatTimeline, simulate } from '../../../simulations/index';
+import type { simulate } from '../../../simulations/index';
 import type { runForReal } from '../../../src/runtime/interpreter';
+import { formatLanes } from '../../golden/lanes';
 import { judge } from '../../runtime/differential';
 import { runInFakeEnv } from '../../runtime/fake-run';
 import { loadScenario, scenarioFiles } from '../../scenario-files';
 
 /** The golden suite's check, for a given engine: the first scenario whose timeline is not its golden. */
-export function firstGoldenMismatch(engine: {
-	simulate: typeof simulate;
-	formatTimeline: typeof formatTimeline;
-}): string | null {
+export function firstGoldenMismatch(engine: { simulate: typeof simulate }): string | null {
 	for (const { name, path } of scenarioFiles()) {
 		const golden = `test/golden/${name}.timeline.txt`;
 		if (!existsSync(golden)) continue;
-		const actual = engine.formatTimeline(engine.simulate(loadScenario(path), { trace: true }));
+		const actual = formatLanes(engine.simulate(loadScenario(path), { trace: true }));
 		if (actual !== readFileSync(golden, 'utf8')) return name;
 	}
 	return null;
