@@ -2,7 +2,7 @@ import type { Frame } from '../../simulations/index';
 import { anchorIndex } from '../content/anchor';
 import type { Lesson, LessonStep } from '../content/types';
 import { clampStep, stepForward } from './stepping.svelte';
-import type { UrlState } from './url';
+import type { UrlState } from '../url/url';
 import { runVariant, type VariantRun } from './variant-run';
 
 export type { VariantRun };

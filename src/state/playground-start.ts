@@ -1,7 +1,7 @@
 import type { PlaygroundStart } from './playground-session.svelte';
-import { decodeScenarioLink } from './scenario-link';
-import { browserStore, readJson, writeJson, type Store } from './stored-json';
-import type { UrlState } from './url';
+import { decodeScenarioLink } from '../url/scenario-link';
+import { browserStore, readJson, writeJson, type Store } from '../storage/stored-json';
+import type { UrlState } from '../url/url';
 
 const KEY = 'event-loop-lab:playground';
 

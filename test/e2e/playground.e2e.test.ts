@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import sample from '../../src/sample-scenario.json';
-import { encodeScenarioLink, MAX_LINK } from '../../src/state/scenario-link';
+import { encodeScenarioLink, MAX_LINK } from '../../src/url/scenario-link';
 import { collectErrors, useLab } from './harness';
 
 // The second site sends a strict policy: no inline script or style, no eval.

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { playgroundStart, readDrafts, saveDrafts } from '../../src/state/playground-start';
-import { encodeScenarioLink } from '../../src/state/scenario-link';
-import { readUrl } from '../../src/state/url';
+import { encodeScenarioLink } from '../../src/url/scenario-link';
+import { readUrl } from '../../src/url/url';
 
 const SAMPLE = '{"sample": true}';
 const start = (search: string, saved: { a: string; b: string | null } | null = null) =>

@@ -1,0 +1,48 @@
+import { anchorIndex } from '../content/anchor';
+import type { Lesson } from '../content/types';
+import { loopStatus } from '../views/stage/loop-status';
+import type { StepPictureInput } from './step-picture';
+import { runVariant, type VariantRun } from '../state/variant-run';
+
+/**
+ * What the pictures of a lesson's steps show, by 0-based step index: each step's own variant at
+ * its own moment, as the lesson page shows the step before any scrubbing. Each variant is
+ * simulated once, however many of its steps are drawn.
+ */
+export function stepPictureInputs(lesson: Lesson): (index: number) => StepPictureInput {
+	// A memo of deterministic runs for this lesson only; nothing outside reads it.
+	const runs = new Map<string, VariantRun>();
+	const run = (name: string) => {
+		let r = runs.get(name);
+		if (!r) {
+			const v = lesson.variants.find((x) => x.name === name) ?? lesson.variants[0];
+			r = runVariant(v.name, v.label, v.scenario);
+			runs.set(name, r);
+		}
+		return r;
+	};
+	return (index) => {
+		const step = lesson.steps[index];
+		const r = run(step.variant);
+		const frame = r.frameAt(anchorIndex(r.result.trace ?? [], step.t, step.event));
+		return {
+			title: `${lesson.number}. ${lesson.title}`,
+			step: index + 1,
+			count: lesson.steps.length,
+			variant: r.label,
+			t: frame.t,
+			narration: step.text,
+			status: loopStatus(frame),
+			hungReason: frame.hungReason,
+			timeline: r.timeline
+		};
+	};
+}
+
+/** PNG width in pixels, from the page and the command line: sharp in a README's ~900 px column and on dense screens. */
+export const PNG_WIDTH = 1200;
+
+/** The file name a step's picture is saved under, the same from the page and the command line. */
+export function pictureFileName(slug: string, step: number, format: 'svg' | 'png'): string {
+	return `${slug}-step-${step}.${format}`;
+}
