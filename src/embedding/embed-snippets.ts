@@ -1,5 +1,5 @@
 import { escapeXml } from '../export/xml';
-import { writeEmbedQuery, embedPairs, type EmbedOptions } from '../url/embed-options';
+import { EMBED_KEYS, paramPairs, writeEmbedQuery, type EmbedOptions } from '../url/params';
 
 // Snippets for other sites' pages: `base` is the lab's own address, ending in '/'.
 
@@ -15,7 +15,7 @@ export function iframeSnippet(base: string, o: EmbedOptions, title: string): str
 
 /** The element's script and the element, with the same options as attributes. */
 export function elementSnippet(base: string, o: EmbedOptions): string {
-	const attributes = embedPairs(o)
+	const attributes = paramPairs(o, EMBED_KEYS)
 		.map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
 		.join('');
 	// Split so that this text can never close a <script> it is inlined into.

@@ -2,28 +2,17 @@ import { anchorIndex } from '../content/anchor';
 import type { Lesson } from '../content/types';
 import { loopStatus } from '../views/stage/loop-status';
 import type { StepPictureInput } from './step-picture';
-import { runVariant, type VariantRun } from '../state/variant-run';
+import { lessonRun } from '../state/lesson-runs';
 
 /**
  * What the pictures of a lesson's steps show, by 0-based step index: each step's own variant at
  * its own moment, as the lesson page shows the step before any scrubbing. Each variant is
- * simulated once, however many of its steps are drawn.
+ * simulated once, however many of its steps are drawn (and the page's own runs are reused).
  */
 export function stepPictureInputs(lesson: Lesson): (index: number) => StepPictureInput {
-	// A memo of deterministic runs for this lesson only; nothing outside reads it.
-	const runs = new Map<string, VariantRun>();
-	const run = (name: string) => {
-		let r = runs.get(name);
-		if (!r) {
-			const v = lesson.variants.find((x) => x.name === name) ?? lesson.variants[0];
-			r = runVariant(v.name, v.label, v.scenario);
-			runs.set(name, r);
-		}
-		return r;
-	};
 	return (index) => {
 		const step = lesson.steps[index];
-		const r = run(step.variant);
+		const r = lessonRun(lesson, step.variant);
 		const frame = r.frameAt(anchorIndex(r.result.trace ?? [], step.t, step.event));
 		return {
 			title: `${lesson.number}. ${lesson.title}`,

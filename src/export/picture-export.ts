@@ -1,4 +1,5 @@
 import type { Lesson } from '../content/types';
+import { download } from './download';
 import { PNG_WIDTH, pictureFileName, stepPictureInputs } from './lesson-step-picture';
 import type { PictureTheme } from './picture-palette';
 import { stepPicture } from './step-picture';
@@ -28,18 +29,6 @@ async function svgToPng(svg: string, width: number): Promise<Blob> {
 	} finally {
 		URL.revokeObjectURL(url);
 	}
-}
-
-function download(blob: Blob, name: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// Some browsers start reading the file only after click() returns, so revoke it later.
-	setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /**

@@ -1,20 +1,16 @@
+import { download } from './download';
 import { MAX_TEXT } from '../url/scenario-link';
+import { isSlug } from '../url/slug';
 
 /** The file name a scenario downloads as: its id when the id is a valid one, else "scenario". */
 export function scenarioFileName(doc: unknown): string {
 	const id = (doc as { id?: unknown } | null)?.id;
-	return `${typeof id === 'string' && /^[a-z0-9-]{1,100}$/.test(id) ? id : 'scenario'}.json`;
+	return `${typeof id === 'string' && isSlug(id) ? id : 'scenario'}.json`;
 }
 
 /** Saves the text, exactly as written, as a `.json` download. */
 export function downloadScenario(text: string, name: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	a.click();
-	// The click has started the download; the object URL is not needed after this task.
-	setTimeout(() => URL.revokeObjectURL(url));
+	download(new Blob([text], { type: 'application/json' }), name);
 }
 
 /** A chosen file's text, or a message saying why it cannot be used. */

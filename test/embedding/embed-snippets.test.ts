@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_DEFAULTS } from '../../src/url/embed-options';
+import { EMBED_DEFAULTS } from '../../src/url/params';
 import { elementSnippet, embedLink, iframeSnippet } from '../../src/embedding/embed-snippets';
 
 const base = 'https://lab.example/docs/';
