@@ -3,7 +3,7 @@ import { anchorIndex } from '../content/anchor';
 import type { Lesson, LessonStep } from '../content/types';
 import type { Params, UrlState } from '../url/params';
 import { lessonRun } from './lesson-runs';
-import { Player, type PlayerOptions, type Stepper } from './player.svelte';
+import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
 
@@ -15,12 +15,11 @@ export const LESSON_STEP_MS = 2400;
  * a scrubbed moment. Simulation runs once per variant (deterministic), and every step is a
  * lookup into its frames, so back is as cheap as forward. The lesson page and the embed share it.
  */
-export class LessonSession implements Stepper, Stage {
+export class LessonSession extends SteppedSession implements Stage {
 	variant: string | null = $state(null);
 	compare = $state(false);
 	/** A moment the learner scrubbed to (ms); null shows the step's own moment. */
 	moment: number | null = $state(null);
-	readonly player: Player;
 	// Derived once per change, so every view reading them shares one computation.
 	readonly shownRun: VariantRun = $derived(this.run(this.shown));
 	readonly frame: Frame = $derived(this.shownRun.frameAt(this.index(this.shown)));
@@ -34,32 +33,13 @@ export class LessonSession implements Stepper, Stage {
 		readonly lesson: Lesson,
 		options: Partial<Pick<PlayerOptions, 'step' | 'speed' | 'clock'>> = {}
 	) {
-		this.player = new Player({
-			count: lesson.steps.length,
-			periodMs: LESSON_STEP_MS,
-			...options,
-			// A new step shows its own variant at its own moment.
-			onStep: () => {
-				this.variant = null;
-				this.moment = null;
-			}
-		});
+		super({ count: lesson.steps.length, periodMs: LESSON_STEP_MS, ...options });
 	}
 
-	get step(): number {
-		return this.player.step;
-	}
-
-	get count(): number {
-		return this.player.count;
-	}
-
-	get playing(): boolean {
-		return this.player.playing;
-	}
-
-	get speed(): number {
-		return this.player.speed;
+	// A new step shows its own variant at its own moment.
+	protected stepped(): void {
+		this.variant = null;
+		this.moment = null;
 	}
 
 	get current(): LessonStep {
@@ -98,30 +78,6 @@ export class LessonSession implements Stepper, Stage {
 
 	reset(): void {
 		this.moment = null;
-	}
-
-	goTo(step: number): void {
-		this.player.send({ type: 'goTo', step });
-	}
-
-	next(): void {
-		this.player.send({ type: 'next' });
-	}
-
-	previous(): void {
-		this.player.send({ type: 'previous' });
-	}
-
-	restart(): void {
-		this.player.send({ type: 'restart' });
-	}
-
-	toggle(): void {
-		this.player.send({ type: 'toggle' });
-	}
-
-	setSpeed(speed: number): void {
-		this.player.send({ type: 'speed', speed });
 	}
 
 	/** Shows another variant at the same moment; the narration stays. */

@@ -56,3 +56,60 @@ export class Player extends ActorState<typeof playerMachine> {
 		return this.snapshot.value === 'ended';
 	}
 }
+
+/**
+ * A session that steps with a player: its step, playback and the step controls' methods. A
+ * subclass says where a step is in virtual time (`current`) and what a new step drops (`stepped`).
+ */
+export abstract class SteppedSession implements Stepper {
+	readonly player: Player;
+
+	constructor(options: Omit<PlayerOptions, 'onStep'>) {
+		this.player = new Player({ ...options, onStep: () => this.stepped() });
+	}
+
+	abstract readonly current: { t: number };
+
+	/** Runs after every change of step, however it came (a button, a key, the play timer). */
+	protected abstract stepped(): void;
+
+	get step(): number {
+		return this.player.step;
+	}
+
+	get count(): number {
+		return this.player.count;
+	}
+
+	get playing(): boolean {
+		return this.player.playing;
+	}
+
+	get speed(): number {
+		return this.player.speed;
+	}
+
+	goTo(step: number): void {
+		this.player.send({ type: 'goTo', step });
+	}
+
+	next(): void {
+		this.player.send({ type: 'next' });
+	}
+
+	previous(): void {
+		this.player.send({ type: 'previous' });
+	}
+
+	restart(): void {
+		this.player.send({ type: 'restart' });
+	}
+
+	toggle(): void {
+		this.player.send({ type: 'toggle' });
+	}
+
+	setSpeed(speed: number): void {
+		this.player.send({ type: 'speed', speed });
+	}
+}

@@ -1,6 +1,6 @@
 import { emptyFrame, type Frame, type TraceEvent } from '../../simulations/index';
 import { anchorIndex } from '../content/anchor';
-import { Player, type PlayerOptions, type Stepper } from './player.svelte';
+import { SteppedSession, type PlayerOptions } from './player.svelte';
 import { ScenarioDraft, type Simulated } from './scenario-draft.svelte';
 import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
@@ -25,14 +25,13 @@ export interface PlaygroundStart {
  * a place in its run (a player actor). A step is one event of the engine's trace, so Next shows
  * exactly what the engine did next; the Moment slider jumps in virtual time.
  */
-export class PlaygroundSession implements Stepper {
+export class PlaygroundSession extends SteppedSession {
 	readonly a: ScenarioDraft;
 	b: ScenarioDraft | null = $state(null);
 	active: 'a' | 'b' = $state('a');
 	compare = $state(false);
 	/** A moment the user scrubbed to (ms); null shows the step's own time. */
 	moment: number | null = $state(null);
-	readonly player: Player;
 
 	/** The scenario on show, which the editor edits. */
 	readonly draft: ScenarioDraft = $derived.by(() =>
@@ -54,36 +53,24 @@ export class PlaygroundSession implements Stepper {
 	);
 
 	constructor(start: PlaygroundStart, clock?: PlayerOptions['clock']) {
+		super({
+			count: 1,
+			periodMs: PLAYGROUND_STEP_MS,
+			speed: start.speed,
+			...(clock ? { clock } : {})
+		});
 		this.a = new ScenarioDraft('a', start.a);
 		this.b = start.b === null ? null : new ScenarioDraft('b', start.b);
 		this.active = this.b ? start.active : 'a';
 		this.compare = this.b !== null && start.compare;
-		this.player = new Player({
-			count: this.trace.length + 1,
-			periodMs: PLAYGROUND_STEP_MS,
-			step: start.step,
-			speed: start.speed,
-			onStep: () => (this.moment = null),
-			...(clock ? { clock } : {})
-		});
+		this.fitSteps();
+		this.goTo(start.step);
 		if (start.moment !== null) this.scrub(start.moment);
 	}
 
 	/** 0-based; within the run on show even before the player hears of a new run. */
 	get step(): number {
 		return Math.min(this.player.step, this.trace.length);
-	}
-
-	get count(): number {
-		return this.player.count;
-	}
-
-	get playing(): boolean {
-		return this.player.playing;
-	}
-
-	get speed(): number {
-		return this.player.speed;
 	}
 
 	get current(): { t: number } {
@@ -100,28 +87,8 @@ export class PlaygroundSession implements Stepper {
 		return this.moment ?? this.frame.t;
 	}
 
-	goTo(step: number): void {
-		this.player.send({ type: 'goTo', step });
-	}
-
-	next(): void {
-		this.player.send({ type: 'next' });
-	}
-
-	previous(): void {
-		this.player.send({ type: 'previous' });
-	}
-
-	restart(): void {
-		this.player.send({ type: 'restart' });
-	}
-
-	toggle(): void {
-		this.player.send({ type: 'toggle' });
-	}
-
-	setSpeed(speed: number): void {
-		this.player.send({ type: 'speed', speed });
+	protected stepped(): void {
+		this.moment = null;
 	}
 
 	/** Shows the state at a virtual time: every event up to it has happened. */
