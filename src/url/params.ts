@@ -185,16 +185,6 @@ export function writeEmbedQuery(options: EmbedOptions): string {
 	return new URLSearchParams(paramPairs(options, EMBED_KEYS)).toString();
 }
 
-/** The lab's state in a set of parameters. */
-export function labState(p: Params): UrlState {
-	return pick(p, LAB_KEYS);
-}
-
-/** The embed's options in a set of parameters. */
-export function embedOptions(p: Params): EmbedOptions {
-	return pick(p, EMBED_KEYS);
-}
-
 function pick<K extends ParamName>(p: Params, keys: readonly K[]): Pick<Params, K> {
 	return Object.fromEntries(keys.map((k) => [k, p[k]])) as Pick<Params, K>;
 }

@@ -4,8 +4,6 @@ import {
 	DEFAULTS,
 	EMBED_KEYS,
 	LAB_KEYS,
-	embedOptions,
-	labState,
 	readParams,
 	readQuery,
 	writeEmbedQuery,
@@ -13,6 +11,11 @@ import {
 	type Params
 } from '../../src/url/params';
 import { SLUG } from '../../src/url/slug';
+
+const pick = <K extends keyof Params>(p: Params, keys: readonly K[]) =>
+	Object.fromEntries(keys.map((k) => [k, p[k]])) as Pick<Params, K>;
+const labState = (p: Params) => pick(p, LAB_KEYS);
+const embedOptions = (p: Params) => pick(p, EMBED_KEYS);
 
 describe('readQuery(search)', () => {
 	it('reads a lesson state', () => {
