@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
-import { PNG_WIDTH, pictureFileName, stepPictureInputs } from '../src/state/lesson-step-picture';
-import { stepPicture } from '../src/views/step-picture';
+import { PNG_WIDTH, pictureFileName, stepPictureInputs } from '../src/export/lesson-step-picture';
+import { stepPicture } from '../src/export/step-picture';
 import { listLessonFiles, readLessonFiles } from './lesson-files';
 
 const USAGE =

@@ -1,4 +1,4 @@
-import { EMBED_KEYS } from '../state/embed-options';
+import { EMBED_KEYS } from '../url/params';
 
 // Built on its own (vite.element.config.ts) into one file beside embed.html; a `base` attribute
 // points elsewhere (the lab's own docs page bundles this module, so its URL says nothing).

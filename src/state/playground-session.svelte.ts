@@ -1,8 +1,12 @@
 import { emptyFrame, type Frame, type TraceEvent } from '../../simulations/index';
 import { anchorIndex } from '../content/anchor';
-import { ScenarioDraft } from './scenario-draft.svelte';
-import { clampStep, stepForward, type Stepper } from './stepping.svelte';
+import { SteppedSession, type PlayerOptions } from './player.svelte';
+import { ScenarioDraft, type Simulated } from './scenario-draft.svelte';
+import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
+
+/** A playground event lasts this long at 1× speed while playing. */
+export const PLAYGROUND_STEP_MS = 600;
 
 /** What the playground opens with (from its URL, this tab's last draft, or the sample). */
 export interface PlaygroundStart {
@@ -18,19 +22,16 @@ export interface PlaygroundStart {
 
 /**
  * The playground: a scenario A, optionally a variant B, which one is on show (and edited), and
- * a place in its run. A step is one event of the engine's trace, so Next shows exactly what the
- * engine did next; the Moment slider jumps in virtual time.
+ * a place in its run (a player actor). A step is one event of the engine's trace, so Next shows
+ * exactly what the engine did next; the Moment slider jumps in virtual time.
  */
-export class PlaygroundSession implements Stepper {
+export class PlaygroundSession extends SteppedSession {
 	readonly a: ScenarioDraft;
 	b: ScenarioDraft | null = $state(null);
 	active: 'a' | 'b' = $state('a');
 	compare = $state(false);
-	playing = $state(false);
-	speed = $state(1);
 	/** A moment the user scrubbed to (ms); null shows the step's own time. */
 	moment: number | null = $state(null);
-	private position = $state(0);
 
 	/** The scenario on show, which the editor edits. */
 	readonly draft: ScenarioDraft = $derived.by(() =>
@@ -38,7 +39,6 @@ export class PlaygroundSession implements Stepper {
 	);
 	readonly run: VariantRun | null = $derived(this.draft.simulated?.run ?? null);
 	private readonly trace: readonly TraceEvent[] = $derived(this.run?.result.trace ?? []);
-	readonly step: number = $derived(Math.min(this.position, this.trace.length));
 	readonly frame: Frame = $derived(this.run ? this.run.frameAt(this.step) : emptyFrame());
 	/** The runs drawn on one time axis: A and B when comparing, else the one on show. */
 	readonly compared: VariantRun[] = $derived.by(() => {
@@ -47,19 +47,30 @@ export class PlaygroundSession implements Stepper {
 		if (this.compare && a && b) return [a, b];
 		return this.run ? [this.run] : [];
 	});
+	/** What the stage draws, once a version of the scenario on show is valid. */
+	readonly stage: Stage | null = $derived(
+		this.draft.simulated ? playgroundStage(this, this.draft.simulated) : null
+	);
 
-	constructor(start: PlaygroundStart) {
+	constructor(start: PlaygroundStart, clock?: PlayerOptions['clock']) {
+		super({
+			count: 1,
+			periodMs: PLAYGROUND_STEP_MS,
+			speed: start.speed,
+			...(clock ? { clock } : {})
+		});
 		this.a = new ScenarioDraft('a', start.a);
 		this.b = start.b === null ? null : new ScenarioDraft('b', start.b);
 		this.active = this.b ? start.active : 'a';
 		this.compare = this.b !== null && start.compare;
-		this.speed = start.speed;
-		this.position = start.step;
+		this.fitSteps();
+		this.goTo(start.step);
 		if (start.moment !== null) this.scrub(start.moment);
 	}
 
-	get count(): number {
-		return this.trace.length + 1;
+	/** 0-based; within the run on show even before the player hears of a new run. */
+	get step(): number {
+		return Math.min(this.player.step, this.trace.length);
 	}
 
 	get current(): { t: number } {
@@ -76,23 +87,21 @@ export class PlaygroundSession implements Stepper {
 		return this.moment ?? this.frame.t;
 	}
 
-	goTo(step: number): void {
-		this.position = clampStep(this, step);
+	protected stepped(): void {
 		this.moment = null;
-	}
-
-	next(): void {
-		stepForward(this);
-	}
-
-	previous(): void {
-		this.goTo(this.step - 1);
 	}
 
 	/** Shows the state at a virtual time: every event up to it has happened. */
 	scrub(t: number): void {
-		this.position = anchorIndex(this.trace, t);
+		this.goTo(anchorIndex(this.trace, t));
 		this.moment = t;
+	}
+
+	/** Simulates what was typed in A and B (once typing pauses); the step stays within the new runs. */
+	settle(): void {
+		this.a.settle();
+		this.b?.settle();
+		this.fitSteps();
 	}
 
 	/** Shows (and edits) A or B at the same moment. */
@@ -101,7 +110,8 @@ export class PlaygroundSession implements Stepper {
 		const moment = this.moment;
 		const start = this.step === 0 && moment === null;
 		this.active = name === 'b' && this.b ? 'b' : 'a';
-		this.position = start ? 0 : anchorIndex(this.trace, t);
+		this.fitSteps();
+		this.goTo(start ? 0 : anchorIndex(this.trace, t));
 		this.moment = moment;
 	}
 
@@ -117,4 +127,30 @@ export class PlaygroundSession implements Stepper {
 		this.b = null;
 		this.compare = false;
 	}
+
+	/** The player steps through the events of the run on show, and one more: before the first. */
+	private fitSteps(): void {
+		this.player.send({ type: 'count', count: this.trace.length + 1 });
+	}
+}
+
+function playgroundStage(session: PlaygroundSession, simulated: Simulated): Stage {
+	return {
+		shownRun: simulated.run,
+		shownScenario: simulated.scenario,
+		line: null,
+		get frame() {
+			return session.frame;
+		},
+		get compared() {
+			return session.compared;
+		},
+		get cursor() {
+			return session.cursor;
+		},
+		get moment() {
+			return session.moment;
+		},
+		scrub: (t) => session.scrub(t)
+	};
 }

@@ -1,7 +1,7 @@
 import type { PlaygroundStart } from './playground-session.svelte';
-import { decodeScenarioLink } from './scenario-link';
-import { browserStore, readJson, writeJson, type Store } from './stored-json';
-import type { UrlState } from './url';
+import { decodeScenarioLink } from '../url/scenario-link';
+import { browserStore, readJson, writeJson, type Store } from '../storage/stored-json';
+import type { UrlState } from '../url/params';
 
 const KEY = 'event-loop-lab:playground';
 
@@ -36,9 +36,9 @@ export function playgroundStart(
 	const typed = saved && (saved.a !== sample || saved.b !== null) ? saved : null;
 	let drafts = typed ?? { a: sample, b: null };
 	let notice: string | null = null;
-	if (url.s !== undefined) {
+	if (url.s !== null) {
 		const a = decodeScenarioLink(url.s);
-		const b = url.b === undefined ? null : decodeScenarioLink(url.b);
+		const b = url.b === null ? null : decodeScenarioLink(url.b);
 		if (!a.ok) {
 			const shown = typed ? 'the scenario you were editing in this tab' : 'the sample scenario';
 			notice = `This link’s scenario cannot be opened: ${a.message} Showing ${shown} instead.`;

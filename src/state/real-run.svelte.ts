@@ -1,69 +1,91 @@
 import type { Scenario, SimResult } from '../../simulations/index';
-import { agreement, type Agreement } from '../runtime/agreement';
-import { RealRunner } from '../runtime/bridge';
+import type { Capabilities } from '../runtime/env';
 import { whyNotReal } from '../runtime/interpreter';
+import { RealRunner } from '../runtime/bridge';
+import { ActorState } from './actor-state.svelte';
+import { realRunMachine, type RealRun, type RunnerLogic } from './real-run-machine';
+import { workerRunner } from './worker-runner';
 
-export interface RealRun {
-	n: number;
-	result: SimResult;
-	agreement: Agreement;
+export type { RealRun };
+
+/** A runtime that can run scenarios for real: what the browser allows, and its runner. */
+export interface Runtime {
+	capabilities(): Capabilities;
+	runner: RunnerLogic;
 }
 
-/** Real runs of one variant: progress, Stop, and the last few results kept for comparison. */
-export class RealRunSession {
-	running = $state(false);
-	done = $state(0);
-	total = $state(0);
-	stoppedNote = $state(false);
-	/** GIL on (as in the scenario) or a free-threaded build; a real shared lock where allowed. */
-	gil = $state(true);
-	runs: RealRun[] = $state.raw([]);
-	private runner = new RealRunner();
-	private count = 0;
+/** The Web Worker runtime, with a bridge of its own. */
+export function workerRuntime(): Runtime {
+	const bridge = new RealRunner();
+	return { capabilities: () => bridge.capabilities(), runner: workerRunner(bridge) };
+}
 
+/** Real runs of one scenario: the real-run machine as an actor, for the Run for real panel. */
+export class RealRunSession extends ActorState<typeof realRunMachine> {
 	constructor(
 		readonly scenario: Scenario,
-		readonly predicted: SimResult
+		readonly predicted: SimResult,
+		private readonly runtime: Runtime = workerRuntime()
 	) {
-		this.gil = scenario.runtime.gil;
+		super(realRunMachine.provide({ actors: { runner: runtime.runner } }), {
+			input: { scenario, predicted }
+		});
+	}
+
+	/** idle, active, done, hung, stopped or failed. */
+	get status(): string {
+		const v = this.snapshot.value;
+		return typeof v === 'string' ? v : 'active';
+	}
+
+	get running(): boolean {
+		return this.snapshot.matches('active');
+	}
+
+	get done(): number {
+		return this.snapshot.context.done;
+	}
+
+	get total(): number {
+		return this.snapshot.context.total;
+	}
+
+	get failure(): string | null {
+		return this.snapshot.context.failure;
+	}
+
+	get runs(): RealRun[] {
+		return this.snapshot.context.runs;
+	}
+
+	/** GIL on (as in the scenario) or a free-threaded build; a real shared lock where allowed. */
+	get gil(): boolean {
+		return this.snapshot.context.gil;
+	}
+
+	set gil(on: boolean) {
+		this.send({ type: 'gil', on });
 	}
 
 	/** Why this scenario cannot run for real in this browser, or null when it can. */
 	get blocker(): string | null {
-		return whyNotReal(this.scenario, this.runner.capabilities().isolated);
+		return whyNotReal(this.scenario, this.runtime.capabilities().isolated);
 	}
 
 	get mode(): 'atomics' | 'busy' {
-		return this.runner.capabilities().block;
+		return this.runtime.capabilities().block;
 	}
 
 	get gilPossible(): boolean {
-		return this.runner.capabilities().gil;
+		return this.runtime.capabilities().gil;
 	}
 
-	async start(): Promise<void> {
-		this.running = true;
-		this.stoppedNote = false;
-		this.done = 0;
-		this.total = this.scenario.requests.length;
-		const outcome = await this.runner.run(this.scenario, this.gil, (done, total) => {
-			this.done = done;
-			this.total = total;
-		});
-		this.running = false;
-		if (outcome.kind === 'stopped') {
-			this.stoppedNote = true;
-			return;
-		}
-		const run = {
-			n: ++this.count,
-			result: outcome.result,
-			agreement: agreement(this.predicted, outcome.result)
-		};
-		this.runs = [run, ...this.runs].slice(0, 5);
+	start(): void {
+		this.send({ type: 'start' });
 	}
 
+	/** Ends a run in progress at once; finished runs stay. */
 	stop(): void {
-		this.runner.stop();
+		this.send({ type: 'stop' });
 	}
 }

@@ -5,7 +5,7 @@ import {
 	type Scenario,
 	type SimResult
 } from '../../simulations/index';
-import { buildTimeline, type TimelineModel } from '../views/timeline-model';
+import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
 
 /** One simulated variant: its result, random access to its frames, and its timeline lanes. */
 export interface VariantRun {

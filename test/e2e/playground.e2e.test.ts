@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatTimeline, simulate } from '../../simulations/index';
 import sample from '../../src/sample-scenario.json';
-import { encodeScenarioLink, MAX_LINK } from '../../src/state/scenario-link';
+import { encodeScenarioLink, MAX_LINK } from '../../src/url/scenario-link';
 import { loadScenario } from '../scenario-files';
 import { collectErrors, useLab } from './harness';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { encodeScenarioLink } from '../../src/state/scenario-link';
+import { encodeScenarioLink } from '../../src/url/scenario-link';
 import { collectErrors, useLab, watchLongTasks } from './harness';
 
 // Real runs measure wall-clock time on a shared 2-core machine: the tolerances are wide on

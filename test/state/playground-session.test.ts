@@ -31,9 +31,9 @@ describe('PlaygroundSession', () => {
 		expect(s.step).toBe(1);
 		s.goTo(10 ** 6);
 		expect(s.step).toBe(events);
-		s.playing = true;
+		s.toggle();
 		s.next();
-		expect([s.step, s.playing]).toEqual([events, false]);
+		expect([s.step, s.playing, s.player.ended]).toEqual([events, false, true]);
 		s.goTo(-5);
 		expect(s.step).toBe(0);
 	});

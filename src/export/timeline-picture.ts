@@ -1,0 +1,130 @@
+import { fitText, textWidth } from './plain-text';
+import type { Palette } from './picture-palette';
+import { el, num, textEl } from './svg-markup';
+import {
+	LABEL,
+	LEGEND,
+	ROW,
+	layoutTimeline,
+	monitored,
+	timeScale
+} from '../views/stage/timeline-geometry';
+import type { TimelineModel } from '../views/stage/timeline-model';
+
+/** A piece of a picture: its markup, drawn from y = 0, and how tall it is. */
+export interface Block {
+	svg: string;
+	height: number;
+}
+
+// Room above the lanes for the cursor's "t = … ms" label, which the app shows beside its slider.
+const CURSOR_LABEL = 18;
+
+/** The timeline as the app draws it (same geometry), with the cursor labelled, `width` wide. */
+export function timelinePicture(
+	t: TimelineModel,
+	cursor: number,
+	width: number,
+	c: Palette
+): Block {
+	const x = timeScale(t.endMs, width);
+	const g = layoutTimeline(t, x, width);
+	const small = { 'font-size': 11, fill: c.fg };
+	const marks: string[] = [];
+	for (const lane of g.lanes) {
+		marks.push(textEl({ x: 4, y: lane.y + ROW - 4, ...small }, fitText(lane.label, LABEL - 8, 11)));
+		for (const b of lane.bars)
+			marks.push(
+				el('rect', { x: b.x, y: lane.y, width: b.width, height: ROW, fill: c.lanes[b.state] })
+			);
+	}
+	if (g.monitors) {
+		marks.push(textEl({ x: 4, y: g.monitors.beatY + ROW - 4, ...small }, 'heartbeat'));
+		for (const b of g.beats)
+			marks.push(el('circle', { cx: b.cx, cy: b.cy, r: 3.5, fill: c.lanes.awaiting }));
+		marks.push(textEl({ x: 4, y: g.monitors.lagY + ROW - 4, ...small }, 'lag'));
+		for (const l of g.lags)
+			marks.push(el('rect', { x: l.x, y: l.y, width: 4, height: l.height, fill: c.lanes.blocked }));
+	}
+	for (const tick of g.ticks) {
+		marks.push(
+			el('line', {
+				x1: tick.x,
+				x2: tick.x,
+				y1: 0,
+				y2: g.axisY,
+				stroke: c.border,
+				'stroke-width': 0.5
+			})
+		);
+		const label = {
+			x: tick.x,
+			y: g.axisY + 14,
+			'font-size': 11,
+			fill: c.muted,
+			'text-anchor': 'middle'
+		};
+		marks.push(textEl(label, String(tick.value)));
+	}
+	marks.push(textEl({ x: 4, y: g.axisY + 14, 'font-size': 11, fill: c.muted }, 'time (ms)'));
+	if (g.hung) {
+		const { x: hx, width: hw, labelX } = g.hung;
+		const shade = { x: hx, y: 0, width: hw, height: g.axisY, fill: c.bg, opacity: 0.45 };
+		marks.push(el('rect', { ...shade, stroke: c.bad, 'stroke-dasharray': '4 3' }));
+		const label = { x: labelX, y: g.axisY - 4, 'font-size': 11, fill: c.bad, 'text-anchor': 'end' };
+		marks.push(textEl(label, 'hung: stays like this'));
+	}
+	const cx = x(cursor);
+	marks.push(
+		el('line', { x1: cx, x2: cx, y1: -4, y2: g.axisY, stroke: c.accent, 'stroke-width': 2 })
+	);
+	const words = `t = ${cursor} ms`;
+	// Centred on the cursor, but kept inside the drawing at either end.
+	const half = textWidth(words, 11, true) / 2;
+	const labelX = Math.min(width - half, Math.max(LABEL + half, cx));
+	const cursorLabel = { x: labelX, y: -7, 'font-size': 11, 'font-weight': 'bold', fill: c.accent };
+	marks.push(textEl({ ...cursorLabel, 'text-anchor': 'middle' }, words));
+	return {
+		svg: el('g', { transform: `translate(0 ${CURSOR_LABEL})` }, marks.join('\n')),
+		height: CURSOR_LABEL + g.height
+	};
+}
+
+/** The legend under the timeline, its entries flowing into rows `width` wide. */
+export function legendPicture(t: TimelineModel, width: number, c: Palette): Block {
+	const swatch = (fill: string) => el('rect', { y: 2, width: 14, height: 10, fill });
+	const entries: [string, string][] = LEGEND.map(([state, words]) => [
+		swatch(c.lanes[state]),
+		words
+	]);
+	if (monitored(t)) {
+		entries.push([el('circle', { cx: 7, cy: 7, r: 4, fill: c.lanes.awaiting }), 'heartbeat ran']);
+		entries.push([
+			el('rect', { x: 5, y: 2, width: 5, height: 10, fill: c.lanes.blocked }),
+			'lag sample'
+		]);
+	}
+	entries.push([
+		el('rect', { x: 6, y: 0, width: 2, height: 14, fill: c.accent }),
+		"the step's moment"
+	]);
+	const marks: string[] = [];
+	let x = 0;
+	let y = 0;
+	for (const [mark, words] of entries) {
+		const w = 20 + textWidth(words, 12) + 16;
+		if (x > 0 && x + w > width) {
+			x = 0;
+			y += 20;
+		}
+		marks.push(
+			el(
+				'g',
+				{ transform: `translate(${num(x)} ${num(y)})` },
+				`${mark}\n${textEl({ x: 20, y: 11, 'font-size': 12, fill: c.fg }, words)}`
+			)
+		);
+		x += w;
+	}
+	return { svg: el('g', {}, marks.join('\n')), height: y + 16 };
+}

@@ -1,0 +1,190 @@
+import { isSlug } from './slug';
+
+export type ControlsMode = 'all' | 'minimal' | 'none';
+export type EmbedTheme = 'light' | 'dark' | 'auto';
+/** `run` is the playground's old name, still read so old links work. */
+export type PageName = 'home' | 'lesson' | 'run' | 'playground' | 'docs';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+/** Every query parameter of the lab, the playground and the embed, read by one set of rules. */
+export interface Params {
+	page: PageName;
+	lesson: string | null;
+	/** 1-based. */
+	step: number;
+	variant: string | null;
+	speed: number;
+	compare: boolean;
+	/** A scrubbed moment in ms, or null for the step's own. */
+	t: number | null;
+	/** The playground's scenario and its variant B, each as `encodeScenarioLink` wrote it. */
+	s: string | null;
+	b: string | null;
+	controls: ControlsMode;
+	theme: EmbedTheme;
+	autoplay: boolean;
+}
+
+export type ParamName = keyof Params;
+
+/** The lab's and the playground's state in the URL; every view can be restored from it. */
+export type UrlState = Pick<Params, (typeof LAB_KEYS)[number]>;
+/** What an embed shows, from `embed.html?…` or the `<event-loop-lesson>` attributes. */
+export type EmbedOptions = Pick<Params, (typeof EMBED_KEYS)[number]>;
+
+/** The lab's parameters, in the order links are written. */
+export const LAB_KEYS = [
+	'page',
+	'lesson',
+	'step',
+	'variant',
+	'speed',
+	'compare',
+	't',
+	's',
+	'b'
+] as const;
+/** The embed's parameters (and the custom element's attributes), in the order links are written. */
+export const EMBED_KEYS = [
+	'lesson',
+	'step',
+	'variant',
+	'controls',
+	'theme',
+	'autoplay',
+	'speed'
+] as const;
+
+/** What every parameter is when a link leaves it out. */
+export const DEFAULTS: Params = {
+	page: 'home',
+	lesson: null,
+	step: 1,
+	variant: null,
+	speed: 1,
+	compare: false,
+	t: null,
+	s: null,
+	b: null,
+	controls: 'all',
+	theme: 'auto',
+	autoplay: false
+};
+
+/** What an embed shows when a link leaves an option out. */
+export const EMBED_DEFAULTS: EmbedOptions = pick(DEFAULTS, EMBED_KEYS);
+
+interface Rule<T> {
+	/** The value a raw text stands for, or undefined when the text is not a valid value. */
+	read(raw: string): T | undefined;
+	/** What the note says a bad value falls back to. */
+	fallback: string;
+	/** The text a value is written as; null leaves it out of the link. */
+	write(value: T): string | null;
+}
+
+const oneOf = <T extends string>(allowed: readonly T[], fallback: T): Rule<T> => ({
+	read: (raw) => allowed.find((a) => a === raw),
+	fallback: `is not one of ${allowed.join(', ')}; using ${fallback}`,
+	write: (v) => (v === fallback ? null : v)
+});
+const flag: Rule<boolean> = {
+	read: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+	fallback: 'is not one of 0, 1; using 0',
+	write: (v) => (v ? '1' : null)
+};
+const text: Rule<string | null> = { read: (raw) => raw, fallback: '', write: (v) => v };
+const numberIn = (ok: (n: number) => boolean) => (raw: string) => {
+	const n = raw.trim() === '' ? NaN : Number(raw);
+	return ok(n) ? n : undefined;
+};
+
+const RULES: { [K in ParamName]: Rule<Params[K]> } = {
+	page: {
+		read: (raw) => (['run', 'playground', 'docs'] as const).find((p) => p === raw),
+		fallback: 'is not a page of the lab; showing the lessons',
+		write: (v) => (v === 'home' || v === 'lesson' ? null : v)
+	},
+	lesson: {
+		read: (raw) => (isSlug(raw) ? raw : undefined),
+		fallback: 'is not a lesson name (lower-case letters, digits and hyphens)',
+		write: (v) => v
+	},
+	step: {
+		read: numberIn((n) => Number.isInteger(n) && n >= 1),
+		fallback: 'is not a step number (1, 2, …); starting at step 1',
+		write: (v) => (v === 1 ? null : String(v))
+	},
+	variant: text,
+	speed: {
+		read: numberIn((n) => (SPEEDS as readonly number[]).includes(n)),
+		fallback: `is not one of ${SPEEDS.join(', ')}; using 1`,
+		write: (v) => (v === 1 ? null : String(v))
+	},
+	compare: flag,
+	t: {
+		read: numberIn((n) => Number.isFinite(n) && n >= 0),
+		fallback: "is not a moment in ms; showing the step's own moment",
+		write: (v) => (v === null ? null : String(v))
+	},
+	s: text,
+	b: text,
+	controls: oneOf<ControlsMode>(['all', 'minimal', 'none'], 'all'),
+	theme: oneOf<EmbedTheme>(['light', 'dark', 'auto'], 'auto'),
+	autoplay: flag
+};
+
+/**
+ * Reads every parameter from name/value pairs (a query, or an element's attributes). A bad value
+ * never breaks a page: it falls back to its default and adds a note saying what was wrong.
+ */
+export function readParams(get: (name: string) => string | null): {
+	params: Params;
+	notes: string[];
+} {
+	const params = { ...DEFAULTS } as Record<ParamName, unknown>;
+	const notes: string[] = [];
+	for (const name of Object.keys(RULES) as ParamName[]) {
+		const raw = get(name);
+		if (raw === null) continue;
+		const value = (RULES[name] as Rule<unknown>).read(raw);
+		if (value !== undefined) params[name] = value;
+		else notes.push(`${name}="${raw}" ${RULES[name].fallback}.`);
+	}
+	const read = params as unknown as Params;
+	if (get('page') === null || read.page === 'home') read.page = read.lesson ? 'lesson' : 'home';
+	return { params: read, notes };
+}
+
+/** Reads a query string (`?…`) with `readParams`. */
+export function readQuery(search: string): { params: Params; notes: string[] } {
+	const q = new URLSearchParams(search);
+	return readParams((name) => q.get(name));
+}
+
+/** The parameters among `keys` that differ from their defaults, as name/value pairs in order. */
+export function paramPairs<K extends ParamName>(
+	values: Pick<Params, K>,
+	keys: readonly K[]
+): [string, string][] {
+	return keys.flatMap((k): [string, string][] => {
+		const written = (RULES[k] as Rule<unknown>).write(values[k]);
+		return written === null ? [] : [[k, written]];
+	});
+}
+
+/** The lab's query for a state (`?…`), defaults left out so links stay short. */
+export function writeUrl(state: UrlState): string {
+	const query = new URLSearchParams(paramPairs(state, LAB_KEYS)).toString();
+	return query ? `?${query}` : '?';
+}
+
+/** The query string of an embed link, defaults left out. */
+export function writeEmbedQuery(options: EmbedOptions): string {
+	return new URLSearchParams(paramPairs(options, EMBED_KEYS)).toString();
+}
+
+function pick<K extends ParamName>(p: Params, keys: readonly K[]): Pick<Params, K> {
+	return Object.fromEntries(keys.map((k) => [k, p[k]])) as Pick<Params, K>;
+}

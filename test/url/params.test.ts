@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	DEFAULTS,
+	EMBED_KEYS,
+	LAB_KEYS,
+	readParams,
+	readQuery,
+	writeEmbedQuery,
+	writeUrl,
+	type Params
+} from '../../src/url/params';
+import { SLUG } from '../../src/url/slug';
+
+const pick = <K extends keyof Params>(p: Params, keys: readonly K[]) =>
+	Object.fromEntries(keys.map((k) => [k, p[k]])) as Pick<Params, K>;
+const labState = (p: Params) => pick(p, LAB_KEYS);
+const embedOptions = (p: Params) => pick(p, EMBED_KEYS);
+
+describe('readQuery(search)', () => {
+	it('reads a lesson state', () => {
+		const { params, notes } = readQuery(
+			'?lesson=restaurant&step=4&variant=stove&speed=2&compare=1&t=150'
+		);
+		expect(labState(params)).toEqual({
+			...labState(DEFAULTS),
+			page: 'lesson',
+			lesson: 'restaurant',
+			step: 4,
+			variant: 'stove',
+			speed: 2,
+			compare: true,
+			t: 150
+		});
+		expect(notes).toEqual([]);
+	});
+
+	it('reads every embed option', () => {
+		const { params } = readQuery(
+			'lesson=gil-and-pool&step=4&variant=four&controls=none&theme=dark&autoplay=1&speed=2'
+		);
+		expect(embedOptions(params)).toEqual({
+			lesson: 'gil-and-pool',
+			step: 4,
+			variant: 'four',
+			controls: 'none',
+			theme: 'dark',
+			autoplay: true,
+			speed: 2
+		});
+	});
+
+	it('reads a playground state; a + in the scenario comes back as the space URLSearchParams made', () => {
+		const { params } = readQuery('?page=playground&step=7&variant=b&compare=1&s=N4Ig+-$x&b=Q');
+		expect(params).toMatchObject({
+			page: 'playground',
+			step: 7,
+			variant: 'b',
+			s: 'N4Ig -$x',
+			b: 'Q'
+		});
+	});
+
+	it('reads ?page=run, the old name of the playground', () => {
+		expect(readQuery('?page=run').params).toMatchObject({ page: 'run', s: null });
+	});
+
+	// One rule per parameter, for every page: each bad value falls back and says so.
+	const bad: [string, Partial<Params>, RegExp][] = [
+		['?lesson=<script>', { lesson: null, page: 'home' }, /lesson="<script>" is not a lesson name/],
+		[
+			'?lesson=a&step=-3',
+			{ step: 1 },
+			/step="-3" is not a step number \(1, 2, …\); starting at step 1\./
+		],
+		['?lesson=a&step=abc', { step: 1 }, /step="abc" is not a step number/],
+		['?lesson=a&step=2.5', { step: 1 }, /step="2.5" is not a step number/],
+		['?lesson=a&step=', { step: 1 }, /step="" is not a step number/],
+		['?lesson=a&speed=9', { speed: 1 }, /speed="9" is not one of 0.25, 0.5, 1, 2, 4; using 1\./],
+		['?page=<b>', { page: 'home' }, /page="<b>" is not a page of the lab/],
+		['?lesson=a&t=-5', { t: null }, /t="-5" is not a moment in ms/],
+		['?lesson=a&compare=yes', { compare: false }, /compare="yes" is not one of 0, 1; using 0\./],
+		[
+			'?controls=huge',
+			{ controls: 'all' },
+			/controls="huge" is not one of all, minimal, none; using all\./
+		],
+		[
+			'?theme=pink',
+			{ theme: 'auto' },
+			/theme="pink" is not one of light, dark, auto; using auto\./
+		],
+		['?autoplay=yes', { autoplay: false }, /autoplay="yes" is not one of 0, 1; using 0\./]
+	];
+	for (const [search, expected, note] of bad) {
+		it(`falls back for ${search} with a note saying what was wrong`, () => {
+			const { params, notes } = readQuery(search);
+			expect(params).toMatchObject(expected);
+			expect(notes).toHaveLength(1);
+			expect(notes[0]).toMatch(note);
+		});
+	}
+
+	it('never throws on hostile or malformed queries, and returns only valid values', () => {
+		fc.assert(
+			fc.property(
+				fc.dictionary(
+					fc.constantFrom(...LAB_KEYS, ...EMBED_KEYS, 'x', '__proto__'),
+					fc.string({ maxLength: 40 })
+				),
+				(dict) => {
+					const { params } = readParams((name) => dict[name] ?? null);
+					expect(['all', 'minimal', 'none']).toContain(params.controls);
+					expect(['light', 'dark', 'auto']).toContain(params.theme);
+					expect(Number.isInteger(params.step) && params.step >= 1).toBe(true);
+					expect(params.lesson === null || SLUG.test(params.lesson)).toBe(true);
+					expect(params.t === null || params.t >= 0).toBe(true);
+				}
+			)
+		);
+	});
+});
+
+describe('writeUrl(state) / writeEmbedQuery(options)', () => {
+	it('round-trip through readQuery, leaving defaults out', () => {
+		const lab = readQuery('?lesson=restaurant&step=4&variant=stove&speed=2&compare=1&t=150');
+		expect(writeUrl(labState(lab.params))).toBe(
+			'?lesson=restaurant&step=4&variant=stove&speed=2&compare=1&t=150'
+		);
+		const playground = readQuery('?page=playground&step=7&variant=b&s=N4Ig+-$x&b=Q').params;
+		expect(labState(readQuery(writeUrl(labState(playground))).params)).toEqual(
+			labState(playground)
+		);
+		const options = {
+			lesson: 'restaurant',
+			step: 3,
+			variant: 'stove',
+			controls: 'minimal' as const,
+			theme: 'light' as const,
+			autoplay: true,
+			speed: 0.5
+		};
+		expect(embedOptions(readQuery(writeEmbedQuery(options)).params)).toEqual(options);
+	});
+
+	it('write the page only for pages beyond the lessons', () => {
+		expect(writeUrl(labState(readQuery('?page=run&step=2').params))).toBe('?page=run&step=2');
+		expect(writeUrl(labState(DEFAULTS))).toBe('?');
+		expect(writeUrl({ ...labState(DEFAULTS), page: 'lesson', lesson: 'x' })).toBe('?lesson=x');
+	});
+});

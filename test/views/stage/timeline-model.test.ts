@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../simulations/index';
+import { buildTimeline } from '../../../src/views/stage/timeline-model';
+import { scenario } from '../../simulations/build';
+
+describe('buildTimeline(trace, endMs)', () => {
+	it('shows a blocked request as blocked, the next one queued until the loop is free', () => {
+		const r = simulate(
+			scenario({ h: [{ op: 'block', ms: 100 }] }, [
+				['a', 0, 'h'],
+				['b', 10, 'h']
+			]),
+			{ trace: true }
+		);
+		const t = buildTimeline(r.trace ?? [], r.endMs);
+		const lane = (id: string) => t.lanes.find((l) => l.id === id)?.segments;
+		expect(lane('a')).toEqual([{ from: 0, to: 100, state: 'blocked' }]);
+		expect(lane('b')).toEqual([
+			{ from: 10, to: 100, state: 'queued' },
+			{ from: 100, to: 200, state: 'blocked' }
+		]);
+		expect(lane('loop')?.map((s) => s.state)).toEqual(['blocked', 'blocked']);
+	});
+
+	it('draws a hung run on past the hang, every lane in the state it was left in', () => {
+		const r = simulate(
+			scenario(
+				{ h: [{ op: 'lock', name: 'L', kind: 'thread', steps: [{ op: 'sleep', ms: 10 }] }] },
+				[
+					['a', 0, 'h'],
+					['b', 0, 'h']
+				]
+			),
+			{ trace: true }
+		);
+		expect(r.outcome).toBe('hung');
+		const t = buildTimeline(r.trace ?? [], r.endMs, r.hung?.atMs ?? null);
+		expect(t.hungAtMs).toBe(0);
+		expect(t.endMs).toBe(100);
+		const last = (id: string) => t.lanes.find((l) => l.id === id)?.segments.at(-1);
+		expect(last('loop')).toEqual({ from: 0, to: 100, state: 'blocked' });
+		expect(last('a')).toEqual({ from: 0, to: 100, state: 'awaiting' });
+		expect(last('b')).toEqual({ from: 0, to: 100, state: 'blocked' });
+	});
+
+	it('shows awaiting while the loop sleeps, pool threads as lanes, and GIL waits', () => {
+		const r = simulate(
+			scenario({ h: [{ op: 'offload', ms: 20, work: 'cpu', noThread: 'raise' }] }, [
+				['a', 0, 'h'],
+				['b', 0, 'h']
+			]),
+			{ trace: true }
+		);
+		const t = buildTimeline(r.trace ?? [], r.endMs);
+		expect(t.lanes.map((l) => l.id)).toEqual(['loop', 'a', 'b', 'pool-1', 'pool-2']);
+		expect(t.lanes.find((l) => l.id === 'a')?.segments.some((s) => s.state === 'awaiting')).toBe(
+			true
+		);
+		expect(t.lanes.find((l) => l.id === 'pool-2')?.segments.map((s) => s.state)).toContain('gil');
+	});
+
+	it('collects heartbeats and lag samples', () => {
+		const r = simulate(
+			scenario({ h: [{ op: 'block', ms: 300 }] }, [['a', 0, 'h']], {}, [
+				{ kind: 'heartbeat', everyMs: 100, startMs: -50 },
+				{ kind: 'lagMonitor', everyMs: 100, startMs: -50 }
+			]),
+			{ trace: true }
+		);
+		const t = buildTimeline(r.trace ?? [], r.endMs);
+		expect(t.beats).toEqual(r.heartbeats);
+		expect(t.lags).toEqual(r.lag);
+	});
+});
