@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { createActor, fromCallback, type EventObject } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate, type Scenario } from '../../simulations/index';
+import { simulate, type Scenario } from '../../simulations/index';
 import {
 	realRunMachine,
 	type RunnerEvent,
 	type RunRequest
 } from '../../src/state/real-run-machine';
+import { loadScenario } from '../scenario-files';
 
-const parsed = parseScenario(readFileSync('test/scenarios/f04-burst-sleep-blocking.json', 'utf8'));
-if (!parsed.ok) throw new Error('the scenario must parse');
-const scenario: Scenario = parsed.scenario;
+const scenario: Scenario = loadScenario('lessons/02-blocking-vs-offloaded/time-sleep.json');
 const predicted = simulate(scenario);
 
 /** A runner the test drives by hand: `report` sends its events; `requests` and `ended` count calls. */
