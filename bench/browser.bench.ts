@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { listLessonFiles, readLessonFiles } from '../cli/lesson-files';
-import { encodeScenarioLink } from '../src/state/scenario-link';
 import { initialJs } from './initial-js';
 import { describeBrowser, openBrowser, resolveBrowser } from '../test/e2e/browser';
+import { LONG_BLOCK, playgroundUrl } from '../test/e2e/long-block';
 import { watchLongTasks } from '../test/e2e/long-tasks';
 import { startPreview } from '../test/e2e/site';
 
@@ -113,19 +113,10 @@ async function realRuns(context: BrowserContext, url: string): Promise<void> {
 }
 
 async function stopLatency(context: BrowserContext, url: string): Promise<void> {
-	const scenario = {
-		format: 'event-loop-lab/scenario@1',
-		id: 'long-block',
-		title: 'One minute of time.sleep',
-		limitMs: 120000,
-		handlers: { h: { steps: [{ op: 'block', ms: 60000 }] } },
-		requests: [{ id: 'r1', at: 0, handler: 'h' }]
-	};
-	const s = encodeURIComponent(encodeScenarioLink(JSON.stringify(scenario)));
 	const times: number[] = [];
 	for (let i = 0; i < 3; i++) {
 		const page = await context.newPage();
-		await page.goto(`${url}?page=playground&s=${s}`);
+		await page.goto(playgroundUrl(url, LONG_BLOCK));
 		await page.getByRole('button', { name: 'Run for real' }).click();
 		await page.getByText('Running…').waitFor();
 		await page.waitForTimeout(1000);

@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
 import { simulate } from '../../simulations/index';
-import { encodeScenarioLink } from '../../src/state/scenario-link';
 import { collectErrors, useLab } from './harness';
+import { LONG_BLOCK, playgroundUrl } from './long-block';
 
 // Real runs measure wall-clock time on a shared machine, so nothing here bounds a duration: a
 // run is checked by its outcome, which requests it answered, the order they ended in, and (for
@@ -117,10 +117,7 @@ for (const [name, isolated] of [
 }
 
 /** Opens a scenario in the playground by its link. */
-function openScenario(page: Page, doc: object) {
-	const s = encodeURIComponent(encodeScenarioLink(JSON.stringify(doc)));
-	return page.goto(`${sites[0].url}?page=playground&s=${s}`);
-}
+const openScenario = (page: Page, doc: object) => page.goto(playgroundUrl(sites[0].url, doc));
 
 /** Opens a test scenario (with a shorter limit) in the playground and runs it for real. */
 async function runScenarioFile(page: Page, name: string, limitMs: number) {
@@ -161,14 +158,7 @@ describe('Stop', () => {
 	it('Stop ends a run in the middle of a 60-second blocking call: Stopped, and no worker left', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
-		await openScenario(page, {
-			format: 'event-loop-lab/scenario@1',
-			id: 'long-block',
-			title: 'One minute of time.sleep',
-			limitMs: 120000,
-			handlers: { h: { steps: [{ op: 'block', ms: 60000 }] } },
-			requests: [{ id: 'r1', at: 0, handler: 'h' }]
-		});
+		await openScenario(page, LONG_BLOCK);
 		await page.getByRole('button', { name: 'Run for real' }).click();
 		await page.getByText('Running…').waitFor();
 		await expect.poll(() => page.workers().length).toBeGreaterThan(0);
