@@ -7,6 +7,8 @@ export default defineConfig({
 	test: {
 		// The dom project has no tests until components compute something worth testing.
 		passWithNoTests: true,
+		// A timeout only catches a hang: a test of a few seconds must pass on a loaded machine too.
+		testTimeout: 120_000,
 		projects: [
 			{
 				extends: true,
