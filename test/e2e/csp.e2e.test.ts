@@ -34,7 +34,7 @@ describe("under a strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe
 
 		await page.goto(`${lab.site.url}?lesson=blocking-vs-offloaded`);
 		await page.getByRole('button', { name: 'Run for real' }).click();
-		await page.getByTestId('agreement').waitFor({ timeout: 20_000 });
+		await page.getByTestId('agreement').waitFor();
 
 		await page.goto(`${lab.site.url}embed.html?lesson=gather-deadlock&step=4`);
 		await page.getByTestId('hung-reason').waitFor();

@@ -8,7 +8,7 @@ import { collectErrors, useLab } from './harness';
 // The lab is served isolated (as deployed) and not; a docs page on another port embeds it, the
 // way a team's wiki would. The host page itself is never cross-origin isolated.
 const lab = useLab([{}, { isolated: false }]);
-let host: Server;
+let host: Server | null = null;
 let hostUrl = '';
 
 const hostPage = (body: string) => `<!doctype html><html lang="en"><head><title>Team docs</title>
@@ -18,7 +18,7 @@ addEventListener('message', (e) => { if (e.data && e.data.type === 'event-loop-l
 </script></head><body><h1>Our runbook</h1>${body}</body></html>`;
 
 beforeAll(async () => {
-	host = createServer((req, res) => {
+	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://host');
 		const labUrl = url.searchParams.get('lab') ?? '';
 		const embed = url.searchParams.get('embed') ?? '';
@@ -31,13 +31,17 @@ beforeAll(async () => {
 		res.writeHead(200, { 'content-type': 'text/html' });
 		res.end(hostPage(body));
 	});
-	await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-	hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	host = server;
+	hostUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
 
-afterAll(() => {
-	host.closeAllConnections();
-	return new Promise<void>((resolve) => host.close(() => resolve()));
+// Only a host that started listening is closed: a failed start must not add a second error.
+afterAll(async () => {
+	const server = host;
+	if (!server) return;
+	server.closeAllConnections();
+	await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
 const stepsSeen = (page: Page) =>

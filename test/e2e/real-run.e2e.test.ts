@@ -1,28 +1,49 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { encodeScenarioLink } from '../../src/url/scenario-link';
-import { collectErrors, useLab, watchLongTasks } from './harness';
+import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
+import { simulate } from '../../simulations/index';
+import { collectErrors, useLab } from './harness';
+import { LONG_BLOCK, playgroundUrl } from './long-block';
 
-// Real runs measure wall-clock time on a shared 2-core machine: the tolerances are wide on
-// purpose; what is asserted is the pattern (serial versus overlapping), not exact figures.
-const SLACK = 80;
-
+// Real runs measure wall-clock time on a shared machine, so nothing here bounds a duration: a
+// run is checked by its outcome, which requests it answered, the order they ended in, and (for
+// overlap) a ratio against a serial run measured in the same test. Figures go to `npm run bench`.
 const lab = useLab([{}, { isolated: false }]);
 const sites = lab.sites;
 
-async function runForReal(page: Page): Promise<number[]> {
-	await page.getByRole('button', { name: 'Run for real' }).click();
-	await page.getByTestId('agreement').waitFor({ timeout: 20_000 });
-	console.log(
-		`${page.url().split('?')[1]}: ${(await page.getByTestId('agreement').textContent())?.replace(/\s+/g, ' ')}`
-	);
-	const rows = page.locator('section:has(#real-h) tbody tr');
-	const measured: number[] = [];
-	for (let i = 0; i < (await rows.count()); i++)
-		measured.push(Number(await rows.nth(i).locator('td').nth(1).textContent()));
-	return measured;
+/** One real run as the panel shows it: its outcome, and each request's ends (null: never). */
+interface RealRun {
+	outcome: string;
+	requests: { id: string; predictedMs: number | null; measuredMs: number | null }[];
 }
+
+const endOf = (text: string | null) => (text === '—' || text === null ? null : Number(text));
+
+async function runForReal(page: Page): Promise<RealRun> {
+	await page.getByRole('button', { name: 'Run for real' }).click();
+	const agreement = (await page.getByTestId('agreement').textContent()) ?? '';
+	console.log(`${page.url().split('?')[1]}: ${agreement.replace(/\s+/g, ' ')}`);
+	const requests = [];
+	for (const row of await page.locator('section:has(#real-h) tbody tr').all()) {
+		const cells = row.locator('td');
+		requests.push({
+			id: (await row.locator('th').textContent()) ?? '',
+			predictedMs: endOf(await cells.nth(0).textContent()),
+			measuredMs: endOf(await cells.nth(1).textContent())
+		});
+	}
+	return { outcome: /^Run \d+: (\w+)\./.exec(agreement)?.[1] ?? agreement, requests };
+}
+
+/** The request ids in the order they ended (unfinished ones left out). */
+const endOrder = (run: RealRun, key: 'predictedMs' | 'measuredMs') =>
+	run.requests
+		.filter((r) => r[key] !== null)
+		.sort((a, b) => (a[key] as number) - (b[key] as number))
+		.map((r) => r.id);
+
+const worstEnd = (run: RealRun) => Math.max(...run.requests.map((r) => r.measuredMs ?? Infinity));
 
 for (const [name, isolated] of [
 	['cross-origin isolated', true],
@@ -39,67 +60,71 @@ for (const [name, isolated] of [
 			);
 		});
 
-		it('a blocking handler serializes for real: the k-th ends at about k x 200 ms', async () => {
+		it('a blocking handler serializes for real: requests end one after another, in arrival order', async () => {
 			const page = await lab.context.newPage();
 			const errors = collectErrors(page);
 			await page.goto(`${url()}?lesson=blocking-vs-offloaded&variant=time-sleep`);
-			const ends = await runForReal(page);
+			const run = await runForReal(page);
 			// The measurement is drawn over the predicted timeline, one bar per request.
-			expect(await page.locator('figure svg rect.measured').count()).toBe(ends.length);
-			ends.forEach((e, k) =>
-				expect(Math.abs(e - 200 * (k + 1)), `r${k + 1} ended at ${e}`).toBeLessThanOrEqual(SLACK)
-			);
+			expect(await page.locator('figure svg rect.measured').count()).toBe(run.requests.length);
+			expect(run.outcome).toBe('completed');
+			expect(endOrder(run, 'measuredMs')).toEqual(endOrder(run, 'predictedMs'));
+			expect(endOrder(run, 'measuredMs')).toEqual(run.requests.map((r) => r.id));
 			expect(errors).toEqual([]);
 		});
 
-		it('offloaded blocking calls overlap for real: all end at about 200 ms', async () => {
+		it('offloaded blocking calls overlap for real: all done well before the serial run', async () => {
 			const page = await lab.context.newPage();
+			await page.goto(`${url()}?lesson=blocking-vs-offloaded&variant=time-sleep`);
+			const serial = await runForReal(page);
 			await page.goto(`${url()}?lesson=blocking-vs-offloaded&variant=to-thread`);
-			for (const e of await runForReal(page)) {
-				expect(e).toBeGreaterThanOrEqual(195);
-				expect(e).toBeLessThanOrEqual(200 + SLACK);
-			}
+			const offloaded = await runForReal(page);
+			expect(offloaded.outcome).toBe('completed');
+			// Predicted 200 ms against 1000 ms: overlap shows as a ratio far below 1 even when a busy
+			// machine stretches both runs; serialized calls could not go below 1.
+			expect(worstEnd(offloaded) / worstEnd(serial)).toBeLessThan(0.75);
 		});
 
-		it('reports the agreement of every variant of every lesson', async () => {
-			const page = await lab.context.newPage();
-			for (const [lesson, variants] of [
-				['restaurant', ['kitchen', 'stove']],
-				[
-					'blocking-vs-offloaded',
-					[
-						'time-sleep',
-						'sync-write',
-						'cpu',
-						'asyncio-sleep',
-						'to-thread',
-						'pool-of-2',
-						'to-thread-cpu'
-					]
-				]
-			] as const) {
-				for (const v of variants) {
-					await page.goto(`${url()}?lesson=${lesson}&variant=${v}`);
-					expect((await runForReal(page)).length).toBeGreaterThan(0);
+		// Once, as deployed: the busy-loop stand-ins of the other mode add minutes, not coverage.
+		if (isolated)
+			it('runs every variant of every lesson for real with the outcome and answers simulate() predicts', async () => {
+				const page = await lab.context.newPage();
+				let ran = 0;
+				for (const { slug } of listLessonFiles('lessons')) {
+					const lesson = await readLessonFiles('lessons', slug);
+					if ('error' in lesson) throw new Error(lesson.error);
+					for (const variant of lesson.variants) {
+						const label = `${slug} / ${variant.name}`;
+						await page.goto(`${url()}?lesson=${slug}&variant=${variant.name}`);
+						const button = page.getByRole('button', { name: 'Run for real' });
+						const simulationOnly = page.getByText('shown as a simulation only');
+						// The real runtime's panel loads lazily: wait for one of its two faces.
+						await button.or(simulationOnly).waitFor();
+						if ((await button.count()) === 0) continue;
+						const predicted = simulate(variant.scenario);
+						const run = await runForReal(page);
+						ran++;
+						expect(run.outcome, label).toBe(predicted.outcome);
+						expect(
+							run.requests.map((r) => [r.id, r.measuredMs !== null]),
+							label
+						).toEqual(predicted.requests.map((q) => [q.id, q.endMs !== null]));
+					}
 				}
-			}
-		}, 120_000);
+				expect(ran).toBeGreaterThan(0);
+			});
 	});
 }
 
 /** Opens a scenario in the playground by its link. */
-function openScenario(page: Page, doc: object) {
-	const s = encodeURIComponent(encodeScenarioLink(JSON.stringify(doc)));
-	return page.goto(`${sites[0].url}?page=playground&s=${s}`);
-}
+const openScenario = (page: Page, doc: object) => page.goto(playgroundUrl(sites[0].url, doc));
 
 /** Opens a scenario file (path without `.json`, with a shorter limit) in the playground and runs it for real. */
 async function runScenarioFile(page: Page, name: string, limitMs: number) {
 	const doc = JSON.parse(readFileSync(`${name}.json`, 'utf8'));
 	await openScenario(page, { ...doc, limitMs });
 	await page.getByRole('button', { name: 'Run for real' }).click();
-	const text =
-		(await page.getByTestId('agreement').textContent({ timeout: limitMs + 10_000 })) ?? '';
+	const text = (await page.getByTestId('agreement').textContent()) ?? '';
 	console.log(`${name}: ${text.replace(/\s+/g, ' ')}`);
 	return text;
 }
@@ -137,40 +162,19 @@ describe('the JSON-RPC client and threading.Lock, for real (cross-origin isolate
 	});
 });
 
-describe('Stop and the main thread', () => {
-	it('Stop ends a run within 0.5 s, even in the middle of a 60-second blocking call', async () => {
+describe('Stop', () => {
+	it('Stop ends a run in the middle of a 60-second blocking call: Stopped, and no worker left', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
-		await openScenario(page, {
-			format: 'event-loop-lab/scenario@1',
-			id: 'long-block',
-			title: 'One minute of time.sleep',
-			limitMs: 120000,
-			handlers: { h: { steps: [{ op: 'block', ms: 60000 }] } },
-			requests: [{ id: 'r1', at: 0, handler: 'h' }]
-		});
+		await openScenario(page, LONG_BLOCK);
 		await page.getByRole('button', { name: 'Run for real' }).click();
 		await page.getByText('Running…').waitFor();
-		await page.waitForTimeout(1000);
-		const t0 = Date.now();
+		await expect.poll(() => page.workers().length).toBeGreaterThan(0);
 		await page.getByRole('button', { name: 'Stop' }).click();
-		await page.getByText('Stopped.').waitFor({ timeout: 2000 });
-		const ms = Date.now() - t0;
-		console.log(`Stop during a 60 s block took ${ms} ms`);
-		expect(ms).toBeLessThanOrEqual(500);
+		await page.getByText('Stopped.').waitFor();
+		await expect.poll(() => page.workers().length).toBe(0);
 		// The lab is usable again at once.
-		await page.getByRole('button', { name: 'Run for real' }).isEnabled();
+		expect(await page.getByRole('button', { name: 'Run for real' }).isEnabled()).toBe(true);
 		expect(errors).toEqual([]);
-	});
-
-	it('a real run causes no main-thread task over 50 ms', async () => {
-		const page = await lab.context.newPage();
-		await page.goto(`${sites[0].url}?lesson=blocking-vs-offloaded&variant=cpu`);
-		await page.getByTestId('narration').waitFor();
-		const longTasks = await watchLongTasks(page);
-		await runForReal(page);
-		const tasks = await longTasks();
-		console.log(`worst main-thread task during a real run: ${Math.max(0, ...tasks).toFixed(0)} ms`);
-		expect(tasks.filter((d) => d > 50)).toEqual([]);
 	});
 });
