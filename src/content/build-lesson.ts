@@ -1,3 +1,4 @@
+import { isSlug } from '../url/slug';
 import { loadScenario } from './scenario-with-code';
 import type { StepsFile } from './steps-file';
 import type { Lesson, LessonSummary, LessonVariant } from './types';
@@ -5,7 +6,8 @@ import type { Lesson, LessonSummary, LessonVariant } from './types';
 // How a lesson folder's files become a Lesson, apart from how they are read: the app reads them
 // lazily through Vite's import.meta.glob, the command line with node:fs.
 
-const FOLDER = /^(\d+)-([a-z0-9-]+)$/;
+// The slug's own rule is the one the URL codec checks, so every lesson folder is reachable by URL.
+const FOLDER = /^(\d+)-(.+)$/;
 
 /** A lesson folder's summary from its name ("NN-slug") and lesson.json, or null if the name is not a lesson's. */
 export function summarize(
@@ -13,7 +15,7 @@ export function summarize(
 	meta: { title?: unknown; summary?: unknown; path?: unknown }
 ): LessonSummary | null {
 	const m = FOLDER.exec(folder);
-	if (!m) return null;
+	if (!m || !isSlug(m[2])) return null;
 	return {
 		folder,
 		number: Number(m[1]),
