@@ -39,17 +39,22 @@ export class RealRunner {
 	): Promise<RealOutcome> {
 		this.stop();
 		let note = '';
-		// Stop and the time-out race the whole run, worker start-up included.
+		// Stop races the whole run, worker start-up included. The time-out counts from when every
+		// worker is up: start-up on a busy machine is not the scenario's time, and counting it
+		// made runs that complete look hung.
 		const stopped = new Promise<RealOutcome>(
 			(resolve) => (this.cancel = () => resolve({ kind: 'stopped' }))
 		);
-		const timedOut = new Promise<RealOutcome>((resolve) =>
-			setTimeout(
-				() => resolve({ kind: 'result', result: unresponsive(scenario, note) }),
-				scenario.limitMs + GRACE_MS
-			)
+		let started = () => {};
+		const timedOut = new Promise<RealOutcome>(
+			(resolve) =>
+				(started = () =>
+					void setTimeout(
+						() => resolve({ kind: 'result', result: unresponsive(scenario, note) }),
+						scenario.limitMs + GRACE_MS
+					))
 		);
-		const finished = this.start(scenario, gil, {
+		const finished = this.start(scenario, gil, started, {
 			progress,
 			note: (text) => void (note = text)
 		}).then((result): RealOutcome => ({ kind: 'result', result }));
@@ -58,7 +63,12 @@ export class RealRunner {
 		return outcome;
 	}
 
-	private async start(scenario: Scenario, gil: boolean, reports: Reports): Promise<SimResult> {
+	private async start(
+		scenario: Scenario,
+		gil: boolean,
+		started: () => void,
+		reports: Reports
+	): Promise<SimResult> {
 		const { isolated } = this.capabilities();
 		const gilBuffer = gil && isolated ? createGilBuffer() : null;
 		const server = await this.spawn(
@@ -87,6 +97,7 @@ export class RealRunner {
 			: null;
 		const mailbox = usesRpc && isolated ? createMailbox() : null;
 		const ports = [...pool, ...(rpc ? [rpc] : [])];
+		started();
 		return Comlink.wrap<ServerApi>(server).run(
 			scenario,
 			Comlink.transfer({ pool, gil: gilBuffer, rpc, mailbox }, ports),

@@ -119,10 +119,14 @@ for (const [name, isolated] of [
 /** Opens a scenario in the playground by its link. */
 const openScenario = (page: Page, doc: object) => page.goto(playgroundUrl(sites[0].url, doc));
 
-/** Opens a scenario file (path without `.json`, with a shorter limit) in the playground and runs it for real. */
-async function runScenarioFile(page: Page, name: string, limitMs: number) {
+/**
+ * Opens a scenario file (path without `.json`) in the playground and runs it for real. A run that
+ * completes ends when its last request is answered, so only runs expected to hang shorten the
+ * limit: a short limit on a run that completes would only measure how busy the machine is.
+ */
+async function runScenarioFile(page: Page, name: string, hangLimitMs?: number) {
 	const doc = JSON.parse(readFileSync(`${name}.json`, 'utf8'));
-	await openScenario(page, { ...doc, limitMs });
+	await openScenario(page, hangLimitMs === undefined ? doc : { ...doc, limitMs: hangLimitMs });
 	await page.getByRole('button', { name: 'Run for real' }).click();
 	const text = (await page.getByTestId('agreement').textContent()) ?? '';
 	console.log(`${name}: ${text.replace(/\s+/g, ' ')}`);
@@ -130,11 +134,9 @@ async function runScenarioFile(page: Page, name: string, limitMs: number) {
 }
 
 describe('the JSON-RPC client and threading.Lock, for real (cross-origin isolated)', () => {
-	it('gathered calls with a future per request id complete in about 60 ms', async () => {
+	it('gathered calls with a future per request id complete', async () => {
 		const page = await lab.context.newPage();
-		expect(await runScenarioFile(page, 'lessons/06-gather-deadlock/fixed', 3000)).toContain(
-			'completed'
-		);
+		expect(await runScenarioFile(page, 'lessons/06-gather-deadlock/fixed')).toContain('completed');
 	});
 
 	it('the unsafe hand-off loses the wake-up: nothing else wakes the loop, so the run hangs', async () => {
@@ -146,9 +148,9 @@ describe('the JSON-RPC client and threading.Lock, for real (cross-origin isolate
 
 	it('a 100 ms heartbeat rescues the same lost wake-ups, each response late', async () => {
 		const page = await lab.context.newPage();
-		expect(
-			await runScenarioFile(page, 'lessons/06-gather-deadlock/lost-wakeup-timer', 3000)
-		).toContain('completed');
+		expect(await runScenarioFile(page, 'lessons/06-gather-deadlock/lost-wakeup-timer')).toContain(
+			'completed'
+		);
 	});
 
 	it('a threading.Lock held across await under gather blocks the server worker for real', async () => {
