@@ -198,6 +198,24 @@ for (const slug of lessons) {
 	});
 }
 
+describe('the step keys', () => {
+	it('step while a step button has focus, and Space still presses that button', async () => {
+		const page = await lab.context.newPage();
+		await page.goto(`${lab.site.url}?lesson=${lessons[0]}`);
+		const next = page.getByRole('button', { name: 'Next step' });
+		await next.click(); // focus stays on Next, as after any click
+		await page.keyboard.press('ArrowRight');
+		expect(await slider(page).inputValue()).toBe('3');
+		await page.keyboard.press('ArrowLeft');
+		expect(await slider(page).inputValue()).toBe('2');
+		await page.keyboard.press('Space'); // the button's own click: one step, and no Play
+		expect(await slider(page).inputValue()).toBe('3');
+		expect(await page.getByRole('button', { name: 'Play' }).count()).toBe(1);
+		expect(await next.getAttribute('aria-keyshortcuts')).toBe('ArrowRight');
+		expect(await page.getByText('Keys:').isVisible()).toBe(true);
+	});
+});
+
 describe('the gather "deadlock" lesson', () => {
 	it('shows the reported client hung with its reason, and the fixed client completing', async () => {
 		const page = await lab.context.newPage();
