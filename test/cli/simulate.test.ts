@@ -10,7 +10,7 @@ import { BIN, buildBin } from '../../cli/build-bin';
 beforeAll(async () => {
 	rmSync(BIN, { force: true });
 	await buildBin();
-}, 60_000);
+});
 
 const tmp = mkdtempSync(join(tmpdir(), 'ell-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -122,5 +122,5 @@ describe('npx event-loop-lab in the project folder', () => {
 		expect(r.stderr).toBe('');
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/^usage: event-loop-lab simulate/);
-	}, 30_000);
+	});
 });

@@ -24,7 +24,6 @@ async function stepEvents(): Promise<string[]> {
 }
 
 describe('anchorIndex(trace, t, anchor)', () => {
-	// Loads and runs every lesson twice: the timeout is room for a loaded machine, not a speed check.
 	it('stops every lesson step after the same event when formatEvent words events differently', async () => {
 		const before = await stepEvents();
 		const reworded = (e: TraceEvent) => `${e.t} ${e.type.toUpperCase()} by ${e.actor}`;
@@ -42,5 +41,5 @@ describe('anchorIndex(trace, t, anchor)', () => {
 			vi.doUnmock('../../simulations/timeline');
 		}
 		expect(before.length).toBeGreaterThanOrEqual(8);
-	}, 60_000);
+	});
 });

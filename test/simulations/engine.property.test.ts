@@ -20,7 +20,7 @@ describe('simulate(scenario) over generated scenarios', () => {
 			}),
 			runs
 		);
-	}, 120_000);
+	});
 
 	it('loses and duplicates no request, and every request ends or the run is hung with a reason', () => {
 		fc.assert(
@@ -41,7 +41,7 @@ describe('simulate(scenario) over generated scenarios', () => {
 			}),
 			runs
 		);
-	}, 120_000);
+	});
 
 	it('never moves time backwards and numbers the trace in order', () => {
 		fc.assert(
@@ -54,7 +54,7 @@ describe('simulate(scenario) over generated scenarios', () => {
 			}),
 			runs
 		);
-	}, 120_000);
+	});
 
 	it('runs at most one callback on the loop at a time', () => {
 		fc.assert(
@@ -72,7 +72,7 @@ describe('simulate(scenario) over generated scenarios', () => {
 			}),
 			runs
 		);
-	}, 120_000);
+	});
 
 	it('frameAt(n) equals the state the engine reached after the steps that emitted n events', () => {
 		fc.assert(
@@ -86,5 +86,5 @@ describe('simulate(scenario) over generated scenarios', () => {
 			}),
 			runs
 		);
-	}, 120_000);
+	});
 });

@@ -64,7 +64,7 @@ describe('ScenarioForm', () => {
 			}),
 			{ numRuns: 60 }
 		);
-	}, 60_000);
+	});
 
 	it('shows hostile names as text and edits the JSON when a field changes', () => {
 		const hostile = '<img src=x onerror="globalThis.pwned=1">';
