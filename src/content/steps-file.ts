@@ -1,4 +1,5 @@
 import { parseAnchor } from './event-anchor';
+import { parseExpectations, type Expectation } from './step-expectations';
 import type { LessonQuestion, LessonStep } from './types';
 
 /** A lesson's steps.md, read: its steps, the line each starts on, its question, every problem. */
@@ -18,10 +19,11 @@ const CHOICE = /^- \[( |x)\] (.*)$/;
 // ", " separates a heading's parts unless it sits inside an anchor's "quoted value".
 const OUTSIDE_QUOTES = /, (?=(?:[^"]*"[^"]*")*[^"]*$)/;
 const FORM = '"## <variant> at <t> ms[, line <n>][, after <event>]"';
+const EXPECT = /^expect:\s*(.*)$/;
 
 /**
  * Reads steps.md: one `## <variant> at <t> ms[, line <n>][, after <event>]` section per step,
- * its narration below, then a `## Question` section (prompt, `- [ ]`/`- [x]` choices, explanation).
+ * optional `expect: …` lines right under it (see step-expectations.ts), its narration below, then a `## Question` section (prompt, `- [ ]`/`- [x]` choices, explanation).
  * Runs where files are read (the lesson index plugin, the command line), never in the page.
  */
 export function parseStepsFile(file: string, text: string): StepsFile {
@@ -72,7 +74,8 @@ function readStep(
 		fail(`${name}: "## ${s.title}" is not a step heading; expected ${FORM}`);
 		return null;
 	}
-	const step: LessonStep = { variant: m[1], t: Number(m[2]), text: prose(s.body) };
+	const { expect, body } = readExpect(s.body, name, fail);
+	const step: LessonStep = { variant: m[1], t: Number(m[2]), text: prose(body) };
 	for (const part of m[3] ? m[3].split(OUTSIDE_QUOTES) : []) {
 		const line = /^line (\d+)$/.exec(part);
 		if (line) step.line = Number(line[1]);
@@ -82,8 +85,35 @@ function readStep(
 			else step.event = anchor;
 		} else fail(`${name}: "${part}" is neither "line <n>" nor "after <event>"`);
 	}
+	if (expect.length > 0) step.expect = expect;
 	if (step.text === '') fail(`${name}: no narration`);
 	return step;
+}
+
+// `expect:` lines come before the narration, so a reader of steps.md sees the claims first; one
+// further down would be shown to learners as narration, so it is reported instead.
+function readExpect(
+	body: Section['body'],
+	name: string,
+	fail: (message: string, line?: number) => void
+): { expect: Expectation[]; body: Section['body'] } {
+	const expect: Expectation[] = [];
+	let start = 0;
+	for (; start < body.length; start++) {
+		const { text, line } = body[start];
+		const m = EXPECT.exec(text);
+		if (!m && text.trim() !== '') break;
+		if (!m) continue;
+		const read = parseExpectations(m[1], line);
+		expect.push(...read.expect);
+		for (const error of read.errors) fail(`${name}: ${error}`, line);
+	}
+	const rest = body.slice(start);
+	for (const { text, line } of rest) {
+		if (EXPECT.test(text))
+			fail(`${name}: an "expect:" line after the narration; put it right under the heading`, line);
+	}
+	return { expect, body: rest };
 }
 
 function readQuestion(s: Section, fail: (message: string, line?: number) => void): LessonQuestion {

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../simulations/index';
 import type { EventAnchor } from './event-anchor';
+import type { Expectation } from './step-expectations';
 
 /** One narrated moment of a lesson: a variant, a time, optionally an event to stop after. */
 export interface LessonStep {
@@ -12,6 +13,8 @@ export interface LessonStep {
 	line?: number;
 	/** Markdown narration. */
 	text: string;
+	/** What the narration claims about the step's frame, checked by the lesson tests (never shown). */
+	expect?: Expectation[];
 }
 
 export interface LessonQuestion {

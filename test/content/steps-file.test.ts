@@ -86,6 +86,37 @@ describe('parseStepsFile(file, text)', () => {
 		expect(parse(...lines).errors).toContainEqual(expect.stringContaining(message));
 	});
 
+	it('reads the expect: lines right under a step heading, apart from its narration', () => {
+		const read = parse(
+			'## a at 0 ms',
+			'expect: loop select; gil free',
+			'expect: ready empty',
+			'',
+			'The loop sleeps.',
+			...QUESTION
+		);
+		expect(read.errors).toEqual([]);
+		expect(read.steps[0].text).toBe('The loop sleeps.');
+		expect(read.steps[0].expect).toEqual([
+			{ text: 'loop select', line: 2, kind: 'loop', state: 'select' },
+			{ text: 'gil free', line: 2, kind: 'gil', holder: null },
+			{ text: 'ready empty', line: 3, kind: 'ready', count: 0 }
+		]);
+	});
+
+	it.each([
+		[
+			['## a at 0 ms', 'expect: loop asleep', 'Text.'],
+			':2: step 1: expect: "loop asleep": expected'
+		],
+		[
+			['## a at 0 ms', 'Text.', 'expect: loop select'],
+			':3: step 1: an "expect:" line after the narration'
+		]
+	])('reports %j as %s', (lines, message) => {
+		expect(parse(...lines, ...QUESTION).errors).toEqual([expect.stringContaining(message)]);
+	});
+
 	it('names the file and line of every problem', () => {
 		const { errors } = parse(
 			'## a at 0 ms, line x',
