@@ -21,7 +21,11 @@ export type Claim =
 	| { kind: 'outcome'; outcome: 'completed' | 'hung' | 'running' }
 	| { kind: 'heartbeats'; count: number }
 	| { kind: 'lag'; ms: number | null }
-	| { kind: 'pool'; queued: number };
+	| { kind: 'pool'; queued: number }
+	| { kind: 'handoff'; handoff: HandoffKind; woke?: boolean };
+
+/** A cross-thread hand-off, as the frame names it. */
+export type HandoffKind = Frame['handoffs'][number]['kind'];
 
 /** Who prints a log line: asyncio's logger, or `threading.excepthook` for an uncaught thread exception. */
 export type LogSource = 'asyncio' | 'threading.excepthook';
@@ -45,6 +49,12 @@ const TASK_STATES: Record<TaskState, true> = {
 	failed: true
 };
 const LOG_SOURCES: Record<LogSource, true> = { asyncio: true, 'threading.excepthook': true };
+const HANDOFFS: Record<HandoffKind, true> = {
+	threadsafe: true,
+	unsafe: true,
+	runCoroutineThreadsafe: true,
+	resultWait: true
+};
 
 const FORMS: Record<Claim['kind'], string> = {
 	loop: 'loop select | loop callback ["cb"] | loop blocked [on "text"]',
@@ -61,7 +71,8 @@ const FORMS: Record<Claim['kind'], string> = {
 	outcome: 'outcome completed|hung|running',
 	heartbeats: 'heartbeats <n>',
 	lag: 'lag none | lag <ms>',
-	pool: 'pool queued <n>'
+	pool: 'pool queued <n>',
+	handoff: `handoff ${Object.keys(HANDOFFS).join('|')} [woke|silent]`
 };
 
 /** The words an expectation may start with, each with its forms, for messages and the README. */
@@ -241,6 +252,12 @@ const READERS: { [K in Claim['kind']]: Reader } = {
 		if (ws.length === 1 && plain(ws[0], 'none')) return { kind: 'lag', ms: null };
 		const n = count(ws[0]);
 		return n === null ? null : only(ws, 1, { kind: 'lag', ms: n });
+	},
+	handoff([kind, woke, ...more]) {
+		if (more.length > 0 || !plain(kind, ...Object.keys(HANDOFFS))) return null;
+		const claim: Claim = { kind: 'handoff', handoff: kind.text as HandoffKind };
+		if (woke === undefined) return claim;
+		return plain(woke, 'woke', 'silent') ? { ...claim, woke: woke.text === 'woke' } : null;
 	},
 	pool(ws) {
 		const n = count(ws[1]);

@@ -63,7 +63,9 @@ describe('parseExpectations(text, line)', () => {
 		['heartbeats 73', { kind: 'heartbeats', count: 73 }],
 		['lag none', { kind: 'lag', ms: null }],
 		['lag 950', { kind: 'lag', ms: 950 }],
-		['pool queued 7', { kind: 'pool', queued: 7 }]
+		['pool queued 7', { kind: 'pool', queued: 7 }],
+		['handoff unsafe', { kind: 'handoff', handoff: 'unsafe' }],
+		['handoff threadsafe woke', { kind: 'handoff', handoff: 'threadsafe', woke: true }]
 	])('reads %s', (text, claim) => {
 		expect(claims(text)).toEqual([claim]);
 	});
@@ -94,7 +96,8 @@ describe('parseExpectations(text, line)', () => {
 		['task main/1 hanging', 'expected task <name>'],
 		['timers 2 3', 'expected timers none'],
 		['"loop" select', 'unknown word "loop"'],
-		['outcome done', 'expected outcome completed|hung|running']
+		['outcome done', 'expected outcome completed|hung|running'],
+		['handoff unsafe loud', 'expected handoff threadsafe|unsafe|runCoroutineThreadsafe|resultWait']
 	])('reports %s', (text, message) => {
 		const read = parseExpectations(text, 3);
 		expect(read.expect).toEqual([]);
