@@ -1,4 +1,10 @@
-import type { Frame, TaskState } from '../../simulations/index';
+import type {
+	Frame,
+	HandoffKind,
+	LogSource,
+	LoopThreadState,
+	TaskState
+} from '../../simulations/index';
 
 type ThreadState = Frame['threads'][string]['state'];
 
@@ -7,7 +13,7 @@ export type Expectation = { text: string; line: number } & Claim;
 
 /** What an `expect:` clause claims, apart from where it was written. */
 export type Claim =
-	| { kind: 'loop'; state: 'select' | 'callback' | 'blocked'; detail?: string }
+	| { kind: 'loop'; state: LoopThreadState; detail?: string }
 	| { kind: 'gil'; holder: string | null; waiters?: string[] }
 	| { kind: 'lock'; name: string; holder: string | null; waiters?: string[] }
 	| { kind: 'log'; source?: LogSource; has?: string; lines?: number; none?: LogSource }
@@ -23,12 +29,6 @@ export type Claim =
 	| { kind: 'lag'; ms: number | null }
 	| { kind: 'pool'; queued: number }
 	| { kind: 'handoff'; handoff: HandoffKind; woke?: boolean };
-
-/** A cross-thread hand-off, as the frame names it. */
-export type HandoffKind = Frame['handoffs'][number]['kind'];
-
-/** Who prints a log line: asyncio's logger, or `threading.excepthook` for an uncaught thread exception. */
-export type LogSource = 'asyncio' | 'threading.excepthook';
 
 // Records keyed by the engine's own unions: a state added to the engine fails to compile here
 // until steps.md can name it.
