@@ -263,6 +263,7 @@ export class Sim {
 		this.loop.stop();
 		const outcome = this.hung ? 'hung' : 'completed';
 		this.outcome = outcome;
+		if (outcome === 'completed') this.loop.cancelTimers();
 		if (this.hung) this.emit('run', { type: 'hung', detail: { reason: this.hung.reason } });
 		this.emit('run', { type: 'end', detail: { outcome } });
 	}
