@@ -88,7 +88,9 @@ function contradiction(f: Frame, e: Expectation): string | null {
 		case 'outcome': {
 			// The verdict is the run's from its `hung` event on, a moment before the `end` event.
 			const outcome = f.outcome ?? (f.hungReason === null ? 'running' : 'hung');
-			return outcome === e.outcome ? null : `outcome ${outcome}`;
+			const shown = f.hungReason === null ? `outcome ${outcome}` : `outcome hung "${f.hungReason}"`;
+			if (outcome !== e.outcome) return shown;
+			return e.reason === undefined || (f.hungReason ?? '').includes(e.reason) ? null : shown;
 		}
 		case 'heartbeats':
 			return f.heartbeats === e.count ? null : `heartbeats ${f.heartbeats}`;

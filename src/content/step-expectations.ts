@@ -24,7 +24,7 @@ export type Claim =
 	| { kind: 'request'; ids: string[]; state: 'ok' | 'error' | 'pending'; error?: string }
 	| { kind: 'thread'; name: string; state: ThreadState }
 	| { kind: 'task'; names: string[]; state: TaskState }
-	| { kind: 'outcome'; outcome: 'completed' | 'hung' | 'running' }
+	| { kind: 'outcome'; outcome: 'completed' | 'hung' | 'running'; reason?: string }
 	| { kind: 'heartbeats'; count: number }
 	| { kind: 'lag'; ms: number | null }
 	| { kind: 'pool'; queued: number }
@@ -68,7 +68,7 @@ const FORMS: Record<Claim['kind'], string> = {
 	request: 'request <id>… ok|pending | request <id>… error ["text"]',
 	thread: `thread <name> ${Object.keys(THREAD_STATES).join('|')}`,
 	task: `task <name>… ${Object.keys(TASK_STATES).join('|')}`,
-	outcome: 'outcome completed|hung|running',
+	outcome: 'outcome completed|running | outcome hung ["reason"]',
 	heartbeats: 'heartbeats <n>',
 	lag: 'lag none | lag <ms>',
 	pool: 'pool queued <n>',
@@ -240,9 +240,11 @@ const READERS: { [K in Claim['kind']]: Reader } = {
 		if (!list || list.length === 0 || !plain(state, ...Object.keys(TASK_STATES))) return null;
 		return { kind: 'task', names: list, state: state!.text as TaskState };
 	},
-	outcome(ws) {
-		if (ws.length !== 1 || !plain(ws[0], 'completed', 'hung', 'running')) return null;
-		return { kind: 'outcome', outcome: ws[0].text as 'completed' | 'hung' | 'running' };
+	outcome([outcome, ...more]) {
+		if (plain(outcome, 'hung') && more.length === 1 && more[0].quoted)
+			return { kind: 'outcome', outcome: 'hung', reason: more[0].text };
+		if (more.length > 0 || !plain(outcome, 'completed', 'hung', 'running')) return null;
+		return { kind: 'outcome', outcome: outcome.text as 'completed' | 'hung' | 'running' };
 	},
 	heartbeats(ws) {
 		const n = count(ws[0]);

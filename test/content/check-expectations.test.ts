@@ -120,11 +120,16 @@ describe('checkExpectations(frame, expect)', () => {
 		expect(check(text)[0]).toContain(`expected ${text}, frame has ${shown}`);
 	});
 
-	it('counts a run as hung from its hung event, before its end event', () => {
+	it('counts a run as hung from its hung event, before its end event, and checks its reason', () => {
 		const f = frame();
-		f.hungReason = 'deadlock';
-		const { expect: claims } = parseExpectations('outcome hung', 1);
-		expect(checkExpectations(f, claims)).toEqual([]);
+		f.hungReason = 'deadlock: the loop thread is blocked';
+		const claims = (text: string) => parseExpectations(text, 1).expect;
+		expect(
+			checkExpectations(f, claims('outcome hung; outcome hung "loop thread is blocked"'))
+		).toEqual([]);
+		expect(checkExpectations(f, claims('outcome hung "asleep in select()"'))).toEqual([
+			'expected outcome hung "asleep in select()", frame has outcome hung "deadlock: the loop thread is blocked"'
+		]);
 	});
 
 	it('reports each broken claim of a step, in order', () => {

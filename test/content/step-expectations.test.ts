@@ -60,6 +60,7 @@ describe('parseExpectations(text, line)', () => {
 		['task main/1 main/2 waiting', { kind: 'task', names: ['main/1', 'main/2'], state: 'waiting' }],
 		['outcome hung', { kind: 'outcome', outcome: 'hung' }],
 		['outcome running', { kind: 'outcome', outcome: 'running' }],
+		['outcome hung "deadlock"', { kind: 'outcome', outcome: 'hung', reason: 'deadlock' }],
 		['heartbeats 73', { kind: 'heartbeats', count: 73 }],
 		['lag none', { kind: 'lag', ms: null }],
 		['lag 950', { kind: 'lag', ms: 950 }],
@@ -96,7 +97,8 @@ describe('parseExpectations(text, line)', () => {
 		['task main/1 hanging', 'expected task <name>'],
 		['timers 2 3', 'expected timers none'],
 		['"loop" select', 'unknown word "loop"'],
-		['outcome done', 'expected outcome completed|hung|running'],
+		['outcome done', 'expected outcome completed|running | outcome hung ["reason"]'],
+		['outcome completed "fine"', 'expected outcome completed|running'],
 		['handoff unsafe loud', 'expected handoff threadsafe|unsafe|runCoroutineThreadsafe|resultWait']
 	])('reports %s', (text, message) => {
 		const read = parseExpectations(text, 3);
