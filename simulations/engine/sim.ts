@@ -82,8 +82,14 @@ export class Sim {
 			asleep: () => this.loopAsleep(),
 			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
 		});
-		this.loopThread = newThread('loop', 'loop', () => this.loop.next());
+		this.loopThread = newThread('loop', rt.host === 'runUntilComplete' ? 'host' : 'loop', () =>
+			this.loop.next()
+		);
 		this.cpu.created(this.loopThread);
+		const handoff: Handoff = (detail) => {
+			this.handoffs.push({ at: roundMs(this.now()), ...detail });
+			emit(detail.from, { type: 'handoff', detail });
+		};
 		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
 		this.tasks = new Tasks(this.loop, emit, {
 			now: () => clock.now(),
@@ -95,6 +101,7 @@ export class Sim {
 			beat: () => this.heartbeats.push(clock.now()),
 			lag: (sample) => this.recordLag(sample),
 			deadlock,
+			handoff,
 			requestEnded: (record, status, error) => this.arrivals.requestEnded(record, status, error)
 		});
 		this.locks = new Locks(this.tasks, emit, deadlock);
@@ -103,10 +110,6 @@ export class Sim {
 			start: (th: SimThread) => this.cpu.start(th),
 			resume: (th: SimThread, doing?: string) => this.cpu.resume(th, doing),
 			resumeLoopThread: () => this.cpu.resume(this.loopThread)
-		};
-		const handoff: Handoff = (detail) => {
-			this.handoffs.push({ at: roundMs(this.now()), ...detail });
-			emit(detail.from, { type: 'handoff', detail });
 		};
 		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, threads, handoff, {
 			enabled: rt.debug,
@@ -117,11 +120,21 @@ export class Sim {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}
 		this.requests = unfinishedRequests(scenario);
-		this.arrivals = new Arrivals(scenario, this.requests, clock, emit, this.loop, (index) => {
+		const startTask = (index: number) => {
 			const spec = scenario.requests[index];
 			const program = this.programs.get(spec.handler) as Instr[];
 			this.tasks.spawn(this.tasks.create(spec.id, 'request', program, this.requests[index]));
-		});
+		};
+		this.arrivals = new Arrivals(
+			scenario,
+			this.requests,
+			clock,
+			emit,
+			this.loop,
+			startTask,
+			threads,
+			handoff
+		);
 	}
 
 	now(): number {
