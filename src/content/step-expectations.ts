@@ -56,7 +56,8 @@ const HANDOFFS: Record<HandoffKind, true> = {
 	resultWait: true
 };
 
-const FORMS: Record<Claim['kind'], string> = {
+/** The words an expectation may start with, each with its forms, as error messages print them. */
+export const EXPECTATION_FORMS: Readonly<Record<Claim['kind'], string>> = {
 	loop: 'loop select | loop callback ["cb"] | loop blocked [on "text"]',
 	gil: 'gil free | gil <holder> [waiting <thread>… | waiting none]',
 	lock: 'lock <name> free | lock <name> held by <holder> [waiting <name>… | waiting none]',
@@ -75,12 +76,9 @@ const FORMS: Record<Claim['kind'], string> = {
 	handoff: `handoff ${Object.keys(HANDOFFS).join('|')} [woke|silent]`
 };
 
-/** The words an expectation may start with, each with its forms, for messages and the README. */
-export const EXPECTATION_FORMS: Readonly<Record<Claim['kind'], string>> = FORMS;
-
 // A word, or a double-quoted value (the one place spaces and semicolons may appear).
 const TOKEN = /"([^"]*)"|([^\s"]+)/g;
-// "; " separates clauses unless it sits inside a quoted value.
+// ";" separates clauses unless it sits inside a quoted value.
 const CLAUSES = /;(?=(?:[^"]*"[^"]*")*[^"]*$)/;
 
 interface Word {
@@ -121,11 +119,11 @@ function wordsOf(clause: string): Word[] {
 function readClaim(words: Word[]): Claim | string {
 	const [head, ...rest] = words;
 	const kind = head.text as Claim['kind'];
-	if (head.quoted || !Object.hasOwn(FORMS, kind)) {
-		return `unknown word "${head.text}"; an expectation starts with one of: ${Object.keys(FORMS).join(', ')}`;
+	if (head.quoted || !Object.hasOwn(EXPECTATION_FORMS, kind)) {
+		return `unknown word "${head.text}"; an expectation starts with one of: ${Object.keys(EXPECTATION_FORMS).join(', ')}`;
 	}
 	const claim = READERS[kind](rest);
-	return claim ?? `expected ${FORMS[kind]}`;
+	return claim ?? `expected ${EXPECTATION_FORMS[kind]}`;
 }
 
 type Reader = (w: Word[]) => Claim | null;
