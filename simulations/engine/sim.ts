@@ -90,7 +90,8 @@ export class Sim {
 			this.handoffs.push({ at: roundMs(this.now()), ...detail });
 			emit(detail.from, { type: 'handoff', detail });
 		};
-		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
+		const deadlock: Deadlock = (reason, blockedIn, blocked) =>
+			this.deadlock(reason, blockedIn, blocked);
 		this.tasks = new Tasks(this.loop, emit, {
 			now: () => clock.now(),
 			io: (ms, label, effect) => this.io(ms, label, effect),
@@ -238,8 +239,9 @@ export class Sim {
 	}
 
 	/** The loop thread blocks in `blockedIn` for good: the run ends hung with `reason`. */
-	private deadlock(reason: string, blockedIn: string): void {
+	private deadlock(reason: string, blockedIn: string, blocked?: () => void): void {
 		this.cpu.blockForGood(this.loopThread, blockedIn);
+		blocked?.();
 		this.hung = { atMs: roundMs(this.now()), reason };
 		this.stop();
 	}
