@@ -1,5 +1,5 @@
 import { createRng } from '../rng';
-import { describe, type Checker, type Path } from './check';
+import { describe, formatPath, type Checker, type Path } from './check';
 import { checkSteps } from './steps';
 import {
 	SCENARIO_FORMAT,
@@ -8,7 +8,8 @@ import {
 	type Host,
 	type RequestSpec,
 	type Runtime,
-	type Scenario
+	type Scenario,
+	type Step
 } from './types';
 
 const MAX_REQUESTS = 100_000;
@@ -51,6 +52,7 @@ export function checkScenario(c: Checker, doc: unknown): Scenario | null {
 	const limitMs = c.number(o, 'limitMs', [], { above: 0, max: 3_600_000, fallback: 10_000 });
 	const runtime = checkRuntime(c, o.runtime);
 	const handlers = checkHandlers(c, o.handlers);
+	checkLockKinds(c, handlers);
 	const requests = checkRequests(c, o, handlers, seed);
 	const background = checkBackground(c, o.background);
 	if (runtime.host === 'runUntilComplete' && background.length > 0) {
@@ -100,6 +102,30 @@ function checkRuntime(c: Checker, value: unknown): Runtime {
 		debug: c.boolean(o, 'debug', p, false),
 		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 })
 	};
+}
+
+/** A lock name is one lock: a `threading.Lock` or an `asyncio.Lock`, not both. */
+function checkLockKinds(c: Checker, handlers: Record<string, Handler>): void {
+	const first = new Map<string, { kind: string; path: Path }>();
+	const visit = (steps: Step[], path: Path) =>
+		steps.forEach((s, i) => {
+			const p: Path = [...path, i];
+			if (s.op === 'lock') {
+				const seen = first.get(s.name);
+				if (!seen) first.set(s.name, { kind: s.kind, path: p });
+				else if (seen.kind !== s.kind) {
+					c.fail(
+						'E_CONFLICT',
+						[...p, 'kind'],
+						`"${seen.kind}", the kind of lock '${s.name}' at ${formatPath(seen.path)}`,
+						`"${s.kind}"`
+					);
+				}
+			}
+			if (s.op === 'lock' || s.op === 'threadsafeResult') visit(s.steps, [...p, 'steps']);
+			if (s.op === 'gather') s.branches.forEach((b, j) => visit(b, [...p, 'branches', j]));
+		});
+	for (const [name, h] of Object.entries(handlers)) visit(h.steps, ['handlers', name, 'steps']);
 }
 
 function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {

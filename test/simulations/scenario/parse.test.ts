@@ -186,6 +186,22 @@ describe('parseScenario(input) reports catalogued errors with path and position'
 			}),
 			'background',
 			'the loop stops between calls'
+		],
+		[
+			'E_CONFLICT',
+			(d) => ({
+				...d,
+				handlers: {
+					upload: {
+						steps: [
+							{ op: 'lock', name: 'L', kind: 'thread', steps: [] },
+							{ op: 'lock', name: 'L', kind: 'asyncio', steps: [] }
+						]
+					}
+				}
+			}),
+			'handlers.upload.steps[1].kind',
+			`"thread", the kind of lock 'L' at handlers.upload.steps[0]`
 		]
 	];
 	for (const [code, mutate, path, words] of cases) {
