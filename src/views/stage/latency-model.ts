@@ -1,4 +1,4 @@
-import type { SimResult, Warning } from '../../../simulations/index';
+import type { SimResult } from '../../../simulations/index';
 
 /** The lag chart's size in SVG units. */
 export const LAG_CHART = { width: 320, height: 70 } as const;
@@ -23,11 +23,10 @@ export interface LatencyAt {
 	worstLagMs: number | null;
 	/** The chart's top, in ms of lag. */
 	lagTopMs: number;
-	warnings: Warning[];
 }
 
 /**
- * Latency, lag and debug warnings of a run as they stand at `cursor` (ms). Scales too come only
+ * Latency and lag of a run as they stand at `cursor` (ms). Scales too come only
  * from what has happened by then, so neither a bar nor the lag chart's top gives the outcome away.
  */
 export function latencyAt(result: SimResult, cursor: number): LatencyAt {
@@ -68,7 +67,6 @@ export function latencyAt(result: SimResult, cursor: number): LatencyAt {
 		heartbeats: result.heartbeats.filter((b) => b <= cursor).length,
 		lags,
 		worstLagMs: lags.length ? Math.max(...lags.map((l) => l.lagMs)) : null,
-		lagTopMs,
-		warnings: result.warnings.filter((w) => w.atMs <= cursor)
+		lagTopMs
 	};
 }
