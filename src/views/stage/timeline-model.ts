@@ -92,6 +92,13 @@ export function buildTimeline(
 		return null;
 	};
 
+	const loopThread = (id: string, state: string, t: number) => {
+		loopState = state;
+		set(id, THREAD_STATE[state] ?? null, t);
+		lane(id, 'loop');
+		if (current) set(current, taskLane(current), t);
+	};
+
 	for (const e of trace) {
 		switch (e.type) {
 			case 'arrive':
@@ -109,16 +116,16 @@ export function buildTimeline(
 				set(e.actor, taskLane(e.actor), e.t);
 				break;
 			case 'thread':
-				if (e.detail.kind === 'loop') {
-					loopState = e.detail.state;
-					set(e.actor, THREAD_STATE[loopState] ?? null, e.t);
-					lane(e.actor, 'loop');
-					if (current) set(current, taskLane(current), e.t);
-				} else {
+				if (e.detail.kind === 'loop') loopThread(e.actor, e.detail.state, e.t);
+				else {
 					lane(e.actor, 'thread', e.detail.kind);
 					const state = THREAD_STATE[e.detail.state] ?? null;
 					set(e.actor, state === 'blocked' ? 'thread-blocked' : state, e.t);
 				}
+				break;
+			// The loop thread goes into select() with this event; no thread event says so.
+			case 'select':
+				loopThread(e.actor, 'selecting', e.t);
 				break;
 			case 'handoff':
 				handoffs.push({ at: e.t, ...e.detail });

@@ -64,6 +64,8 @@ describe('buildTimeline(trace, endMs)', () => {
 			true
 		);
 		expect(t.lanes.find((l) => l.id === 'pool-2')?.segments.map((s) => s.state)).toContain('gil');
+		// The select event puts the loop thread to sleep while the pool works.
+		expect(t.lanes[0].segments.map((s) => s.state)).toContain('asleep');
 	});
 
 	it('collects heartbeats and lag samples', () => {
