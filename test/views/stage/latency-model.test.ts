@@ -50,8 +50,8 @@ describe('latencyAt(result, cursor)', () => {
 		const at = latencyAt(result, 400);
 		expect(at.lagTopMs).toBe(40);
 		expect(at.lags.map((l) => [l.x, Math.round(l.y), Math.round(l.height)])).toEqual([
-			[30 + 0.25 * 280 - 2.5, 50, 6],
-			[30 + 0.75 * 280 - 2.5, 10, 46]
+			[48 + 0.25 * 262 - 2.5, 50, 6],
+			[48 + 0.75 * 262 - 2.5, 10, 46]
 		]);
 	});
 });
