@@ -6,6 +6,7 @@ import {
 	FONT,
 	FUTURE_VEIL,
 	HANDOFF_DASH,
+	HANDOFF_LEGEND,
 	LABEL,
 	LEGEND,
 	ROW,
@@ -137,23 +138,21 @@ export function legendPicture(t: TimelineModel, width: number, c: Palette): Bloc
 		swatch(pictureFill(state, c)),
 		words
 	]);
-	if (t.handoffs.length > 0) {
-		const arrow = {
-			x1: 1,
-			x2: 14,
-			y1: 7,
-			y2: 7,
-			stroke: c.fg,
-			'stroke-width': 1.5,
-			'marker-end': 'url(#handoff-arrow)'
-		};
-		const wake = el('circle', { cx: 14, cy: 7, r: 3, fill: c.accent, stroke: c.bg });
-		entries.push([`${el('line', arrow)}\n${wake}`, 'hand-off that wakes the loop']);
-		entries.push([
-			el('line', { ...arrow, 'stroke-dasharray': '3 2' }),
-			'hand-off without a wake-up'
-		]);
-	}
+	if (t.handoffs.length > 0)
+		for (const { dash, wake, words } of HANDOFF_LEGEND) {
+			const arrow = el('line', {
+				x1: 1,
+				x2: 14,
+				y1: 7,
+				y2: 7,
+				stroke: c.fg,
+				'stroke-width': 1.5,
+				'stroke-dasharray': dash,
+				'marker-end': 'url(#handoff-arrow)'
+			});
+			const dot = el('circle', { cx: 14, cy: 7, r: 3, fill: c.accent, stroke: c.bg });
+			entries.push([wake ? `${arrow}\n${dot}` : arrow, words]);
+		}
 	if (monitored(t)) {
 		entries.push([el('circle', { cx: 7, cy: 7, r: 4, fill: c.lanes.awaiting }), 'heartbeat ran']);
 		entries.push([

@@ -26,6 +26,12 @@ export const HANDOFF_DASH: Record<Handoff['kind'], string | null> = {
 	resultWait: '1 2'
 };
 
+/** The legend's hand-off entries: how the arrow is dashed, whether it ends in a wake-up dot. */
+export const HANDOFF_LEGEND: readonly { dash: string | null; wake: boolean; words: string }[] = [
+	{ dash: HANDOFF_DASH.threadsafe, wake: true, words: 'hand-off that wakes the loop' },
+	{ dash: HANDOFF_DASH.unsafe, wake: false, words: 'hand-off without a wake-up' }
+];
+
 /** Each lane state with the words the legend uses for it. */
 export const LEGEND: readonly [LaneState, string][] = LANE_STATES.map((s) => [
 	s,
