@@ -9,6 +9,7 @@ import {
 	HANDOFF_LEGEND,
 	LABEL,
 	LEGEND,
+	NO_WAKE_NOTE,
 	ROW,
 	futureShade,
 	layoutTimeline,
@@ -60,12 +61,18 @@ export function timelinePicture(
 	}
 	for (const h of g.handoffs) {
 		const dash = HANDOFF_DASH[h.kind];
-		const line = { x1: h.x, x2: h.x, y1: h.y1, y2: h.y2, stroke: c.fg, 'stroke-width': 1.5 };
-		marks.push(
-			el('line', { ...line, 'stroke-dasharray': dash, 'marker-end': 'url(#handoff-arrow)' })
-		);
+		const line = { x1: h.x, x2: h.x, y1: h.y1, y2: h.y2 };
+		marks.push(el('line', { ...line, stroke: c.bg, 'stroke-width': 4 }));
+		const arrow = { stroke: c.fg, 'stroke-width': 1.5, 'stroke-dasharray': dash };
+		marks.push(el('line', { ...line, ...arrow, 'marker-end': 'url(#handoff-arrow)' }));
 		if (h.woke)
 			marks.push(el('circle', { cx: h.x, cy: h.y2, r: 3.5, fill: c.accent, stroke: c.bg }));
+		else if (h.kind === 'unsafe') {
+			// Left of the arrow: the side already shown, never under the veil.
+			const at = { x: h.x - 5, y: (h.y1 + h.y2) / 2 + 4, ...small, 'font-weight': 'bold' };
+			const halo = { stroke: c.bg, 'stroke-width': 3, 'paint-order': 'stroke' };
+			marks.push(textEl({ ...at, ...halo, 'text-anchor': 'end' }, NO_WAKE_NOTE));
+		}
 	}
 	for (const tick of g.ticks) {
 		marks.push(

@@ -26,6 +26,9 @@ export const HANDOFF_DASH: Record<Handoff['kind'], string | null> = {
 	resultWait: '1 2'
 };
 
+/** The words beside an arrow whose hand-off does not wake the loop: the lost wake-up, named. */
+export const NO_WAKE_NOTE = 'no wake-up';
+
 /** The legend's hand-off entries: how the arrow is dashed, whether it ends in a wake-up dot. */
 export const HANDOFF_LEGEND: readonly { dash: string | null; wake: boolean; words: string }[] = [
 	{ dash: HANDOFF_DASH.threadsafe, wake: true, words: 'hand-off that wakes the loop' },
@@ -53,7 +56,7 @@ export interface PlacedLane {
 	bars: Bar[];
 }
 
-/** A hand-off drawn as an arrow at one time, from one lane's middle to the near edge of another. */
+/** A hand-off drawn as an arrow at one time, from one lane's middle to another's. */
 export interface PlacedHandoff extends Handoff {
 	x: number;
 	y1: number;
@@ -166,7 +169,7 @@ export function layoutTimeline(
 			const y1 = middle.get(h.from);
 			const y2 = middle.get(h.to);
 			if (y1 === undefined || y2 === undefined || y1 === y2) return [];
-			return [{ ...h, x: x(h.at), y1, y2: y2 + (y2 > y1 ? -ROW / 2 : ROW / 2) }];
+			return [{ ...h, x: x(h.at), y1, y2 }];
 		}),
 		ticks: ticks.map((value) => ({
 			x: x(value),

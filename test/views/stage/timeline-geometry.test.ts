@@ -83,7 +83,7 @@ describe('layoutTimeline(model, x, width)', () => {
 		expect([five.lanes.length, five.more]).toEqual([5, null]);
 	});
 
-	it('draws a hand-off at its time, from its lane to the near edge of the other', () => {
+	it('draws a hand-off at its time, from its lane to the other', () => {
 		const reader: Lane = {
 			...request('reader'),
 			kind: 'thread',
@@ -105,7 +105,7 @@ describe('layoutTimeline(model, x, width)', () => {
 			x,
 			500
 		);
-		expect(g.handoffs).toEqual([{ ...handoff, x: x(50), y1: ROW + GAP + ROW / 2, y2: ROW }]);
+		expect(g.handoffs).toEqual([{ ...handoff, x: x(50), y1: ROW + GAP + ROW / 2, y2: ROW / 2 }]);
 	});
 
 	it('adds heartbeat and lag rows only when the scenario has monitors, lag bars scaled to the largest', () => {
