@@ -40,7 +40,9 @@ export class RpcClient {
 		private tasks: Pick<TaskControl, 'markReady' | 'suspend'>,
 		private threads: Pick<ThreadControl, 'created' | 'resume'>,
 		private handoff: Handoff,
-		private debug: { enabled: boolean; warn: (task: string, message: string) => void }
+		private debug: { enabled: boolean; warn: (task: string, message: string) => void },
+		/** The reader thread's name (its lane). */
+		private readerName = 'reader'
 	) {}
 
 	send(task: Task, ins: RpcInstr): void {
@@ -81,7 +83,7 @@ export class RpcClient {
 					instant(`set_result #${id}`, 'client', false, () => this.deliver(id, true))
 				);
 				this.handoff({
-					from: 'reader',
+					from: this.readerName,
 					to: 'loop',
 					kind: 'threadsafe',
 					what: `call_soon_threadsafe(fut.set_result, response #${id}): the self-pipe byte wakes select()`,
@@ -95,7 +97,7 @@ export class RpcClient {
 			if (this.debug.enabled) return this.debugCheckFails(id);
 			this.deliver(id, false);
 			this.handoff({
-				from: 'reader',
+				from: this.readerName,
 				to: 'loop',
 				kind: 'unsafe',
 				what: `fut.set_result(response #${id}) from the reader thread: queued, nothing wakes select()`,
@@ -107,7 +109,7 @@ export class RpcClient {
 
 	/** The reader thread exists before the first response: blocked reading the pipe. */
 	private startReader(): void {
-		const th = newThread('reader', 'reader', () => this.readerNext());
+		const th = newThread(this.readerName, 'reader', () => this.readerNext());
 		th.state = 'blocked';
 		th.doing = READING;
 		this.reader = th;
@@ -172,7 +174,7 @@ export class RpcClient {
 		const message = `${NON_THREADSAFE} (raised in the reader thread, which dies)`;
 		this.debug.warn(task?.id ?? 'client', message);
 		this.handoff({
-			from: 'reader',
+			from: this.readerName,
 			to: 'loop',
 			kind: 'unsafe',
 			what: `fut.set_result(response #${id}) from the reader thread: _check_thread() raises, nothing is scheduled`,

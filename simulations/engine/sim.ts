@@ -2,7 +2,7 @@ import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
-import { readerSetResultTraceback } from '../rules/excepthook';
+import { readerName, readerSetResultTraceback } from '../rules/excepthook';
 import { createTaskNamer, stepRepr } from '../rules/task-repr';
 import type { Scenario } from '../scenario/types';
 import type { Frame } from '../frame';
@@ -90,7 +90,8 @@ export class Sim {
 			this.handoffs.push({ at: roundMs(this.now()), ...detail });
 			emit(detail.from, { type: 'handoff', detail });
 		};
-		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
+		const deadlock: Deadlock = (reason, blockedIn, blocked) =>
+			this.deadlock(reason, blockedIn, blocked);
 		this.tasks = new Tasks(this.loop, emit, {
 			now: () => clock.now(),
 			io: (ms, label, effect) => this.io(ms, label, effect),
@@ -111,10 +112,19 @@ export class Sim {
 			resume: (th: SimThread, doing?: string) => this.cpu.resume(th, doing),
 			resumeLoopThread: () => this.cpu.resume(this.loopThread)
 		};
-		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, threads, handoff, {
-			enabled: rt.debug,
-			warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
-		});
+		this.rpc = new RpcClient(
+			clock,
+			emit,
+			this.loop,
+			this.tasks,
+			threads,
+			handoff,
+			{
+				enabled: rt.debug,
+				warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
+			},
+			readerName(scenario)
+		);
 		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
@@ -238,8 +248,9 @@ export class Sim {
 	}
 
 	/** The loop thread blocks in `blockedIn` for good: the run ends hung with `reason`. */
-	private deadlock(reason: string, blockedIn: string): void {
+	private deadlock(reason: string, blockedIn: string, blocked?: () => void): void {
 		this.cpu.blockForGood(this.loopThread, blockedIn);
+		blocked?.();
 		this.hung = { atMs: roundMs(this.now()), reason };
 		this.stop();
 	}

@@ -5,6 +5,15 @@ import { scriptPath, STDLIB } from './task-repr';
 export const NON_THREADSAFE =
 	'RuntimeError: Non-thread-safe operation invoked on an event loop other than the current one';
 
+/** The reader thread's name: the one the code gives its `threading.Thread(..., name=...)`, else reader. */
+export function readerName(scenario: Scenario): string {
+	for (const h of Object.values(scenario.handlers)) {
+		const m = /threading\.Thread\([^)]*name='([^']+)'/.exec(h.code ?? '');
+		if (m) return m[1];
+	}
+	return 'reader';
+}
+
 /**
  * What `threading.excepthook` prints when the reader thread dies of `fut.set_result()` in debug
  * mode, measured with CPython 3.11.7 (`asyncio.run(main(), debug=True)`, a thread named reader
@@ -22,7 +31,7 @@ export function readerSetResultTraceback(scenario: Scenario): string {
 		}
 	}
 	return [
-		'Exception in thread reader:',
+		`Exception in thread ${readerName(scenario)}:`,
 		'Traceback (most recent call last):',
 		`  File "${STDLIB}/threading.py", line 1045, in _bootstrap_inner`,
 		'    self.run()',

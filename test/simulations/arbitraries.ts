@@ -24,12 +24,13 @@ export const stepsArb: fc.Arbitrary<Step[]> = fc.letrec<{ step: Step; steps: Ste
 			op: fc.constant('fail'),
 			error: fc.constant('ValueError: boom')
 		}) as fc.Arbitrary<Step>,
-		fc.record({
-			op: fc.constant('lock'),
-			name: fc.constantFrom('a', 'b'),
-			kind: fc.constantFrom('thread', 'asyncio'),
-			steps: tie('steps')
-		}) as fc.Arbitrary<Step>,
+		// One kind per lock name, as in a program: `a` is a threading.Lock, `b` an asyncio.Lock.
+		fc.record({ name: fc.constantFrom('a', 'b'), steps: tie('steps') }).map(({ name, steps }) => ({
+			op: 'lock',
+			name,
+			kind: name === 'a' ? 'thread' : 'asyncio',
+			steps
+		})) as fc.Arbitrary<Step>,
 		fc.record({
 			op: fc.constant('gather'),
 			branches: fc.array(tie('steps'), { minLength: 1, maxLength: 3 })

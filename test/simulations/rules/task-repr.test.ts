@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readerSetResultTraceback } from '../../../simulations/rules/excepthook';
+import { readerName, readerSetResultTraceback } from '../../../simulations/rules/excepthook';
 import {
 	createTaskNamer,
 	exceptionRepr,
@@ -58,6 +58,7 @@ describe('stepRepr and the reader traceback read the handler code', () => {
 	s.handlers.upload.code = [
 		'async def upload(data):',
 		'    fut.set_result(msg)   # wrong thread',
+		"    threading.Thread(target=reader, name='rpc-reader').start()",
 		"    return {'ok': True}",
 		'# python -X dev server.py'
 	].join('\n');
@@ -70,7 +71,8 @@ describe('stepRepr and the reader traceback read the handler code', () => {
 
 	it('prints the reader thread death as threading.excepthook does', () => {
 		const text = readerSetResultTraceback(s).split('\n');
-		expect(text[0]).toBe('Exception in thread reader:');
+		expect(readerName(s)).toBe('rpc-reader');
+		expect(text[0]).toBe('Exception in thread rpc-reader:');
 		expect(text.slice(6, 8)).toEqual([
 			'  File "/app/server.py", line 2, in reader',
 			'    fut.set_result(msg)'
