@@ -67,12 +67,6 @@ export function timelinePicture(
 		marks.push(el('line', { ...line, ...arrow, 'marker-end': 'url(#handoff-arrow)' }));
 		if (h.woke)
 			marks.push(el('circle', { cx: h.x, cy: h.y2, r: 3.5, fill: c.accent, stroke: c.bg }));
-		else if (h.kind === 'unsafe') {
-			// Left of the arrow: the side already shown, never under the veil.
-			const at = { x: h.x - 5, y: (h.y1 + h.y2) / 2 + 4, ...small, 'font-weight': 'bold' };
-			const halo = { stroke: c.bg, 'stroke-width': 3, 'paint-order': 'stroke' };
-			marks.push(textEl({ ...at, ...halo, 'text-anchor': 'end' }, NO_WAKE_NOTE));
-		}
 	}
 	for (const tick of g.ticks) {
 		marks.push(
@@ -116,6 +110,19 @@ export function timelinePicture(
 	const shade = futureShade(x, cursor, g.axisY, t.hungAtMs);
 	marks.push(el('rect', { ...shade, y: 0, fill: c.bg, opacity: FUTURE_VEIL }));
 	if (hungKnown) hung();
+	// Over the veil: a note is written only once its hand-off has happened.
+	for (const { note, at } of g.handoffs) {
+		if (!note || at > cursor) continue;
+		const words = {
+			x: note.x,
+			y: note.y,
+			...small,
+			'font-weight': 'bold',
+			'text-anchor': note.anchor
+		};
+		const halo = { stroke: c.bg, 'stroke-width': 3, 'paint-order': 'stroke' };
+		marks.push(textEl({ ...words, ...halo }, NO_WAKE_NOTE));
+	}
 	const cx = shade.x;
 	marks.push(
 		el('line', { x1: cx, x2: cx, y1: -4, y2: g.axisY, stroke: c.accent, 'stroke-width': 2 })

@@ -61,6 +61,8 @@ export interface PlacedHandoff extends Handoff {
 	x: number;
 	y1: number;
 	y2: number;
+	/** Where "no wake-up" is written for an unsafe hand-off: left of the arrow if there is room. */
+	note: { x: number; y: number; anchor: 'start' | 'end' } | null;
 }
 
 /** Everything a timeline drawing needs, in drawing units; the cursor is `x(cursor)`. */
@@ -169,7 +171,13 @@ export function layoutTimeline(
 			const y1 = middle.get(h.from);
 			const y2 = middle.get(h.to);
 			if (y1 === undefined || y2 === undefined || y1 === y2) return [];
-			return [{ ...h, x: x(h.at), y1, y2 }];
+			const at = x(h.at);
+			const left = at - 5 - NO_WAKE_NOTE.length * FONT * 0.62 >= LABEL;
+			const note: PlacedHandoff['note'] =
+				h.kind === 'unsafe' && !h.woke
+					? { x: left ? at - 5 : at + 5, y: (y1 + y2) / 2 + 4, anchor: left ? 'end' : 'start' }
+					: null;
+			return [{ ...h, x: at, y1, y2, note }];
 		}),
 		ticks: ticks.map((value) => ({
 			x: x(value),

@@ -105,7 +105,15 @@ describe('layoutTimeline(model, x, width)', () => {
 			x,
 			500
 		);
-		expect(g.handoffs).toEqual([{ ...handoff, x: x(50), y1: ROW + GAP + ROW / 2, y2: ROW / 2 }]);
+		expect(g.handoffs).toEqual([
+			{ ...handoff, x: x(50), y1: ROW + GAP + ROW / 2, y2: ROW / 2, note: null }
+		]);
+		// An unsafe set_result is named beside its arrow: left of it, or right where the names are.
+		const unsafe = { ...handoff, kind: 'unsafe' as const, woke: false };
+		const notes = (at: number) =>
+			layoutTimeline(model({ lanes, handoffs: [{ ...unsafe, at }] }), x, 500).handoffs[0].note;
+		expect(notes(90)).toMatchObject({ x: x(90) - 5, anchor: 'end' });
+		expect(notes(1)).toMatchObject({ x: x(1) + 5, anchor: 'start' });
 	});
 
 	it('adds heartbeat and lag rows only when the scenario has monitors, lag bars scaled to the largest', () => {
