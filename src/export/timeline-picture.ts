@@ -8,10 +8,10 @@ import {
 	HANDOFF_DASH,
 	HANDOFF_LEGEND,
 	LABEL,
-	LEGEND,
 	NO_WAKE_NOTE,
 	ROW,
 	futureShade,
+	legend,
 	layoutTimeline,
 	monitored,
 	timeScale
@@ -148,7 +148,7 @@ export function timelinePicture(
 /** The legend under the timeline, its entries flowing into rows `width` wide. */
 export function legendPicture(t: TimelineModel, width: number, c: Palette): Block {
 	const swatch = (fill: string) => el('rect', { y: 1, width: 16, height: 12, fill });
-	const entries: [string, string][] = LEGEND.map(([state, words]) => [
+	const entries: [string, string][] = legend([t]).map(([state, words]) => [
 		swatch(pictureFill(state, c)),
 		words
 	]);

@@ -35,11 +35,16 @@ export const HANDOFF_LEGEND: readonly { dash: string | null; wake: boolean; word
 	{ dash: HANDOFF_DASH.unsafe, wake: false, words: 'hand-off without a wake-up' }
 ];
 
-/** Each lane state with the words the legend uses for it. */
-export const LEGEND: readonly [LaneState, string][] = LANE_STATES.map((s) => [
-	s,
-	STATE_STYLE[s].words
-]);
+/**
+ * The legend's state entries, with their words: the states these runs draw anywhere (not only up
+ * to the cursor, so the legend stays put while stepping), in legend order.
+ */
+export function legend(timelines: readonly TimelineModel[]): [LaneState, string][] {
+	const drawn = new Set(
+		timelines.flatMap((t) => t.lanes.flatMap((l) => l.segments.map((s) => s.state)))
+	);
+	return LANE_STATES.filter((s) => drawn.has(s)).map((s) => [s, STATE_STYLE[s].words]);
+}
 
 export interface Bar {
 	x: number;

@@ -5,6 +5,7 @@ import {
 	LABEL,
 	ROW,
 	futureShade,
+	legend,
 	layoutTimeline,
 	timeScale
 } from '../../../src/views/stage/timeline-geometry';
@@ -152,5 +153,13 @@ describe('futureShade(x, cursor, axisY)', () => {
 		const x = timeScale(100, 500);
 		expect(futureShade(x, 50, 40, 50).width).toBe(0);
 		expect(futureShade(x, 40, 40, 50).width).toBe(500 - x(40));
+	});
+});
+
+describe('legend(timelines)', () => {
+	it('lists the states the runs draw, in legend order, whatever the cursor', () => {
+		const other = model({ lanes: [request('r9')] });
+		expect(legend([model()]).map(([s]) => s)).toEqual(['blocked']);
+		expect(legend([other, model()]).map(([s]) => s)).toEqual(['blocked', 'queued']);
 	});
 });
