@@ -53,6 +53,7 @@ export class Cpu {
 	private preemptId: number | null = null;
 	private running = new Set<SimThread>();
 	private lastGil = '';
+	private all: SimThread[] = [];
 
 	constructor(
 		private clock: Timers,
@@ -72,8 +73,14 @@ export class Cpu {
 		return this.waiters;
 	}
 
+	/** Every thread created so far, in order. */
+	threads(): readonly SimThread[] {
+		return this.all;
+	}
+
 	/** A new thread appears in the trace (idle until started). */
 	created(th: SimThread): void {
+		this.all.push(th);
 		this.report(th);
 	}
 
@@ -281,7 +288,10 @@ export class Cpu {
 	/** Traces the thread's state and, when it changed, who holds the GIL and who waits. */
 	private report(th: SimThread): void {
 		if (!this.config.traced) return;
-		this.emit(th.name, { type: 'thread', detail: { state: th.state, doing: th.doing } });
+		this.emit(th.name, {
+			type: 'thread',
+			detail: { state: th.state, doing: th.doing, kind: th.kind }
+		});
 		if (!this.config.gil) return;
 		const holder = this.gilHolder?.name ?? null;
 		const waiters = this.waiters.map((w) => w.name);

@@ -51,6 +51,10 @@ export class EventLoop implements Scheduler {
 	private timeoutId: number | null = null;
 	private timerSeq = 0;
 	private selfPipeFull = false;
+	/** Callbacks of the current batch not yet started. */
+	get batchLeft(): number {
+		return this.ntodo;
+	}
 	/** Ready callbacks that serve requests (not background tasks). */
 	foregroundReady = 0;
 	foregroundTimers = 0;
@@ -171,10 +175,20 @@ export class EventLoop implements Scheduler {
 	private enqueue(cb: Callback, via: Via, timer?: number): void {
 		this.ready.push(cb);
 		if (!cb.background) this.foregroundReady++;
-		this.emit('loop', {
-			type: 'enqueue',
-			detail: timer === undefined ? { cb: cb.label, via } : { cb: cb.label, via, timer }
-		});
+		const detail: { cb: string; via: Via; timer?: number; request?: string } = {
+			cb: cb.label,
+			via
+		};
+		if (timer !== undefined) detail.timer = timer;
+		if (cb.request !== undefined) detail.request = cb.request;
+		this.emit('loop', { type: 'enqueue', detail });
+	}
+
+	/** Requests whose bytes wait at the selector, not yet read by the loop. */
+	unread(): string[] {
+		const out: string[] = [];
+		for (const cb of [...this.collected, ...this.pendingIo]) if (cb.request) out.push(cb.request);
+		return out;
 	}
 
 	/** `loop.call_soon(cb)` from the loop thread. */
