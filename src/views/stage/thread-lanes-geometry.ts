@@ -18,7 +18,7 @@ const ARROW_COL = 30;
 /** Lays out `lanes` rows and `arrows` arrow columns for a container `width` px wide. */
 export function laneGeometry(width: number, lanes: number, arrows: number): LaneGeometry {
 	const w = Math.max(280, Math.round(width));
-	const barX = w < 600 ? 92 : 130;
+	const barX = w < 600 ? 104 : 124;
 	const arrowsW = arrows ? arrows * ARROW_COL + 8 : 0;
 	return {
 		width: w,

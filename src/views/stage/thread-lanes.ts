@@ -105,7 +105,7 @@ function laneWords(frame: Frame, id: string, thread: Thread, holdsGil: boolean):
 	const doing = thread.doing ? `: ${thread.doing}` : '';
 	if (thread.state === 'wantsGil') return `waiting for the GIL${doing}`;
 	if (id === 'loop' && frame.loopThread.state === 'blocked')
-		return `blocked, every request waits${frame.loopThread.blockedOn ? `: ${frame.loopThread.blockedOn}` : doing}`;
+		return `blocked${frame.loopThread.blockedOn ? `: ${frame.loopThread.blockedOn}` : doing}`;
 	if (thread.state === 'blocked')
 		return `waiting in a blocking call${holdsGil ? '' : ' (GIL released)'}${doing}`;
 	if (thread.state === 'selecting' || (id === 'loop' && frame.loopThread.state === 'select'))

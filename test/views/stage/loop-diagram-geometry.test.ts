@@ -20,7 +20,7 @@ describe('wrap(text, px, lines)', () => {
 	it('breaks at spaces and cuts the last line kept', () => {
 		expect(wrap('asleep in select() for up to 90 ms', 120, 2)).toEqual([
 			'asleep in',
-			'select() for up…'
+			'select() for u…'
 		]);
 		expect(wrap('waits for I/O', 300, 2)).toEqual(['waits for I/O']);
 	});
