@@ -29,10 +29,28 @@ const CHIP = { w: 118, h: 26 };
 /** Average advance of a 13 px monospace character, for fitting names without measuring text. */
 export const CHAR_PX = 7.9;
 
-/** Lays the diagram out for a container `width` px wide; text stays 13 px at every width. */
-export function diagramGeometry(width: number, timerRows: number): DiagramGeometry {
+const TIMER_ROW = 20;
+
+/**
+ * The y offset of each timer's row inside the timer box (a late timer takes a second line), of
+ * the "+n more" line, and the box's height.
+ */
+export function timerRows(late: readonly boolean[]): { y: number[]; moreY: number; h: number } {
+	const y: number[] = [];
+	let at = TITLE + PAD + 10;
+	for (const l of late) {
+		y.push(at);
+		at += l ? 2 * TIMER_ROW : TIMER_ROW;
+	}
+	return { y, moreY: at, h: Math.max(at + TIMER_ROW, TITLE + PAD + 10 + TIMER_ROW) + PAD };
+}
+
+/**
+ * Lays the diagram out for a container `width` px wide; text stays 13 px at every width.
+ * `timersH` is the timer box's height from `timerRows` (the stacked layout grows with it).
+ */
+export function diagramGeometry(width: number, timersH: number): DiagramGeometry {
 	const w = Math.max(280, Math.round(width));
-	const timersH = TITLE + PAD + Math.max(1, timerRows) * 22 + PAD;
 	if (w < STACK_BELOW) {
 		const stepW = (w - GAP) / 2;
 		const steps = [0, 1, 2, 3].map((i) => ({
@@ -43,7 +61,7 @@ export function diagramGeometry(width: number, timerRows: number): DiagramGeomet
 		}));
 		const selector = { x: 0, y: 84, w, h: 96 };
 		const queue = { x: 0, y: selector.y + selector.h + GAP, w, h: 104 };
-		const running = { x: 0, y: queue.y + queue.h + GAP, w, h: 68 };
+		const running = { x: 0, y: queue.y + queue.h + GAP, w, h: 90 };
 		const timers = { x: 0, y: running.y + running.h + GAP, w, h: timersH };
 		return {
 			width: w,
@@ -56,15 +74,16 @@ export function diagramGeometry(width: number, timerRows: number): DiagramGeomet
 			chip: chip(w)
 		};
 	}
-	const stepW = (w - 3 * GAP - 40) / 4;
+	const stepW = (w - 3 * GAP - 64) / 4;
 	const steps = [0, 1, 2, 3].map((i) => ({ x: i * (stepW + GAP), y: 0, w: stepW, h: 34 }));
 	const top = 48;
-	const sideW = Math.round(w * 0.25);
-	const selector = { x: 0, y: top, w: sideW, h: 244 };
-	const midW = w - 2 * sideW - 2 * GAP;
-	const queue = { x: sideW + GAP, y: top, w: midW, h: 112 };
+	const selW = Math.round(w * 0.22);
+	const timW = Math.round(w * 0.3);
+	const selector = { x: 0, y: top, w: selW, h: 244 };
+	const midW = w - selW - timW - 2 * GAP;
+	const queue = { x: selW + GAP, y: top, w: midW, h: 112 };
 	const running = { x: queue.x, y: top + queue.h + GAP, w: midW, h: 244 - queue.h - GAP };
-	const timers = { x: w - sideW, y: top, w: sideW, h: 244 };
+	const timers = { x: w - timW, y: top, w: timW, h: 244 };
 	return { width: w, height: 300, steps, selector, queue, running, timers, chip: chip(midW) };
 }
 
