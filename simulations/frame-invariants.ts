@@ -35,7 +35,7 @@ export function frameViolations(f: Frame): string[] {
 	if (loop.batch > loop.ready.length) {
 		out.push(`batch of ${loop.batch} but only ${loop.ready.length} ready`);
 	}
-	if (loop.batch > 0 && loop.phase !== 'running') {
+	if (loop.batch > 0 && loop.phase !== 'running' && loop.phase !== 'stopped') {
 		out.push(`batch of ${loop.batch} outside the running phase ('${loop.phase}')`);
 	}
 	const due = loop.timers.some((t) => t.at <= f.t);

@@ -109,8 +109,11 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			if (e.detail.waitsAt === 'selector') f.unread.push(e.actor);
 			break;
 		case 'select':
+			// The loop thread has released the GIL and sleeps in select() (one event: no frame between).
 			loop.timeoutMs = e.detail.timeoutMs;
 			loop.batch = 0;
+			f.threads.loop = { state: 'selecting', doing: 'select()', kind: 'loop' };
+			f.loopThread = loopThreadOf(f.threads.loop);
 			break;
 		case 'batch':
 			loop.batch = e.detail.n;
@@ -178,6 +181,8 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			break;
 		case 'end':
 			f.outcome = e.detail.outcome;
+			// A finished run cancels what the background tasks still had scheduled.
+			if (f.outcome === 'completed') loop.timers = [];
 			break;
 		case 'hung':
 			f.hungReason = e.detail.reason;

@@ -80,6 +80,7 @@ export class EventLoop implements Scheduler {
 
 	/** Called once the loop thread has released the GIL in select(). */
 	selected(timeoutMs: number | null): void {
+		this.emit('loop', { type: 'select', detail: { timeoutMs } });
 		this.send(IN_SELECT(this.pendingIo.length > 0, timeoutMs === 0, timeoutMs !== null));
 	}
 
@@ -101,7 +102,6 @@ export class EventLoop implements Scheduler {
 				return null;
 			}
 			case 'select':
-				this.emit('loop', { type: 'select', detail: { timeoutMs: this.timeoutMs } });
 				return { kind: 'select', timeoutMs: this.timeoutMs };
 			case 'returnFromSelect':
 				this.returnFromSelect(action.params?.reason as 'io' | 'poll' | 'timeout');
@@ -247,6 +247,11 @@ export class EventLoop implements Scheduler {
 		for (const cb of this.pendingIo) if (!cb.background) n++;
 		for (const cb of this.collected) if (!cb.background) n++;
 		return n;
+	}
+
+	/** A finished run cancels the timers left (background tasks' next wake-ups). */
+	cancelTimers(): void {
+		while (this.timers.pop());
 	}
 
 	/** The run is over: the loop stops. */
