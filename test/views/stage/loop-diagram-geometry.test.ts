@@ -30,7 +30,7 @@ describe('wrap(text, px, lines)', () => {
 describe('diagramGeometry(width, timerRows)', () => {
 	it('keeps 1 unit = 1 px: the diagram is as wide as its container', () => {
 		expect(diagramGeometry(760, 80).width).toBe(760);
-		expect(diagramGeometry(760, 80).height).toBe(300);
+		expect(diagramGeometry(760, 80).height).toBeLessThanOrEqual(240);
 	});
 
 	it('stacks the parts in one column below STACK_BELOW px', () => {
@@ -69,9 +69,19 @@ describe('queueLayout(geometry, batch, later)', () => {
 
 describe('timerRows(late)', () => {
 	it('gives a late timer a second line and keeps room for "+n more"', () => {
-		const rows = timerRows([true, false, false]);
+		const rows = timerRows([true, false, false], 300);
 		expect(rows.y[1] - rows.y[0]).toBe(2 * (rows.y[2] - rows.y[1]));
 		expect(rows.moreY).toBeGreaterThan(rows.y[2]);
 		expect(rows.h).toBeGreaterThan(rows.moreY);
+	});
+});
+
+describe('timerRows(late, width) at a wide width', () => {
+	it('keeps every row inside the timer box and leaves the rest to "+n more"', () => {
+		const late = [true, true, true, true, true];
+		const rows = timerRows(late, 760);
+		const g = diagramGeometry(760, rows.h);
+		expect(rows.y.length).toBeLessThan(late.length);
+		expect(rows.moreY + 4).toBeLessThanOrEqual(g.timers.h);
 	});
 });
