@@ -24,6 +24,7 @@ export interface HandoffArrow {
 	from: string;
 	to: string;
 	kind: Handoff['kind'];
+	/** The engine's own words for it, e.g. "call_soon_threadsafe(…): the self-pipe byte wakes select()". */
 	words: string;
 	/** True when the hand-off wrote the self-pipe byte that wakes a sleeping select(). */
 	wakes: boolean;
@@ -121,19 +122,12 @@ function gilWords(frame: Frame, gil: boolean): string {
 	return `held by ${threadName(frame.gil.holder)}${waiting ? `; waiting for it: ${waiting}` : ''}`;
 }
 
-const arrowWords: Record<Handoff['kind'], (h: Handoff) => string> = {
-	threadsafe: (h) => `call_soon_threadsafe(${h.what}): wakes the loop`,
-	unsafe: (h) => `${h.what} from another thread: no wake-up`,
-	runCoroutineThreadsafe: (h) => `run_coroutine_threadsafe(${h.what})`,
-	resultWait: (h) => `waits in fut.result() for ${h.what}`
-};
-
 function arrow(h: Handoff, t: number): HandoffArrow {
 	return {
 		from: h.from,
 		to: h.to,
 		kind: h.kind,
-		words: arrowWords[h.kind](h),
+		words: h.what,
 		wakes: h.woke,
 		ago: Math.max(0, t - h.at)
 	};

@@ -15,13 +15,20 @@ describe('ThreadsView', () => {
 			},
 			gil: { holder: null, waiters: [] },
 			handoffs: [
-				{ at: 10, from: 'reader', to: 'loop', kind: 'unsafe', what: 'fut.set_result', woke: false },
+				{
+					at: 10,
+					from: 'reader',
+					to: 'loop',
+					kind: 'unsafe',
+					what: 'fut.set_result(response #1): nothing wakes select()',
+					woke: false
+				},
 				{
 					at: 30,
 					from: 'reader',
 					to: 'loop',
 					kind: 'threadsafe',
-					what: 'fut.set_result',
+					what: 'call_soon_threadsafe(fut.set_result, response #2): the self-pipe byte wakes select()',
 					woke: true
 				}
 			]
@@ -34,8 +41,8 @@ describe('ThreadsView', () => {
 		expect(
 			[...target.querySelectorAll('.handoffs li')].map((li) => li.textContent?.trim())
 		).toEqual([
-			'1 reader → loop thread: fut.set_result from another thread: no wake-up · 30 ms ago',
-			'2 reader → loop thread: call_soon_threadsafe(fut.set_result): wakes the loop (a self-pipe byte) · 10 ms ago'
+			'1 reader → loop thread: fut.set_result(response #1): nothing wakes select() · 30 ms ago',
+			'2 reader → loop thread: call_soon_threadsafe(fut.set_result, response #2): the self-pipe byte wakes select() · 10 ms ago'
 		]);
 		unmount(view);
 		target.remove();
