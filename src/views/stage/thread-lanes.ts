@@ -107,8 +107,9 @@ function laneWords(frame: Frame, id: string, thread: Thread, holdsGil: boolean):
 	if (thread.state === 'wantsGil') return `waiting for the GIL${doing}`;
 	if (id === 'loop' && frame.loopThread.state === 'blocked')
 		return `blocked${frame.loopThread.blockedOn ? `: ${frame.loopThread.blockedOn}` : doing}`;
+	// What it waits in comes first: a lane is too narrow for the whole sentence on a phone.
 	if (thread.state === 'blocked')
-		return `waiting in a blocking call${holdsGil ? '' : ' (GIL released)'}${doing}`;
+		return `waits in ${thread.doing ?? 'a blocking call'}${holdsGil ? '' : ' (GIL released)'}`;
 	if (thread.state === 'selecting' || (id === 'loop' && frame.loopThread.state === 'select'))
 		return 'asleep in select()';
 	if (thread.state === 'running') return `running Python${doing}`;
