@@ -1,0 +1,82 @@
+// `npm run bench:stage` (part of `npm run bench`): the lesson stage's wall-clock figures, which
+// tests do not assert because a busy machine would fail them. Builds the site, serves it and
+// drives the end-to-end tests' Chromium; prints each figure with its target (`--strict`: exit 1
+// on a miss). Step change: one → on the main thread, every step of every lesson. Play: each
+// lesson plays for 10 s at 1×, every animation frame's busy time on the main thread measured.
+import { execFileSync } from 'node:child_process';
+import type { BrowserContext } from 'playwright-core';
+import { listLessonFiles } from '../cli/lesson-files';
+import { describeBrowser, openBrowser, resolveBrowser } from '../test/e2e/browser';
+import { startPreview } from '../test/e2e/site';
+import { finish, median, report } from './report';
+import { timeStepChange, watchFrames } from './stage-timing';
+
+const PLAY_MS = 10_000;
+const FRAME_TARGET_MS = 16;
+
+async function stepChanges(context: BrowserContext, url: string): Promise<void> {
+	const times: number[] = [];
+	const page = await context.newPage();
+	for (const { slug } of listLessonFiles('lessons')) {
+		await page.goto(`${url}?lesson=${slug}`);
+		await page.getByTestId('narration').waitFor();
+		const count = Number(await page.getByRole('slider', { name: 'Step' }).getAttribute('max'));
+		for (let i = 1; i < count; i++) times.push(await page.evaluate(timeStepChange));
+	}
+	await page.close();
+	const worst = Math.max(...times);
+	report(
+		'step change on the main thread, median of every lesson step',
+		median(times),
+		16,
+		' ms',
+		`worst ${worst.toFixed(1)} ms over ${times.length} steps`
+	);
+}
+
+async function playing(context: BrowserContext, url: string): Promise<void> {
+	const busy: number[] = [];
+	const per: string[] = [];
+	let gap = 0;
+	for (const { slug } of listLessonFiles('lessons')) {
+		const page = await context.newPage();
+		await page.goto(`${url}?lesson=${slug}`);
+		await page.getByTestId('narration').waitFor();
+		await page.getByRole('button', { name: 'Play' }).click();
+		const frames = await page.evaluate(watchFrames, PLAY_MS);
+		const moved = await page.getByTestId('step-counter').textContent();
+		await page.close();
+		busy.push(...frames.busy);
+		gap = Math.max(gap, ...frames.gaps);
+		const over = frames.busy.filter((b) => b > FRAME_TARGET_MS).length;
+		per.push(
+			`${slug} ${Math.max(...frames.busy).toFixed(1)} ms (${over}/${frames.busy.length} over; at ${moved?.trim()})`
+		);
+	}
+	const sorted = [...busy].sort((a, b) => a - b);
+	report(
+		`longest animation frame (main-thread busy) while playing each lesson ${PLAY_MS / 1000} s`,
+		sorted.at(-1) ?? 0,
+		FRAME_TARGET_MS,
+		' ms',
+		`median ${median(busy).toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms, ${busy.filter((b) => b > FRAME_TARGET_MS).length} of ${busy.length} frames over; longest gap between frames ${gap.toFixed(0)} ms`
+	);
+	for (const line of per) console.log(`  ${line}`);
+}
+
+if (!process.argv.includes('--no-build'))
+	execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'pipe' });
+const choice = await resolveBrowser();
+console.log(describeBrowser(choice));
+const site = await startPreview();
+const browser = await openBrowser(choice.path);
+// tsx names functions with a `__name` helper, which the probes carry into the page.
+await browser.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+try {
+	await stepChanges(browser.context, site.url);
+	await playing(browser.context, site.url);
+} finally {
+	await browser.close();
+	await site.close();
+}
+finish();
