@@ -1,18 +1,37 @@
 // `npm run bench:stage` (part of `npm run bench`): the lesson stage's wall-clock figures, which
-// tests do not assert because a busy machine would fail them. Builds the site, serves it and
-// drives the end-to-end tests' Chromium; prints each figure with its target (`--strict`: exit 1
-// on a miss). Step change: one → on the main thread, every step of every lesson. Play: each
-// lesson plays for 10 s at 1×, every animation frame's busy time on the main thread measured.
+// tests do not assert because a busy machine would fail them. Builds the site (not with
+// `--no-build`), serves it and drives the end-to-end tests' Chromium; prints each figure with its
+// target (`--strict`: exit 1 on a miss). Initial JS: what the first lesson's page fetches before
+// its first step. Step change: one → on the main thread, at every step of every lesson. Play:
+// each lesson plays for 10 s at 1×, and every animation frame's main-thread busy time counts.
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { listLessonFiles } from '../cli/lesson-files';
 import { describeBrowser, openBrowser, resolveBrowser } from '../test/e2e/browser';
+import { watchLongTasks } from '../test/e2e/long-tasks';
 import { startPreview } from '../test/e2e/site';
 import { finish, median, report } from './report';
 import { timeStepChange, watchFrames } from './stage-timing';
 
 const PLAY_MS = 10_000;
 const FRAME_TARGET_MS = 16;
+const LONG_TASK_MS = 50;
+
+/** Gzipped JavaScript a page fetches before it is ready to read. */
+async function fetchedJs(context: BrowserContext, pageUrl: string): Promise<number> {
+	const page = await context.newPage();
+	const scripts: Promise<Buffer | null>[] = [];
+	page.on('response', (r) => {
+		// A chunk still arriving when the page closes has no body to read: it was not needed.
+		if (r.url().endsWith('.js')) scripts.push(r.body().catch(() => null));
+	});
+	await page.goto(pageUrl);
+	await page.getByTestId('narration').waitFor();
+	const bodies = (await Promise.all(scripts)).filter((b) => b !== null);
+	await page.close();
+	return bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024;
+}
 
 async function stepChanges(context: BrowserContext, url: string): Promise<void> {
 	const times: number[] = [];
@@ -37,13 +56,16 @@ async function stepChanges(context: BrowserContext, url: string): Promise<void> 
 async function playing(context: BrowserContext, url: string): Promise<void> {
 	const busy: number[] = [];
 	const per: string[] = [];
+	const tasks: number[] = [];
 	let gap = 0;
 	for (const { slug } of listLessonFiles('lessons')) {
 		const page = await context.newPage();
 		await page.goto(`${url}?lesson=${slug}`);
 		await page.getByTestId('narration').waitFor();
+		const longTasks = await watchLongTasks(page);
 		await page.getByRole('button', { name: 'Play' }).click();
 		const frames = await page.evaluate(watchFrames, PLAY_MS);
+		tasks.push(...(await longTasks()));
 		const moved = await page.getByTestId('step-counter').textContent();
 		await page.close();
 		busy.push(...frames.busy);
@@ -62,6 +84,13 @@ async function playing(context: BrowserContext, url: string): Promise<void> {
 		`median ${median(busy).toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms, ${busy.filter((b) => b > FRAME_TARGET_MS).length} of ${busy.length} frames over; longest gap between frames ${gap.toFixed(0)} ms`
 	);
 	for (const line of per) console.log(`  ${line}`);
+	report(
+		'main-thread tasks over 50 ms while playing',
+		tasks.filter((d) => d > LONG_TASK_MS).length,
+		0,
+		'',
+		`worst ${Math.max(0, ...tasks).toFixed(0)} ms`
+	);
 }
 
 if (!process.argv.includes('--no-build'))
@@ -73,6 +102,13 @@ const browser = await openBrowser(choice.path);
 // tsx names functions with a `__name` helper, which the probes carry into the page.
 await browser.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 try {
+	const first = listLessonFiles('lessons')[0].slug;
+	report(
+		'JS a lesson page fetches before its first step, gzip',
+		await fetchedJs(browser.context, `${site.url}?lesson=${first}`),
+		120,
+		' KB'
+	);
 	await stepChanges(browser.context, site.url);
 	await playing(browser.context, site.url);
 } finally {
