@@ -2,11 +2,14 @@ import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
+import { readerSetResultTraceback } from '../rules/excepthook';
+import { createTaskNamer, stepRepr } from '../rules/task-repr';
 import type { Scenario } from '../scenario/types';
-import type { TraceEvent } from '../trace';
+import type { Frame } from '../frame';
+import type { LogSource, TraceEvent } from '../trace';
 import { Arrivals } from './arrivals';
 import { instant, type Callback } from './callback';
-import type { Deadlock, Emit } from './capabilities';
+import type { Deadlock, Emit, Handoff } from './capabilities';
 import { Cpu } from './cpu';
 import { Locks } from './locks';
 import { EventLoop } from './loop';
@@ -46,6 +49,10 @@ export class Sim {
 	readonly heartbeats: number[] = [];
 	readonly lag: { atMs: number; lagMs: number }[] = [];
 	readonly warnings: Warning[] = [];
+	/** What the process printed to stderr (frames' `log`). */
+	readonly log: Frame['log'] = [];
+	/** Cross-thread hand-offs so far (frames' `handoffs`). */
+	readonly handoffs: Frame['handoffs'] = [];
 	readonly trace: TraceEvent[] | null;
 	private readonly emit: Emit;
 	hung: { atMs: number; reason: string } | null = null;
@@ -55,12 +62,14 @@ export class Sim {
 	private steps = 0;
 	private programs = new Map<string, Instr[]>();
 	private ioInFlight = 0;
+	private readonly taskName: (id: string) => string;
 
 	constructor(
 		readonly scenario: Scenario,
 		private options: SimOptions = {}
 	) {
 		const rt = scenario.runtime;
+		this.taskName = createTaskNamer(scenario);
 		const clock = this.clock;
 		const traced = options.trace === true || options.maxSteps !== undefined;
 		const tracer = new Tracer(clock, traced);
@@ -73,7 +82,7 @@ export class Sim {
 			asleep: () => this.loopAsleep(),
 			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
 		});
-		this.loopThread = newThread('loop', () => this.loop.next());
+		this.loopThread = newThread('loop', 'loop', () => this.loop.next());
 		this.cpu.created(this.loopThread);
 		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
 		this.tasks = new Tasks(this.loop, emit, {
@@ -89,16 +98,20 @@ export class Sim {
 			requestEnded: (record, status, error) => this.arrivals.requestEnded(record, status, error)
 		});
 		this.locks = new Locks(this.tasks, emit, deadlock);
-		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, {
-			enabled: rt.debug,
-			warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
-		});
 		const threads = {
 			created: (th: SimThread) => this.cpu.created(th),
 			start: (th: SimThread) => this.cpu.start(th),
-			resume: (th: SimThread) => this.cpu.resume(th),
+			resume: (th: SimThread, doing?: string) => this.cpu.resume(th, doing),
 			resumeLoopThread: () => this.cpu.resume(this.loopThread)
 		};
+		const handoff: Handoff = (detail) => {
+			this.handoffs.push({ at: roundMs(this.now()), ...detail });
+			emit(detail.from, { type: 'handoff', detail });
+		};
+		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, threads, handoff, {
+			enabled: rt.debug,
+			warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
+		});
 		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
@@ -168,12 +181,35 @@ export class Sim {
 		const warning = { atMs: roundMs(this.now()), ...w };
 		this.warnings.push(warning);
 		this.emit('loop', { type: 'warning', detail: { kind: w.kind, message: w.message } });
+		if (w.kind === 'slowCallback') this.stderr('asyncio', w.message);
+		else this.stderr('threading.excepthook', readerSetResultTraceback(this.scenario));
+	}
+
+	/** A line (or a traceback) written to stderr. */
+	private stderr(source: LogSource, text: string): void {
+		this.log.push({ at: roundMs(this.now()), source, text });
+		this.emit('stderr', { type: 'log', detail: { source, text } });
 	}
 
 	/** Debug mode logs every callback or task step that ran for slow_callback_duration or longer. */
 	private callbackReturned(cb: Callback, ms: number): void {
-		const warning = slowCallbackWarning(this.scenario.runtime, cb.label, cb.owner, ms);
+		const rt = this.scenario.runtime;
+		if (!rt.debug || ms < rt.slowCallbackMs) return;
+		const warning = slowCallbackWarning(rt, this.reprOf(cb), cb.owner, ms);
 		if (warning) this.warn(warning);
+	}
+
+	/** What CPython names a callback in its warning: a task step names its Task. */
+	private reprOf(cb: Callback): string {
+		const task = this.tasks.all.find((t) => t.step === cb);
+		if (!task) return cb.label;
+		const name = this.taskName(task.id);
+		if (task.state !== 'done' && task.state !== 'failed') {
+			const line = task.program[task.pc - 1]?.src.line ?? 1;
+			return stepRepr(this.scenario, name, task.id, { suspendedAt: line });
+		}
+		const error = task.state === 'failed' ? (task.request?.error ?? 'Exception') : undefined;
+		return stepRepr(this.scenario, name, task.id, { finished: true, error });
 	}
 
 	/**
@@ -251,6 +287,7 @@ export class Sim {
 		this.loop.stop();
 		const outcome = this.hung ? 'hung' : 'completed';
 		this.outcome = outcome;
+		if (outcome === 'completed') this.loop.cancelTimers();
 		if (this.hung) this.emit('run', { type: 'hung', detail: { reason: this.hung.reason } });
 		this.emit('run', { type: 'end', detail: { outcome } });
 	}

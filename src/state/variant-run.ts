@@ -2,11 +2,10 @@ import {
 	createFramer,
 	simulate,
 	type Frame,
+	type Framer,
 	type Scenario,
 	type SimResult
 } from '../../simulations/index';
-import { anchorIndex } from '../content/anchor';
-import type { Framer } from '../content/step-frame';
 import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
 
 /** One simulated variant: its result, random access to its frames, and its timeline lanes. */
@@ -28,13 +27,13 @@ export function runVariant(name: string, label: string, scenario: Scenario): Var
 	const result = simulate(scenario, { trace: true });
 	const trace = result.trace ?? [];
 	const handler = Object.values(scenario.handlers).find((h) => h.code);
-	const at = createFramer(trace);
+	const framer = createFramer(trace);
 	return {
 		name,
 		label,
 		result,
-		framer: { at, atTime: (t) => ({ ...at(anchorIndex(trace, t)), t }) },
-		frameAt: at,
+		framer,
+		frameAt: framer.at,
 		eventTimes: trace.map((e) => e.t),
 		timeline: buildTimeline(trace, result.endMs, result.hung?.atMs ?? null),
 		code: handler?.code ?? null
