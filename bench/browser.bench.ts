@@ -1,15 +1,14 @@
 // `npm run bench` (after the engine bench): the wall-clock figures that tests do not assert,
-// because a busy machine would fail them (the stage's own are in stage.bench.ts). Builds the site, serves it and drives the same Chromium
-// as the end-to-end tests; prints each figure with its target. `--strict` exits 1 on a miss.
-import { execFileSync } from 'node:child_process';
+// because a busy machine would fail them (the stage's own are in stage.bench.ts). Builds the
+// site, serves it and drives the same Chromium as the end-to-end tests; prints each figure with
+// its target. `--strict` exits 1 on a miss.
 import type { BrowserContext, Page } from 'playwright-core';
 import { listLessonFiles, readLessonFiles } from '../cli/lesson-files';
 import { initialJs } from './initial-js';
-import { finish, median, report } from './report';
-import { describeBrowser, openBrowser, resolveBrowser } from '../test/e2e/browser';
+import { inBrowser } from './in-browser';
+import { median, report } from './report';
 import { LONG_BLOCK, playgroundUrl } from '../test/e2e/long-block';
 import { watchLongTasks } from '../test/e2e/long-tasks';
-import { startPreview } from '../test/e2e/site';
 
 const LONG_TASK_MS = 50;
 
@@ -88,12 +87,7 @@ async function stopLatency(context: BrowserContext, url: string): Promise<void> 
 	);
 }
 
-execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'pipe' });
-const choice = await resolveBrowser();
-console.log(describeBrowser(choice));
-const site = await startPreview();
-const browser = await openBrowser(choice.path);
-try {
+await inBrowser(async (context, url) => {
 	for (const [name, page, target] of [
 		['embed initial JS (entry and static imports), gzip', 'embed.html', 90],
 		['lab initial JS (entry and static imports), gzip', 'index.html', 120]
@@ -101,10 +95,6 @@ try {
 		const { kb, files } = initialJs(page);
 		report(name, kb, target, ' KB', `${files} files`);
 	}
-	await stopLatency(browser.context, site.url);
-	await realRuns(browser.context, site.url);
-} finally {
-	await browser.close();
-	await site.close();
-}
-finish();
+	await stopLatency(context, url);
+	await realRuns(context, url);
+});

@@ -4,14 +4,12 @@
 // target (`--strict`: exit 1 on a miss). Initial JS: what the first lesson's page fetches before
 // its first step. Step change: one → on the main thread, at every step of every lesson. Play:
 // each lesson plays for 10 s at 1×, and every animation frame's main-thread busy time counts.
-import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { listLessonFiles } from '../cli/lesson-files';
-import { describeBrowser, openBrowser, resolveBrowser } from '../test/e2e/browser';
 import { watchLongTasks } from '../test/e2e/long-tasks';
-import { startPreview } from '../test/e2e/site';
-import { finish, median, report } from './report';
+import { inBrowser } from './in-browser';
+import { median, report } from './report';
 import { timeStepChange, watchFrames } from './stage-timing';
 
 const PLAY_MS = 10_000;
@@ -93,26 +91,16 @@ async function playing(context: BrowserContext, url: string): Promise<void> {
 	);
 }
 
-if (!process.argv.includes('--no-build'))
-	execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'pipe' });
-const choice = await resolveBrowser();
-console.log(describeBrowser(choice));
-const site = await startPreview();
-const browser = await openBrowser(choice.path);
-// tsx names functions with a `__name` helper, which the probes carry into the page.
-await browser.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-try {
+await inBrowser(async (context, url) => {
+	// tsx names functions with a `__name` helper, which the probes carry into the page.
+	await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 	const first = listLessonFiles('lessons')[0].slug;
 	report(
 		'JS a lesson page fetches before its first step, gzip',
-		await fetchedJs(browser.context, `${site.url}?lesson=${first}`),
+		await fetchedJs(context, `${url}?lesson=${first}`),
 		120,
 		' KB'
 	);
-	await stepChanges(browser.context, site.url);
-	await playing(browser.context, site.url);
-} finally {
-	await browser.close();
-	await site.close();
-}
-finish();
+	await stepChanges(context, url);
+	await playing(context, url);
+});
