@@ -51,6 +51,19 @@ async function stepChanges(context: BrowserContext, url: string): Promise<void> 
 	);
 }
 
+/** The same frames on a paused lesson page: what the machine's load alone costs a frame. */
+async function idle(context: BrowserContext, url: string): Promise<void> {
+	const page = await context.newPage();
+	await page.goto(`${url}?lesson=${listLessonFiles('lessons')[0].slug}`);
+	await page.getByTestId('narration').waitFor();
+	const { busy } = await page.evaluate(watchFrames, PLAY_MS / 2);
+	await page.close();
+	const sorted = [...busy].sort((a, b) => a - b);
+	console.log(
+		`  baseline, a paused lesson page for ${PLAY_MS / 2000} s: longest frame ${sorted.at(-1)?.toFixed(1)} ms, median ${median(busy).toFixed(1)} ms, ${busy.filter((b) => b > FRAME_TARGET_MS).length} of ${busy.length} over ${FRAME_TARGET_MS} ms`
+	);
+}
+
 async function playing(context: BrowserContext, url: string): Promise<void> {
 	const busy: number[] = [];
 	const per: string[] = [];
@@ -82,6 +95,7 @@ async function playing(context: BrowserContext, url: string): Promise<void> {
 		`median ${median(busy).toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms, ${busy.filter((b) => b > FRAME_TARGET_MS).length} of ${busy.length} frames over; longest gap between frames ${gap.toFixed(0)} ms`
 	);
 	for (const line of per) console.log(`  ${line}`);
+	await idle(context, url);
 	report(
 		'main-thread tasks over 50 ms while playing',
 		tasks.filter((d) => d > LONG_TASK_MS).length,
