@@ -64,5 +64,5 @@ export type Handoff = (detail: {
 	woke: boolean;
 }) => void;
 
-/** A run that ends hung because the loop thread blocks for good. */
-export type Deadlock = (reason: string, blockedIn: string) => void;
+/** A run that ends hung because the loop thread blocks for good; `blocked` runs once it has (before the run ends). */
+export type Deadlock = (reason: string, blockedIn: string, blocked?: () => void) => void;

@@ -82,9 +82,16 @@ export class Sim {
 			asleep: () => this.loopAsleep(),
 			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
 		});
-		this.loopThread = newThread('loop', 'loop', () => this.loop.next());
+		this.loopThread = newThread('loop', rt.host === 'runUntilComplete' ? 'host' : 'loop', () =>
+			this.loop.next()
+		);
 		this.cpu.created(this.loopThread);
-		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
+		const handoff: Handoff = (detail) => {
+			this.handoffs.push({ at: roundMs(this.now()), ...detail });
+			emit(detail.from, { type: 'handoff', detail });
+		};
+		const deadlock: Deadlock = (reason, blockedIn, blocked) =>
+			this.deadlock(reason, blockedIn, blocked);
 		this.tasks = new Tasks(this.loop, emit, {
 			now: () => clock.now(),
 			io: (ms, label, effect) => this.io(ms, label, effect),
@@ -95,6 +102,7 @@ export class Sim {
 			beat: () => this.heartbeats.push(clock.now()),
 			lag: (sample) => this.recordLag(sample),
 			deadlock,
+			handoff,
 			requestEnded: (record, status, error) => this.arrivals.requestEnded(record, status, error)
 		});
 		this.locks = new Locks(this.tasks, emit, deadlock);
@@ -103,10 +111,6 @@ export class Sim {
 			start: (th: SimThread) => this.cpu.start(th),
 			resume: (th: SimThread, doing?: string) => this.cpu.resume(th, doing),
 			resumeLoopThread: () => this.cpu.resume(this.loopThread)
-		};
-		const handoff: Handoff = (detail) => {
-			this.handoffs.push({ at: roundMs(this.now()), ...detail });
-			emit(detail.from, { type: 'handoff', detail });
 		};
 		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, threads, handoff, {
 			enabled: rt.debug,
@@ -117,11 +121,21 @@ export class Sim {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}
 		this.requests = unfinishedRequests(scenario);
-		this.arrivals = new Arrivals(scenario, this.requests, clock, emit, this.loop, (index) => {
+		const startTask = (index: number) => {
 			const spec = scenario.requests[index];
 			const program = this.programs.get(spec.handler) as Instr[];
 			this.tasks.spawn(this.tasks.create(spec.id, 'request', program, this.requests[index]));
-		});
+		};
+		this.arrivals = new Arrivals(
+			scenario,
+			this.requests,
+			clock,
+			emit,
+			this.loop,
+			startTask,
+			threads,
+			handoff
+		);
 	}
 
 	now(): number {
@@ -225,8 +239,9 @@ export class Sim {
 	}
 
 	/** The loop thread blocks in `blockedIn` for good: the run ends hung with `reason`. */
-	private deadlock(reason: string, blockedIn: string): void {
+	private deadlock(reason: string, blockedIn: string, blocked?: () => void): void {
 		this.cpu.blockForGood(this.loopThread, blockedIn);
+		blocked?.();
 		this.hung = { atMs: roundMs(this.now()), reason };
 		this.stop();
 	}

@@ -216,7 +216,7 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	// runUntilComplete: the host makes one call at a time, so each request waits for the last.
 	let hostCall = Promise.resolve();
 	const serve = (i: number) =>
-		rt.host === 'loop' ? handle(i) : (hostCall = hostCall.then(() => handle(i)));
+		rt.host === 'runUntilComplete' ? (hostCall = hostCall.then(() => handle(i))) : handle(i);
 	scenario.requests.forEach((spec, i) => env.after(spec.at, () => serve(i).then(maybeFinish)));
 	env.after(scenario.limitMs, () => {
 		const waiting = requests.filter((r) => r.status === 'unfinished').map((r) => r.id);
