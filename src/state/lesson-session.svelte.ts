@@ -93,8 +93,10 @@ export class LessonSession extends SteppedSession implements Stage {
 		super.toggle();
 	}
 
+	/** Back to the step's own moment, from a scrubbed one or from where play had moved time. */
 	reset(): void {
 		this.moment = null;
+		this.player.send({ type: 'rewind' });
 	}
 
 	/** Shows another variant at the same moment; the narration stays. */

@@ -190,6 +190,8 @@ describe('LessonSession playing on fake animation frames', () => {
 		expect(session.urlState()).toMatchObject({ step: seen[mid].step + 1, t: null });
 		session.scrub(123);
 		expect([session.playing, session.urlState().t, session.frame.t]).toEqual([false, 123, 123]);
+		session.reset();
+		expect([session.cursor, session.step]).toEqual([session.current.t, seen[mid].step]);
 	});
 
 	it('stops at the end, and Play there starts again from the first step', () => {
