@@ -11,7 +11,7 @@ const lesson = (await readLessonFiles('lessons', 'restaurant')) as Lesson;
 describe('Player (Svelte state)', () => {
 	it('re-runs what reads the step once per step, however many frames play draws', () => {
 		const frames = fakeFrames();
-		const runs = { variant: 0, url: 0, time: 0 };
+		const runs = { variant: 0, url: 0, time: 0, link: 0 };
 		const steps = new Set<number>();
 		const times = new Set<number>();
 		const stop = $effect.root(() => {
@@ -20,6 +20,9 @@ describe('Player (Svelte state)', () => {
 			const variant = $derived.by(() => (runs.variant++, session.current.variant));
 			$effect(() => void (runs.url++, session.urlState(), variant, steps.add(session.step)));
 			$effect(() => void (runs.time++, times.add(session.time)));
+			// What only the variant on show decides (the page's playground link) runs once per variant.
+			const link = $derived.by(() => (runs.link++, session.shown));
+			$effect(() => void link);
 			session.toggle();
 		});
 		flushSync();
@@ -29,7 +32,7 @@ describe('Player (Svelte state)', () => {
 		}
 		stop();
 		expect(steps.size).toBeGreaterThan(3);
-		expect([runs.variant, runs.url]).toEqual([steps.size, steps.size]);
+		expect([runs.variant, runs.url, runs.link]).toEqual([steps.size, steps.size, 1]);
 		expect(times.size).toBeGreaterThan(steps.size);
 		expect(runs.time).toBeLessThan(1000 / 2);
 	});
