@@ -1,6 +1,6 @@
-import type { ActorOptions } from 'xstate';
 import { ActorState } from './actor-state.svelte';
-import { playerMachine, type PlayerInput } from './player-machine';
+import type { FrameSource } from './frame-source';
+import { framesFrom, playerMachine, type PlayerContext, type PlayerInput } from './player-machine';
 
 /** What the step controls drive: a lesson's narrated steps, or the events of a playground run. */
 export interface Stepper {
@@ -11,6 +11,10 @@ export interface Stepper {
 	readonly speed: number;
 	/** The current step's virtual time (ms). */
 	readonly current: { t: number };
+	/** The moment on show (ms): the step's time, or where play or the learner moved it since. */
+	readonly time: number;
+	/** Virtual ms per wall ms while play moves through time (speed included), else null. */
+	readonly pace: number | null;
 	goTo(step: number): void;
 	next(): void;
 	previous(): void;
@@ -20,40 +24,97 @@ export interface Stepper {
 	setSpeed(speed: number): void;
 }
 
-type Clock = NonNullable<ActorOptions<typeof playerMachine>['clock']>;
-
-/** Options of a player: where it starts, what runs on each change of step, and its clock. */
+/** Options of a player: where it starts, what runs on each change of step, and its frames. */
 export interface PlayerOptions extends PlayerInput {
 	onStep?: () => void;
-	/** XState's `SimulatedClock` in tests; the real timers otherwise. */
-	clock?: Clock;
+	/** A fake in tests; the browser's animation frames otherwise. */
+	frames?: FrameSource;
 }
 
-/** The player machine as a running actor, for a session to delegate its stepping to. */
+/** Where play has got between two steps: the virtual time (ms) and its pace, or null at a step. */
+function inMove(c: PlayerContext): { time: number; pace: number } | null {
+	const move = c.moved === null ? null : c.plan.move(c.step);
+	if (!move || c.moved === null) return null;
+	// Whole milliseconds, never before the move's start, so the readouts count up steadily.
+	return {
+		time: Math.max(move.from, Math.floor(move.at(c.moved))),
+		pace: move.pace(c.moved) * c.speed
+	};
+}
+
+/** What a player shows: its step and playback, and where play has moved time to. */
+interface PlayerView {
+	step: number;
+	count: number;
+	speed: number;
+	playing: boolean;
+	ended: boolean;
+	/** The virtual time play has moved to since the step (ms), or null while at the step. */
+	time: number | null;
+	/** Virtual ms per wall ms while play moves through time, else null (paused, or at a step). */
+	pace: number | null;
+}
+
+function viewOf(snapshot: Player['snapshot']): PlayerView {
+	const c = snapshot.context;
+	const playing = snapshot.value === 'playing';
+	const move = inMove(c);
+	return {
+		step: c.step,
+		count: c.count,
+		speed: c.speed,
+		playing,
+		ended: snapshot.value === 'ended',
+		time: move?.time ?? null,
+		pace: playing ? (move?.pace ?? null) : null
+	};
+}
+
+/**
+ * The player machine as a running actor, for a session to delegate its stepping to. Every
+ * animation frame makes a new snapshot, so views never read the snapshot: each field below is
+ * state of its own, written only when its value changes (a frame that only counts down a pause
+ * changes none, and re-renders nothing).
+ */
 export class Player extends ActorState<typeof playerMachine> {
-	constructor({ onStep, clock, ...input }: PlayerOptions) {
-		const logic = playerMachine.provide({ actions: { stepped: () => onStep?.() } });
-		super(logic, { input, ...(clock ? { clock } : {}) });
+	#view: PlayerView = $state(viewOf(this.snapshot));
+
+	constructor({ onStep, frames, ...input }: PlayerOptions) {
+		const logic = playerMachine.provide({
+			actions: { stepped: () => onStep?.() },
+			...(frames ? { actors: { frames: framesFrom(frames) } } : {})
+		});
+		super(logic, { input });
+		// Svelte ignores a write of the value a field already has.
+		this.actor.subscribe((s) => Object.assign(this.#view, viewOf(s)));
 	}
 
 	get step(): number {
-		return this.snapshot.context.step;
+		return this.#view.step;
 	}
 
 	get count(): number {
-		return this.snapshot.context.count;
+		return this.#view.count;
 	}
 
 	get speed(): number {
-		return this.snapshot.context.speed;
+		return this.#view.speed;
 	}
 
 	get playing(): boolean {
-		return this.snapshot.value === 'playing';
+		return this.#view.playing;
 	}
 
 	get ended(): boolean {
-		return this.snapshot.value === 'ended';
+		return this.#view.ended;
+	}
+
+	get time(): number | null {
+		return this.#view.time;
+	}
+
+	get pace(): number | null {
+		return this.#view.pace;
 	}
 }
 
@@ -88,6 +149,12 @@ export abstract class SteppedSession implements Stepper {
 	get speed(): number {
 		return this.player.speed;
 	}
+
+	get pace(): number | null {
+		return this.player.pace;
+	}
+
+	abstract readonly time: number;
 
 	goTo(step: number): void {
 		this.player.send({ type: 'goTo', step });
