@@ -6,8 +6,25 @@ export { formatPath } from './scenario/check';
 export { simulate } from './simulate';
 export type { SimOptions } from './engine/sim';
 export * from './result';
-export type { TraceEvent, TraceBody, TraceType, TaskState, Via } from './trace';
-export { createFramer, frameAt, emptyFrame, type Frame } from './frame';
+export type {
+	TraceEvent,
+	TraceBody,
+	TraceType,
+	TaskState,
+	Via,
+	ThreadKind,
+	HandoffKind,
+	LogSource
+} from './trace';
+export {
+	createFramer,
+	frameAt,
+	emptyFrame,
+	type Frame,
+	type Framer,
+	type LoopThreadState
+} from './frame';
+export { frameViolations } from './frame-invariants';
 export { formatTimeline, formatEvent } from './timeline';
 export { VirtualClock } from './clock';
 export * from './rules/index';

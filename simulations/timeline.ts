@@ -55,8 +55,12 @@ function describe(e: TraceEvent): string {
 			return `lag ${e.detail.lagMs} ms`;
 		case 'rpc':
 			return e.detail.what;
+		case 'handoff':
+			return `${e.detail.kind} ${e.detail.from} → ${e.detail.to}: ${e.detail.what}${e.detail.woke ? ' (wakes the loop)' : ''}`;
 		case 'warning':
 			return `WARNING ${e.detail.kind}: ${e.detail.message}`;
+		case 'log':
+			return `stderr (${e.detail.source}): ${e.detail.text.split('\n').join(' | ')}`;
 		case 'hung':
 			return `HUNG: ${e.detail.reason}`;
 		case 'end':

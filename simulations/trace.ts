@@ -3,6 +3,15 @@ import type { TaskLife, ThreadState } from './machines';
 /** How a callback got into the ready queue. */
 export type Via = 'io' | 'timer' | 'call_soon' | 'threadsafe' | 'unsafe';
 
+/** Which kind of OS thread a lane belongs to: the loop's, a pool worker, a reader of a pipe, a host (embedding) thread. */
+export type ThreadKind = 'loop' | 'pool' | 'reader' | 'host';
+
+/** How work crosses from one thread to another (see `Frame.handoffs`). */
+export type HandoffKind = 'threadsafe' | 'unsafe' | 'runCoroutineThreadsafe' | 'resultWait';
+
+/** Who wrote a line to stderr: asyncio's logger, or `threading.excepthook` for a thread that died. */
+export type LogSource = 'asyncio' | 'threading.excepthook';
+
 /** What a task is doing, as a frame shows it: the task machine's states, and a request's before its task exists. */
 export type TaskState = 'coming' | 'arrived' | Exclude<TaskLife, 'pending'>;
 
@@ -16,15 +25,22 @@ export type TraceEvent = {
 } & TraceBody;
 
 export type TraceBody =
-	| { type: 'arrive'; detail: Record<string, never> }
+	/** `waitsAt`: where the request waits to be taken in: at the selector (a socket), or in the host. */
+	| { type: 'arrive'; detail: { waitsAt: 'selector' | 'host' } }
 	| { type: 'select'; detail: { timeoutMs: number | null } }
 	| { type: 'wake'; detail: { reason: 'io' | 'timeout' | 'poll' } }
 	| { type: 'batch'; detail: { n: number } }
-	| { type: 'enqueue'; detail: { cb: string; via: Via; timer?: number } }
+	/** `request`: the callback reads that request off its socket (it leaves the selector's door). */
+	| { type: 'enqueue'; detail: { cb: string; via: Via; timer?: number; request?: string } }
 	| { type: 'run'; detail: { cb: string } }
 	| { type: 'return'; detail: { cb: string; ms: number } }
 	| { type: 'timer'; detail: { id: number; at: number; cb: string } }
-	| { type: 'thread'; detail: { state: ThreadState; doing: string | null } }
+	| { type: 'thread'; detail: { state: ThreadState; doing: string | null; kind: ThreadKind } }
+	| {
+			type: 'handoff';
+			detail: { from: string; to: string; kind: HandoffKind; what: string; woke: boolean };
+	  }
+	| { type: 'log'; detail: { source: LogSource; text: string } }
 	| { type: 'gil'; detail: { holder: string | null; waiters: string[] } }
 	| {
 			type: 'lock';
@@ -36,6 +52,7 @@ export type TraceBody =
 	| { type: 'beat'; detail: Record<string, never> }
 	| { type: 'lag'; detail: { lagMs: number } }
 	| { type: 'rpc'; detail: { id: number; what: string } }
+	/** What debug mode detected (the result's `warnings`); what it printed is the `log` event. */
 	| { type: 'warning'; detail: { kind: string; message: string } }
 	| { type: 'hung'; detail: { reason: string } }
 	| { type: 'end'; detail: { outcome: 'completed' | 'hung' } };

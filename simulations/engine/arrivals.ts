@@ -65,7 +65,10 @@ export class Arrivals {
 		const spec = this.scenario.requests[index];
 		this.left--;
 		this.arrived.add(spec.id);
-		this.emit(spec.id, { type: 'arrive', detail: {} });
+		this.emit(spec.id, {
+			type: 'arrive',
+			detail: { waitsAt: this.scenario.runtime.host === 'loop' ? 'selector' : 'host' }
+		});
 		if (this.scenario.runtime.host === 'loop') return this.deliver(index);
 		if (this.hostCall === null) return this.deliver(index);
 		const on = `in the host: run_until_complete() is busy with ${this.hostCall}`;
@@ -82,6 +85,8 @@ export class Arrivals {
 			this.scenario.runtime.host === 'loop'
 				? `read request ${spec.id}`
 				: `run_until_complete(${spec.handler}()) for ${spec.id}`;
-		this.loop.ioReady(instant(label, spec.id, false, () => this.startTask(index)));
+		const cb = instant(label, spec.id, false, () => this.startTask(index));
+		if (this.scenario.runtime.host === 'loop') cb.request = spec.id;
+		this.loop.ioReady(cb);
 	}
 }

@@ -7,6 +7,8 @@ export interface Callback {
 	owner: string;
 	/** Background callbacks (heartbeat, lag monitor) never count as progress for requests. */
 	background: boolean;
+	/** The request this callback reads off its socket, if it does. */
+	request?: string;
 	run: () => Action | null;
 }
 

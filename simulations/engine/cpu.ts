@@ -53,6 +53,7 @@ export class Cpu {
 	private preemptId: number | null = null;
 	private running = new Set<SimThread>();
 	private lastGil = '';
+	private all: SimThread[] = [];
 
 	constructor(
 		private clock: Timers,
@@ -72,8 +73,14 @@ export class Cpu {
 		return this.waiters;
 	}
 
+	/** Every thread created so far, in order. */
+	threads(): readonly SimThread[] {
+		return this.all;
+	}
+
 	/** A new thread appears in the trace (idle until started). */
 	created(th: SimThread): void {
+		this.all.push(th);
 		this.report(th);
 	}
 
@@ -97,7 +104,8 @@ export class Cpu {
 					this.leave(th, 'BLOCK', a.doing);
 					return;
 				case 'select':
-					this.leave(th, 'SELECT', 'select()');
+					// The loop's `select` event carries the thread into select(): one event, one frame.
+					this.leave(th, 'SELECT', 'select()', false);
 					this.selected(a.timeoutMs);
 					return;
 				case 'idle':
@@ -228,13 +236,19 @@ export class Cpu {
 	}
 
 	/** The thread stops running Python: it blocks, selects or goes idle. */
-	private leave(th: SimThread, event: 'BLOCK' | 'SELECT' | 'IDLE', doing: string | null): void {
+	private leave(
+		th: SimThread,
+		event: 'BLOCK' | 'SELECT' | 'IDLE',
+		doing: string | null,
+		reportThread = true
+	): void {
 		th.doing = doing;
 		this.transition(th, event);
 		if (this.config.gil && this.gilHolder === th) {
 			this.sendGil(release(this.waiters.length > 0), th, 0);
 		}
-		this.report(th);
+		if (reportThread) this.report(th);
+		else this.reportGil();
 	}
 
 	private schedulePreempt(): void {
@@ -278,11 +292,24 @@ export class Cpu {
 		th.state = threadStep(th.state, THREAD_EVENTS[event]).value;
 	}
 
-	/** Traces the thread's state and, when it changed, who holds the GIL and who waits. */
+	/**
+	 * Traces the thread's state and, when it changed, who holds the GIL and who waits. A thread
+	 * that starts running is traced before it takes the GIL, one that stops after it let go, so
+	 * no frame between the two shows a GIL holder that is not running.
+	 */
 	private report(th: SimThread): void {
 		if (!this.config.traced) return;
-		this.emit(th.name, { type: 'thread', detail: { state: th.state, doing: th.doing } });
-		if (!this.config.gil) return;
+		const running = th.state === 'running';
+		if (!running) this.reportGil();
+		this.emit(th.name, {
+			type: 'thread',
+			detail: { state: th.state, doing: th.doing, kind: th.kind }
+		});
+		if (running) this.reportGil();
+	}
+
+	private reportGil(): void {
+		if (!this.config.traced || !this.config.gil) return;
 		const holder = this.gilHolder?.name ?? null;
 		const waiters = this.waiters.map((w) => w.name);
 		const key = `${holder}|${waiters.join(',')}`;

@@ -1,4 +1,4 @@
-import type { Frame } from '../frame';
+import { loopThreadOf, type Frame } from '../frame';
 import { roundMs } from '../result';
 import type { Sim } from './sim';
 
@@ -17,8 +17,11 @@ export function liveFrame(sim: Sim, index: number): Frame {
 			timers: loop.timers
 				.sorted()
 				.map((t) => ({ id: t.id, at: roundMs(t.at), cb: t.cb.label }))
-				.sort((a, b) => a.at - b.at || a.id - b.id)
+				.sort((a, b) => a.at - b.at || a.id - b.id),
+			batch: loop.batchLeft
 		},
+		loopThread: loopThreadOf(sim.loopThread),
+		unread: loop.unread(),
 		threads: {},
 		gil: sim.scenario.runtime.gil
 			? { holder: sim.cpu.holder()?.name ?? null, waiters: sim.cpu.waiting().map((w) => w.name) }
@@ -30,10 +33,12 @@ export function liveFrame(sim: Sim, index: number): Frame {
 		heartbeats: sim.heartbeats.length,
 		lastLagMs: sim.lag.at(-1)?.lagMs ?? null,
 		outcome: sim.outcome,
-		hungReason: sim.hung?.reason ?? null
+		hungReason: sim.hung?.reason ?? null,
+		handoffs: sim.handoffs.map((h) => ({ ...h })),
+		log: sim.log.map((l) => ({ ...l }))
 	};
-	for (const th of [sim.loopThread, ...sim.pool.threads()]) {
-		frame.threads[th.name] = { state: th.state, doing: th.doing };
+	for (const th of sim.cpu.threads()) {
+		frame.threads[th.name] = { state: th.state, doing: th.doing, kind: th.kind };
 	}
 	for (const l of sim.locks.snapshot()) {
 		frame.locks[l.name] = { kind: l.kind, holder: l.holder, waiters: l.waiters };

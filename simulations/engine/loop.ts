@@ -51,6 +51,10 @@ export class EventLoop implements Scheduler {
 	private timeoutId: number | null = null;
 	private timerSeq = 0;
 	private selfPipeFull = false;
+	/** Callbacks of the current batch not yet started. */
+	get batchLeft(): number {
+		return this.ntodo;
+	}
 	/** Ready callbacks that serve requests (not background tasks). */
 	foregroundReady = 0;
 	foregroundTimers = 0;
@@ -76,6 +80,7 @@ export class EventLoop implements Scheduler {
 
 	/** Called once the loop thread has released the GIL in select(). */
 	selected(timeoutMs: number | null): void {
+		this.emit('loop', { type: 'select', detail: { timeoutMs } });
 		this.send(IN_SELECT(this.pendingIo.length > 0, timeoutMs === 0, timeoutMs !== null));
 	}
 
@@ -97,7 +102,6 @@ export class EventLoop implements Scheduler {
 				return null;
 			}
 			case 'select':
-				this.emit('loop', { type: 'select', detail: { timeoutMs: this.timeoutMs } });
 				return { kind: 'select', timeoutMs: this.timeoutMs };
 			case 'returnFromSelect':
 				this.returnFromSelect(action.params?.reason as 'io' | 'poll' | 'timeout');
@@ -171,10 +175,20 @@ export class EventLoop implements Scheduler {
 	private enqueue(cb: Callback, via: Via, timer?: number): void {
 		this.ready.push(cb);
 		if (!cb.background) this.foregroundReady++;
-		this.emit('loop', {
-			type: 'enqueue',
-			detail: timer === undefined ? { cb: cb.label, via } : { cb: cb.label, via, timer }
-		});
+		const detail: { cb: string; via: Via; timer?: number; request?: string } = {
+			cb: cb.label,
+			via
+		};
+		if (timer !== undefined) detail.timer = timer;
+		if (cb.request !== undefined) detail.request = cb.request;
+		this.emit('loop', { type: 'enqueue', detail });
+	}
+
+	/** Requests whose bytes wait at the selector, not yet read by the loop. */
+	unread(): string[] {
+		const out: string[] = [];
+		for (const cb of [...this.collected, ...this.pendingIo]) if (cb.request) out.push(cb.request);
+		return out;
 	}
 
 	/** `loop.call_soon(cb)` from the loop thread. */
@@ -233,6 +247,11 @@ export class EventLoop implements Scheduler {
 		for (const cb of this.pendingIo) if (!cb.background) n++;
 		for (const cb of this.collected) if (!cb.background) n++;
 		return n;
+	}
+
+	/** A finished run cancels the timers left (background tasks' next wake-ups). */
+	cancelTimers(): void {
+		while (this.timers.pop());
 	}
 
 	/** The run is over: the loop stops. */

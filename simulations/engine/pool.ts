@@ -104,7 +104,7 @@ export class Pool {
 
 	private newWorker(): Worker {
 		const w: Worker = { thread: undefined as unknown as SimThread, phase: 'boot', item: null };
-		w.thread = newThread(`pool-${this.workers.length + 1}`, () => this.next(w));
+		w.thread = newThread(`pool-${this.workers.length + 1}`, 'pool', () => this.next(w));
 		this.workers.push(w);
 		this.threadControl.created(w.thread);
 		return w;

@@ -3,7 +3,8 @@ import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
 import type { Scenario } from '../scenario/types';
-import type { TraceEvent } from '../trace';
+import type { Frame } from '../frame';
+import type { LogSource, TraceEvent } from '../trace';
 import { Arrivals } from './arrivals';
 import { instant, type Callback } from './callback';
 import type { Deadlock, Emit } from './capabilities';
@@ -46,6 +47,10 @@ export class Sim {
 	readonly heartbeats: number[] = [];
 	readonly lag: { atMs: number; lagMs: number }[] = [];
 	readonly warnings: Warning[] = [];
+	/** What the process printed to stderr (frames' `log`). */
+	readonly log: Frame['log'] = [];
+	/** Cross-thread hand-offs so far (frames' `handoffs`). */
+	readonly handoffs: Frame['handoffs'] = [];
 	readonly trace: TraceEvent[] | null;
 	private readonly emit: Emit;
 	hung: { atMs: number; reason: string } | null = null;
@@ -73,7 +78,7 @@ export class Sim {
 			asleep: () => this.loopAsleep(),
 			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
 		});
-		this.loopThread = newThread('loop', () => this.loop.next());
+		this.loopThread = newThread('loop', 'loop', () => this.loop.next());
 		this.cpu.created(this.loopThread);
 		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
 		this.tasks = new Tasks(this.loop, emit, {
@@ -168,6 +173,13 @@ export class Sim {
 		const warning = { atMs: roundMs(this.now()), ...w };
 		this.warnings.push(warning);
 		this.emit('loop', { type: 'warning', detail: { kind: w.kind, message: w.message } });
+		this.stderr(w.kind === 'slowCallback' ? 'asyncio' : 'threading.excepthook', w.message);
+	}
+
+	/** A line (or a traceback) written to stderr. */
+	private stderr(source: LogSource, text: string): void {
+		this.log.push({ at: roundMs(this.now()), source, text });
+		this.emit('stderr', { type: 'log', detail: { source, text } });
 	}
 
 	/** Debug mode logs every callback or task step that ran for slow_callback_duration or longer. */
@@ -251,6 +263,7 @@ export class Sim {
 		this.loop.stop();
 		const outcome = this.hung ? 'hung' : 'completed';
 		this.outcome = outcome;
+		if (outcome === 'completed') this.loop.cancelTimers();
 		if (this.hung) this.emit('run', { type: 'hung', detail: { reason: this.hung.reason } });
 		this.emit('run', { type: 'end', detail: { outcome } });
 	}

@@ -1,9 +1,11 @@
 import type { ThreadState } from '../machines';
+import type { ThreadKind } from '../trace';
 import type { Action } from './action';
 
-/** A simulated OS thread: the loop thread or a pool thread. */
+/** A simulated OS thread: the loop thread, a pool thread, a reader or a host thread. */
 export interface SimThread {
 	name: string;
+	kind: ThreadKind;
 	state: ThreadState;
 	/** The thread's program; performs instantaneous effects and returns what needs time. */
 	next: () => Action;
@@ -17,9 +19,10 @@ export interface SimThread {
 }
 
 /** A fresh thread in the idle state. */
-export function newThread(name: string, next: () => Action): SimThread {
+export function newThread(name: string, kind: ThreadKind, next: () => Action): SimThread {
 	return {
 		name,
+		kind,
 		state: 'idle',
 		next,
 		doing: null,

@@ -18,15 +18,17 @@ type DetailFields = {
 // The detail fields an anchor may name, per event type; the mapped type keeps it in step with
 // trace.ts, so a misspelt field in steps.md is reported instead of never matching.
 const FIELDS: DetailFields = {
-	arrive: [],
+	arrive: ['waitsAt'],
 	select: ['timeoutMs'],
 	wake: ['reason'],
 	batch: ['n'],
-	enqueue: ['cb', 'via', 'timer'],
+	enqueue: ['cb', 'via', 'timer', 'request'],
 	run: ['cb'],
 	return: ['cb', 'ms'],
 	timer: ['id', 'at', 'cb'],
-	thread: ['state', 'doing'],
+	thread: ['state', 'doing', 'kind'],
+	handoff: ['from', 'to', 'kind', 'what', 'woke'],
+	log: ['source', 'text'],
 	gil: ['holder', 'waiters'],
 	lock: ['kind', 'holder', 'waiters'],
 	pool: ['queue', 'threads'],

@@ -25,7 +25,7 @@ export function runVariant(name: string, label: string, scenario: Scenario): Var
 		name,
 		label,
 		result,
-		frameAt: createFramer(result.trace ?? []),
+		frameAt: createFramer(result.trace ?? []).at,
 		timeline: buildTimeline(result.trace ?? [], result.endMs, result.hung?.atMs ?? null),
 		code: handler?.code ?? null
 	};

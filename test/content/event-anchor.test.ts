@@ -36,7 +36,7 @@ describe('parseAnchor(text)', () => {
 		['loop n=6', 'needs an actor and an event type'],
 		['loop selct', 'unknown event type "selct"'],
 		['loop batch count=6', 'batch events have no field "count" (fields: n)'],
-		['r1 arrive state=ready', 'arrive events have no field "state" (fields: none)'],
+		['r1 arrive state=ready', 'arrive events have no field "state" (fields: waitsAt)'],
 		['loop batch 6', 'expected field=value, found 6'],
 		['0th loop select', 'occurrences count from 1st']
 	])('reports %s', (text, message) => {

@@ -82,7 +82,7 @@ describe('simulate(scenario) over generated scenarios', () => {
 				sim.run();
 				const partial = sim.trace ?? [];
 				expect(partial).toEqual(full.slice(0, partial.length));
-				expect(createFramer(full)(partial.length)).toEqual(liveFrame(sim, partial.length));
+				expect(createFramer(full).at(partial.length)).toEqual(liveFrame(sim, partial.length));
 			}),
 			runs
 		);

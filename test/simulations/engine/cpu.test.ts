@@ -8,7 +8,7 @@ import { recorder } from './fakes';
 /** A thread that runs the given Python segments, then blocks for good. */
 function worker(name: string, segments: number[]) {
 	const left = [...segments];
-	return newThread(name, (): Action => {
+	return newThread(name, 'pool', (): Action => {
 		const ms = left.shift();
 		return ms === undefined
 			? { kind: 'wait', doing: 'done' }
@@ -48,7 +48,7 @@ describe('Cpu', () => {
 
 	it('a thread that blocks hands the GIL to the first waiter at once', () => {
 		const { clock, cpu } = build(true);
-		const a = newThread('a', () => ({ kind: 'block', ms: 100, doing: 'sleep' }));
+		const a = newThread('a', 'pool', () => ({ kind: 'block', ms: 100, doing: 'sleep' }));
 		const b = worker('b', [1]);
 		cpu.start(a);
 		cpu.start(b);

@@ -7,16 +7,16 @@ describe('Tracer', () => {
 		const tracer = new Tracer({ now: () => now }, true);
 		tracer.emit('loop', { type: 'select', detail: { timeoutMs: 2.0000004 } });
 		now = 3;
-		tracer.emit('r1', { type: 'arrive', detail: {} });
+		tracer.emit('r1', { type: 'arrive', detail: { waitsAt: 'selector' } });
 		expect(tracer.events).toEqual([
 			{ t: 1.235, seq: 0, actor: 'loop', type: 'select', detail: { timeoutMs: 2 } },
-			{ t: 3, seq: 1, actor: 'r1', type: 'arrive', detail: {} }
+			{ t: 3, seq: 1, actor: 'r1', type: 'arrive', detail: { waitsAt: 'selector' } }
 		]);
 	});
 
 	it('keeps nothing when the run is not traced', () => {
 		const tracer = new Tracer({ now: () => 0 }, false);
-		tracer.emit('r1', { type: 'arrive', detail: {} });
+		tracer.emit('r1', { type: 'arrive', detail: { waitsAt: 'selector' } });
 		expect(tracer.events).toBeNull();
 	});
 });

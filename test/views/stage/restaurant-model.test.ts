@@ -13,7 +13,7 @@ const at = (steps: Parameters<typeof scenario>[0]['h'], t: number) => {
 		]),
 		{ trace: true }
 	);
-	return createFramer(r.trace ?? [])(anchorIndex(r.trace ?? [], t));
+	return createFramer(r.trace ?? []).at(anchorIndex(r.trace ?? [], t));
 };
 
 describe('restaurantScene(frame, requests)', () => {
