@@ -1,4 +1,4 @@
-import type { LaneState } from '../views/stage/timeline-model';
+import type { LaneState } from '../views/stage/state-style';
 
 /** The two themes a picture can be drawn in. */
 export type PictureTheme = 'light' | 'dark';
@@ -13,10 +13,12 @@ export interface Palette {
 	accent: string;
 	bad: string;
 	lanes: Record<LaneState, string>;
+	/** The patterns' marks: `--pattern-alarm-ink` and `--pattern-mark-ink`. */
+	ink: { alarm: string; mark: string };
 }
 
 // A picture is drawn outside the page (a README, a PNG), where app.css's light-dark() variables
-// do not exist, so it carries the values themselves. test/views/picture-palette.test.ts checks
+// do not exist, so it carries the values themselves. test/export/picture-palette.test.ts checks
 // them against app.css, so the two cannot drift apart.
 export const PALETTES: Record<PictureTheme, Palette> = {
 	light: {
@@ -28,13 +30,15 @@ export const PALETTES: Record<PictureTheme, Palette> = {
 		accent: '#0b57d0',
 		bad: '#a4161a',
 		lanes: {
-			running: '#1d5fd0',
+			running: '#1a4fb8',
 			blocked: '#c0262d',
-			gil: '#b35c00',
-			awaiting: '#2e8540',
-			queued: '#8792a2',
-			asleep: '#d6dbe3'
-		}
+			'thread-blocked': '#8aa6c4',
+			gil: '#8a6d00',
+			awaiting: '#1e9c80',
+			queued: '#7d8796',
+			asleep: '#a9b3c1'
+		},
+		ink: { alarm: '#4d0609', mark: '#0d1117' }
 	},
 	dark: {
 		bg: '#121417',
@@ -45,12 +49,14 @@ export const PALETTES: Record<PictureTheme, Palette> = {
 		accent: '#8ab4f8',
 		bad: '#ffb4ab',
 		lanes: {
-			running: '#6fa3ff',
+			running: '#9abfff',
 			blocked: '#ff6b6b',
-			gil: '#f0a34a',
-			awaiting: '#5cc97a',
-			queued: '#7c8696',
-			asleep: '#2c323b'
-		}
+			'thread-blocked': '#56708c',
+			gil: '#e3c04a',
+			awaiting: '#2aa386',
+			queued: '#858fa0',
+			asleep: '#4a5566'
+		},
+		ink: { alarm: '#4d0609', mark: '#f0f2f5' }
 	}
 };

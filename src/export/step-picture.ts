@@ -1,8 +1,10 @@
 import { PALETTES, type Palette, type PictureTheme } from './picture-palette';
+import { patternDefs } from './picture-patterns';
 import { plainText, wrapText } from './plain-text';
 import { el, num, textEl } from './svg-markup';
 import { legendPicture, timelinePicture, type Block } from './timeline-picture';
 import type { TimelineModel } from '../views/stage/timeline-model';
+import { describeTimeline } from '../views/stage/timeline-summary';
 import { escapeXml } from './xml';
 
 /** What a picture of one lesson step shows; every string may be untrusted and is escaped. */
@@ -117,7 +119,8 @@ export function stepPicture(p: StepPictureInput, theme: PictureTheme): string {
 		'text-anchor': 'end'
 	};
 	const name = `${p.title}, step ${p.step} of ${p.count}: ${p.variant} at t = ${p.t} ms`;
-	const desc = `${plainText(p.narration)} Event loop: ${p.status}`;
+	const timeline = describeTimeline(p.timeline, p.t, p.variant).description;
+	const desc = `${plainText(p.narration)} Event loop: ${p.status} ${timeline}`;
 	return (
 		el(
 			'svg',
@@ -133,6 +136,7 @@ export function stepPicture(p: StepPictureInput, theme: PictureTheme): string {
 				el('title', {}, escapeXml(name)),
 				el('desc', {}, escapeXml(desc)),
 				el('rect', { width: WIDTH, height, fill: c.bg }),
+				patternDefs(c),
 				el('g', { transform: `translate(${PAD} ${PAD})` }, body.svg),
 				textEl(credit, 'Event Loop Lab')
 			].join('\n')

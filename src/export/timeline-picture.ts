@@ -1,10 +1,15 @@
 import { fitText, textWidth } from './plain-text';
 import type { Palette } from './picture-palette';
+import { pictureFill } from './picture-patterns';
 import { el, num, textEl } from './svg-markup';
 import {
+	FONT,
+	FUTURE_VEIL,
+	HANDOFF_DASH,
 	LABEL,
 	LEGEND,
 	ROW,
+	futureShade,
 	layoutTimeline,
 	monitored,
 	timeScale
@@ -20,7 +25,10 @@ export interface Block {
 // Room above the lanes for the cursor's "t = … ms" label, which the app shows beside its slider.
 const CURSOR_LABEL = 18;
 
-/** The timeline as the app draws it (same geometry), with the cursor labelled, `width` wide. */
+/**
+ * The timeline as the app draws it (same geometry, patterns and dimmed future), with the cursor
+ * labelled, `width` wide; the picture's root must hold `patternDefs`.
+ */
 export function timelinePicture(
 	t: TimelineModel,
 	cursor: number,
@@ -29,22 +37,34 @@ export function timelinePicture(
 ): Block {
 	const x = timeScale(t.endMs, width);
 	const g = layoutTimeline(t, x, width);
-	const small = { 'font-size': 11, fill: c.fg };
+	const small = { 'font-size': FONT, fill: c.fg };
 	const marks: string[] = [];
 	for (const lane of g.lanes) {
-		marks.push(textEl({ x: 4, y: lane.y + ROW - 4, ...small }, fitText(lane.label, LABEL - 8, 11)));
-		for (const b of lane.bars)
-			marks.push(
-				el('rect', { x: b.x, y: lane.y, width: b.width, height: ROW, fill: c.lanes[b.state] })
-			);
+		const name = fitText(lane.label, LABEL - 8, FONT);
+		marks.push(textEl({ x: 4, y: lane.y + ROW - 4, ...small }, name));
+		for (const b of lane.bars) {
+			const bar = { x: b.x, y: lane.y, width: b.width, height: ROW };
+			marks.push(el('rect', { ...bar, fill: pictureFill(b.state, c) }));
+		}
 	}
+	if (g.more)
+		marks.push(textEl({ x: 4, y: g.more.y + ROW - 4, ...small, fill: c.muted }, g.more.text));
 	if (g.monitors) {
 		marks.push(textEl({ x: 4, y: g.monitors.beatY + ROW - 4, ...small }, 'heartbeat'));
 		for (const b of g.beats)
-			marks.push(el('circle', { cx: b.cx, cy: b.cy, r: 3.5, fill: c.lanes.awaiting }));
+			marks.push(el('circle', { cx: b.cx, cy: b.cy, r: 4, fill: c.lanes.awaiting, stroke: c.fg }));
 		marks.push(textEl({ x: 4, y: g.monitors.lagY + ROW - 4, ...small }, 'lag'));
 		for (const l of g.lags)
 			marks.push(el('rect', { x: l.x, y: l.y, width: 4, height: l.height, fill: c.lanes.blocked }));
+	}
+	for (const h of g.handoffs) {
+		const dash = HANDOFF_DASH[h.kind];
+		const line = { x1: h.x, x2: h.x, y1: h.y1, y2: h.y2, stroke: c.fg, 'stroke-width': 1.5 };
+		marks.push(
+			el('line', { ...line, 'stroke-dasharray': dash, 'marker-end': 'url(#handoff-arrow)' })
+		);
+		if (h.woke)
+			marks.push(el('circle', { cx: h.x, cy: h.y2, r: 3.5, fill: c.accent, stroke: c.bg }));
 	}
 	for (const tick of g.ticks) {
 		marks.push(
@@ -59,30 +79,50 @@ export function timelinePicture(
 		);
 		const label = {
 			x: tick.x,
-			y: g.axisY + 14,
-			'font-size': 11,
+			y: g.axisY + FONT + 3,
+			'font-size': FONT,
 			fill: c.muted,
-			'text-anchor': 'middle'
+			'text-anchor': tick.anchor
 		};
 		marks.push(textEl(label, String(tick.value)));
 	}
-	marks.push(textEl({ x: 4, y: g.axisY + 14, 'font-size': 11, fill: c.muted }, 'time (ms)'));
-	if (g.hung) {
+	const unit = { x: 4, y: g.axisY + FONT + 3, 'font-size': FONT, fill: c.muted };
+	marks.push(textEl(unit, 'time (ms)'));
+	const hung = () => {
+		if (!g.hung) return;
 		const { x: hx, width: hw, labelX } = g.hung;
-		const shade = { x: hx, y: 0, width: hw, height: g.axisY, fill: c.bg, opacity: 0.45 };
-		marks.push(el('rect', { ...shade, stroke: c.bad, 'stroke-dasharray': '4 3' }));
-		const label = { x: labelX, y: g.axisY - 4, 'font-size': 11, fill: c.bad, 'text-anchor': 'end' };
+		const veil = { x: hx, y: 0, width: hw, height: g.axisY, fill: c.bg, opacity: 0.45 };
+		marks.push(el('rect', { ...veil, stroke: c.bad, 'stroke-dasharray': '4 3' }));
+		const label = {
+			x: labelX,
+			y: g.axisY - 4,
+			'font-size': FONT,
+			fill: c.bad,
+			'text-anchor': 'end'
+		};
 		marks.push(textEl(label, 'hung: stays like this'));
-	}
-	const cx = x(cursor);
+	};
+	// The hang is veiled with the rest of the future until the cursor reaches it.
+	const hungKnown = t.hungAtMs !== null && cursor >= t.hungAtMs;
+	if (!hungKnown) hung();
+	const shade = futureShade(x, cursor, g.axisY, t.hungAtMs);
+	marks.push(el('rect', { ...shade, y: 0, fill: c.bg, opacity: FUTURE_VEIL }));
+	if (hungKnown) hung();
+	const cx = shade.x;
 	marks.push(
 		el('line', { x1: cx, x2: cx, y1: -4, y2: g.axisY, stroke: c.accent, 'stroke-width': 2 })
 	);
 	const words = `t = ${cursor} ms`;
 	// Centred on the cursor, but kept inside the drawing at either end.
-	const half = textWidth(words, 11, true) / 2;
+	const half = textWidth(words, FONT, true) / 2;
 	const labelX = Math.min(width - half, Math.max(LABEL + half, cx));
-	const cursorLabel = { x: labelX, y: -7, 'font-size': 11, 'font-weight': 'bold', fill: c.accent };
+	const cursorLabel = {
+		x: labelX,
+		y: -7,
+		'font-size': FONT,
+		'font-weight': 'bold',
+		fill: c.accent
+	};
 	marks.push(textEl({ ...cursorLabel, 'text-anchor': 'middle' }, words));
 	return {
 		svg: el('g', { transform: `translate(0 ${CURSOR_LABEL})` }, marks.join('\n')),
@@ -92,11 +132,28 @@ export function timelinePicture(
 
 /** The legend under the timeline, its entries flowing into rows `width` wide. */
 export function legendPicture(t: TimelineModel, width: number, c: Palette): Block {
-	const swatch = (fill: string) => el('rect', { y: 2, width: 14, height: 10, fill });
+	const swatch = (fill: string) => el('rect', { y: 1, width: 16, height: 12, fill });
 	const entries: [string, string][] = LEGEND.map(([state, words]) => [
-		swatch(c.lanes[state]),
+		swatch(pictureFill(state, c)),
 		words
 	]);
+	if (t.handoffs.length > 0) {
+		const arrow = {
+			x1: 1,
+			x2: 14,
+			y1: 7,
+			y2: 7,
+			stroke: c.fg,
+			'stroke-width': 1.5,
+			'marker-end': 'url(#handoff-arrow)'
+		};
+		const wake = el('circle', { cx: 14, cy: 7, r: 3, fill: c.accent, stroke: c.bg });
+		entries.push([`${el('line', arrow)}\n${wake}`, 'hand-off that wakes the loop']);
+		entries.push([
+			el('line', { ...arrow, 'stroke-dasharray': '3 2' }),
+			'hand-off without a wake-up'
+		]);
+	}
 	if (monitored(t)) {
 		entries.push([el('circle', { cx: 7, cy: 7, r: 4, fill: c.lanes.awaiting }), 'heartbeat ran']);
 		entries.push([
@@ -106,7 +163,7 @@ export function legendPicture(t: TimelineModel, width: number, c: Palette): Bloc
 	}
 	entries.push([
 		el('rect', { x: 6, y: 0, width: 2, height: 14, fill: c.accent }),
-		"the step's moment"
+		"the step's moment; after it, dimmed: still to come"
 	]);
 	const marks: string[] = [];
 	let x = 0;

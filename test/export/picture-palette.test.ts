@@ -12,12 +12,14 @@ const variable = (name: string) => {
 
 describe('PALETTES', () => {
 	for (const theme of ['light', 'dark'] as const) {
-		it(`PALETTES.${theme} has app.css's ${theme} colours, lanes from --s-*`, () => {
+		it(`PALETTES.${theme} has app.css's ${theme} colours, lanes from --state-*, inks from --pattern-*-ink`, () => {
 			const p: Palette = PALETTES[theme];
 			for (const role of ['bg', 'fg', 'muted', 'panel', 'border', 'accent', 'bad'] as const)
 				expect(p[role], role).toBe(variable(role)[theme]);
 			for (const [state, colour] of Object.entries(p.lanes))
-				expect(colour, state).toBe(variable(`s-${state}`)[theme]);
+				expect(colour, state).toBe(variable(`state-${state}`)[theme]);
+			for (const [ink, colour] of Object.entries(p.ink))
+				expect(colour, ink).toBe(variable(`pattern-${ink}-ink`)[theme]);
 		});
 	}
 });

@@ -9,6 +9,8 @@ export interface LatencyRow {
 	text: string;
 	/** 0 to 100. */
 	barPct: number;
+	/** Arrived and not answered yet: the bar is how long it has waited so far. */
+	waiting: boolean;
 }
 
 /** What the latency view shows at a moment: only what has happened by then. */
@@ -24,24 +26,32 @@ export interface LatencyAt {
 	warnings: Warning[];
 }
 
-/** Latency, lag and debug warnings of a run as they stand at `cursor` (ms). */
+/**
+ * Latency, lag and debug warnings of a run as they stand at `cursor` (ms). Scales too come only
+ * from what has happened by then, so neither a bar nor the lag chart's top gives the outcome away.
+ */
 export function latencyAt(result: SimResult, cursor: number): LatencyAt {
-	const longest = Math.max(
-		1,
-		...result.requests.map((q) => (q.endMs ?? result.endMs) - q.arriveMs)
-	);
-	const rows = result.requests.map((q): LatencyRow => {
-		const ms = q.endMs !== null && q.endMs <= cursor ? q.endMs - q.arriveMs : null;
-		const text =
-			ms === null
-				? q.arriveMs <= cursor
-					? 'waiting'
-					: 'not yet'
-				: `${ms} ms${q.status === 'error' ? ' (error)' : ''}`;
-		return { id: q.id, text, barPct: ms === null ? 0 : (ms / longest) * 100 };
+	const sofar = result.requests.map((q) => {
+		const done = q.endMs !== null && q.endMs <= cursor;
+		const ms = done ? (q.endMs ?? 0) - q.arriveMs : Math.max(0, cursor - q.arriveMs);
+		return { q, done, arrived: q.arriveMs <= cursor, ms };
+	});
+	const longest = Math.max(1, ...sofar.filter((r) => r.arrived).map((r) => r.ms));
+	const rows = sofar.map(({ q, done, arrived, ms }): LatencyRow => {
+		const text = done
+			? `${ms} ms${q.status === 'error' ? ' (error)' : ''}`
+			: arrived
+				? `waiting, ${ms} ms so far`
+				: 'not yet';
+		return {
+			id: q.id,
+			text,
+			barPct: arrived ? (ms / longest) * 100 : 0,
+			waiting: arrived && !done
+		};
 	});
 	const { width: W, height: H } = LAG_CHART;
-	const lagTopMs = Math.max(10, ...result.lag.map((l) => l.lagMs));
+	const lagTopMs = Math.max(10, ...result.lag.filter((l) => l.atMs <= cursor).map((l) => l.lagMs));
 	const x = (t: number) => 30 + (t / Math.max(1, result.endMs)) * (W - 40);
 	const y = (ms: number) => H - 14 - (ms / lagTopMs) * (H - 24);
 	const lags = result.lag

@@ -1,25 +1,36 @@
 import { scaleLinear, type ScaleLinear } from 'd3';
-import type { LaneState, TimelineModel } from './timeline-model';
+import { LANE_STATES, STATE_STYLE, type LaneState } from './state-style';
+import type { Handoff, TimelineModel } from './timeline-model';
 
 // The timeline's geometry in one place, so the app's TimelineView and the exported pictures
 // draw the same lanes at the same places and cannot drift apart.
 
 /** Width of the lane names on the left. */
-export const LABEL = 86;
+export const LABEL = 112;
 /** Height of one lane's bar. */
-export const ROW = 16;
+export const ROW = 18;
 /** Space between lanes. */
-export const GAP = 5;
+export const GAP = 6;
+/** Size of the lane names and tick labels, in px: readable, never below 13. */
+export const FONT = 13;
+/** Height of the axis row under the lanes: tick labels and the unit. */
+export const AXIS = 24;
+/** Request lanes drawn before the rest become one "+N more requests" row. */
+export const MAX_REQUESTS = 6;
+
+/** How each kind of hand-off's arrow is dashed: solid when the loop is told, dashed when not. */
+export const HANDOFF_DASH: Record<Handoff['kind'], string | null> = {
+	threadsafe: null,
+	runCoroutineThreadsafe: null,
+	unsafe: '3 2',
+	resultWait: '1 2'
+};
 
 /** Each lane state with the words the legend uses for it. */
-export const LEGEND: readonly [LaneState, string][] = [
-	['running', 'running Python'],
-	['blocked', 'blocked'],
-	['gil', 'waiting for the GIL'],
-	['awaiting', 'awaiting'],
-	['queued', 'queued, not running'],
-	['asleep', 'loop asleep in select()']
-];
+export const LEGEND: readonly [LaneState, string][] = LANE_STATES.map((s) => [
+	s,
+	STATE_STYLE[s].words
+]);
 
 export interface Bar {
 	x: number;
@@ -36,17 +47,28 @@ export interface PlacedLane {
 	bars: Bar[];
 }
 
+/** A hand-off drawn as an arrow at one time, from one lane's middle to the near edge of another. */
+export interface PlacedHandoff extends Handoff {
+	x: number;
+	y1: number;
+	y2: number;
+}
+
 /** Everything a timeline drawing needs, in drawing units; the cursor is `x(cursor)`. */
 export interface TimelineLayout {
 	height: number;
 	/** Top of the axis row: grid lines, hung shading and the cursor end here. */
 	axisY: number;
 	lanes: PlacedLane[];
+	/** The row that stands for the request lanes left out, if any. */
+	more: { y: number; text: string } | null;
 	/** Heartbeat and lag rows' tops, present only for scenarios that run those monitors. */
 	monitors: { beatY: number; lagY: number } | null;
 	beats: { cx: number; cy: number }[];
 	lags: { x: number; y: number; height: number }[];
-	ticks: { x: number; value: number }[];
+	handoffs: PlacedHandoff[];
+	/** Tick labels; the last one is anchored at its end so it is never cut off. */
+	ticks: { x: number; value: number; anchor: 'middle' | 'end' }[];
 	/** The shading from the hang to the end, and where its label ends. */
 	hung: { x: number; width: number; labelX: number } | null;
 }
@@ -63,40 +85,88 @@ export function timeScale(endMs: number, width: number): ScaleLinear<number, num
 		.range([LABEL, Math.max(LABEL + 40, width - 12)]);
 }
 
-/** Places a timeline's lanes, monitor rows, ticks and hung shading; `lagMax` scales the lag bars. */
+/** How strongly the future is veiled: the page's background at this opacity over it. */
+export const FUTURE_VEIL = 0.78;
+
+/**
+ * What lies after the cursor, to be dimmed so the outcome is not given away before its time.
+ * Once a run has hung nothing is to come: the lanes stay as they are, so nothing is dimmed.
+ */
+export function futureShade(
+	x: ScaleLinear<number, number>,
+	cursor: number,
+	axisY: number,
+	hungAtMs: number | null = null
+): { x: number; width: number; height: number } {
+	const [left, right] = x.range();
+	const from = Math.max(left, Math.min(right, x(cursor)));
+	const over = hungAtMs !== null && cursor >= hungAtMs;
+	return { x: from, width: over ? 0 : Math.max(0, right - from + 12), height: axisY };
+}
+
+/** The lanes drawn: the loop and every thread always, requests up to `maxRequests`. */
+function shownLanes(t: TimelineModel, maxRequests: number) {
+	const requests = t.lanes.filter((l) => l.kind === 'request');
+	const keep = requests.length > maxRequests + 1 ? maxRequests : requests.length;
+	const dropped = new Set(requests.slice(keep).map((l) => l.id));
+	return { lanes: t.lanes.filter((l) => !dropped.has(l.id)), hidden: dropped.size };
+}
+
+/**
+ * Places a timeline's lanes, monitor rows, hand-offs, ticks and hung shading; `lagMax` scales
+ * the lag bars; past `maxRequests` request lanes the rest become one "+N more requests" row.
+ */
 export function layoutTimeline(
 	t: TimelineModel,
 	x: ScaleLinear<number, number>,
 	width: number,
-	lagMax = Math.max(1, ...t.lags.map((l) => l.lagMs))
+	lagMax = Math.max(1, ...t.lags.map((l) => l.lagMs)),
+	maxRequests = MAX_REQUESTS
 ): TimelineLayout {
+	const { lanes, hidden } = shownLanes(t, maxRequests);
+	const rows = lanes.length + (hidden > 0 ? 1 : 0);
 	const extra = monitored(t) ? 2 : 0;
-	// The y of the k-th row below the lanes: heartbeat, lag, then the axis.
-	const rowY = (k: number) => (t.lanes.length + Math.min(k, extra)) * (ROW + GAP);
-	const axisY = rowY(2);
-	const beatY = rowY(0);
-	const lagY = rowY(1);
+	const rowY = (k: number) => k * (ROW + GAP);
+	const axisY = rowY(rows + extra);
+	const beatY = rowY(rows);
+	const lagY = rowY(rows + 1);
+	const placed = lanes.map((lane, i) => ({
+		id: lane.id,
+		kind: lane.kind,
+		label: lane.label,
+		y: rowY(i),
+		bars: lane.segments.map((s) => ({
+			x: x(s.from),
+			width: Math.max(1, x(s.to) - x(s.from)),
+			state: s.state
+		}))
+	}));
+	const middle = new Map(placed.map((l) => [l.id, l.y + ROW / 2]));
+	const ticks = x.ticks(Math.max(2, Math.floor(width / 90)));
+	// A label as wide as its digits must fit left of the drawing's edge, or it is anchored at its end.
+	const fits = (v: number) => x(v) + (String(v).length * FONT * 0.62) / 2 <= width;
 	return {
-		height: (t.lanes.length + extra) * (ROW + GAP) + 22,
+		height: axisY + AXIS,
 		axisY,
-		lanes: t.lanes.map((lane, i) => ({
-			id: lane.id,
-			kind: lane.kind,
-			label: lane.id === 'loop' ? 'loop thread' : lane.id,
-			y: i * (ROW + GAP),
-			bars: lane.segments.map((s) => ({
-				x: x(s.from),
-				width: Math.max(1, x(s.to) - x(s.from)),
-				state: s.state
-			}))
-		})),
+		lanes: placed,
+		more: hidden > 0 ? { y: rowY(lanes.length), text: `+${hidden} more requests` } : null,
 		monitors: extra > 0 ? { beatY, lagY } : null,
 		beats: t.beats.map((b) => ({ cx: x(b), cy: beatY + ROW / 2 })),
 		lags: t.lags.map((l) => {
 			const h = Math.max(1.5, (l.lagMs / lagMax) * ROW);
 			return { x: x(l.atMs) - 2, y: lagY + ROW - h, height: h };
 		}),
-		ticks: x.ticks(Math.max(2, Math.floor(width / 90))).map((value) => ({ x: x(value), value })),
+		handoffs: t.handoffs.flatMap((h) => {
+			const y1 = middle.get(h.from);
+			const y2 = middle.get(h.to);
+			if (y1 === undefined || y2 === undefined || y1 === y2) return [];
+			return [{ ...h, x: x(h.at), y1, y2: y2 + (y2 > y1 ? -ROW / 2 : ROW / 2) }];
+		}),
+		ticks: ticks.map((value) => ({
+			x: x(value),
+			value,
+			anchor: fits(value) ? 'middle' : 'end'
+		})),
 		hung:
 			t.hungAtMs === null
 				? null

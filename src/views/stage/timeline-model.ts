@@ -1,7 +1,30 @@
 import type { TraceEvent } from '../../../simulations/index';
+import type { LaneState } from './state-style';
 
-/** What a lane is doing over a stretch of time. */
-export type LaneState = 'queued' | 'running' | 'blocked' | 'gil' | 'awaiting' | 'asleep';
+/** What kind of thread a thread lane is; the engine says so on its thread events. */
+export type ThreadKind = 'pool' | 'reader' | 'host';
+
+/** A cross-thread hand-off as the trace's `handoff` events carry it, placed at `at` ms. */
+export interface Handoff {
+	at: number;
+	from: string;
+	to: string;
+	kind: 'threadsafe' | 'unsafe' | 'runCoroutineThreadsafe' | 'resultWait';
+	what: string;
+	woke: boolean;
+}
+
+// The engine's `handoff` event and the `kind` on thread events, as the stage's shared interface
+// specifies them; a trace without them simply has no hand-offs and infers kinds from names.
+type StageEvent =
+	| TraceEvent
+	| {
+			t: number;
+			seq: number;
+			actor: string;
+			type: 'handoff';
+			detail: Omit<Handoff, 'at'>;
+	  };
 
 export interface Segment {
 	from: number;
@@ -12,6 +35,10 @@ export interface Segment {
 export interface Lane {
 	id: string;
 	kind: 'loop' | 'request' | 'thread';
+	/** What a thread lane's thread is for; null for the loop and request lanes. */
+	thread: ThreadKind | null;
+	/** The lane's name in words: "loop thread", "r1", "pool thread 1", "reader thread". */
+	label: string;
 	segments: Segment[];
 }
 
@@ -19,6 +46,7 @@ export interface TimelineModel {
 	lanes: Lane[];
 	beats: number[];
 	lags: { atMs: number; lagMs: number }[];
+	handoffs: Handoff[];
 	/** Where the drawing ends: past the hang, for a hung run, to show that nothing changes. */
 	endMs: number;
 	hungAtMs: number | null;
@@ -32,13 +60,27 @@ const THREAD_STATE: Record<string, LaneState | null> = {
 	idle: null
 };
 
+/** A thread's kind from its trace name, for traces whose thread events do not say it. */
+export function threadKindOf(id: string): ThreadKind {
+	if (/^reader/.test(id)) return 'reader';
+	if (/^host/.test(id)) return 'host';
+	return 'pool';
+}
+
+/** A thread lane's name: "pool thread 1", "reader thread", "host thread 2". */
+export function threadLabel(id: string, kind: ThreadKind): string {
+	const n = /(\d+)$/.exec(id)?.[1];
+	return n ? `${kind} thread ${n}` : `${kind} thread`;
+}
+
 /**
- * One lane per loop thread, request (and gather branch) and pool thread, as segments of state.
+ * One lane per loop thread, request (and gather branch) and other thread, as segments of state.
  * A running task shows what the loop thread does for it: Python, blocked, or waiting for the GIL.
+ * Only the loop thread's blocking is the alarm; another thread blocked is `thread-blocked`.
  * A hung run's lanes go on in the state they were left in, a quarter again (at least 100 ms).
  */
 export function buildTimeline(
-	trace: readonly TraceEvent[],
+	trace: readonly StageEvent[],
 	runEndMs: number,
 	hungAtMs: number | null = null
 ): TimelineModel {
@@ -48,12 +90,14 @@ export function buildTimeline(
 	const taskState = new Map<string, string>();
 	const beats: number[] = [];
 	const lags: { atMs: number; lagMs: number }[] = [];
+	const handoffs: Handoff[] = [];
 	let loopState = 'idle';
 	let current: string | null = null;
 
-	const lane = (id: string, kind: Lane['kind']) => {
+	const lane = (id: string, kind: Lane['kind'], thread: ThreadKind | null = null) => {
 		let l = lanes.get(id);
-		if (!l) lanes.set(id, (l = { id, kind, segments: [] }));
+		const label = thread ? threadLabel(id, thread) : id === 'loop' ? 'loop thread' : id;
+		if (!l) lanes.set(id, (l = { id, kind, thread, label, segments: [] }));
 		return l;
 	};
 	const set = (id: string, state: LaneState | null, t: number) => {
@@ -97,9 +141,15 @@ export function buildTimeline(
 					lane('loop', 'loop');
 					if (current) set(current, taskLane(current), e.t);
 				} else {
-					lane(e.actor, 'thread');
-					set(e.actor, THREAD_STATE[e.detail.state] ?? null, e.t);
+					const given = (e.detail as { kind?: ThreadKind | 'loop' }).kind;
+					const kind = given && given !== 'loop' ? given : threadKindOf(e.actor);
+					lane(e.actor, 'thread', kind);
+					const state = THREAD_STATE[e.detail.state] ?? null;
+					set(e.actor, state === 'blocked' ? 'thread-blocked' : state, e.t);
 				}
+				break;
+			case 'handoff':
+				handoffs.push({ at: e.t, ...e.detail });
 				break;
 			case 'beat':
 				beats.push(e.t);
@@ -110,7 +160,8 @@ export function buildTimeline(
 		}
 	}
 	for (const id of [...open.keys()]) set(id, null, Math.max(endMs, open.get(id)?.from ?? 0));
-	const order = { loop: 0, request: 1, thread: 2 };
+	// The threads sit next to the loop, so hand-off arrows between them stay short.
+	const order = { loop: 0, thread: 1, request: 2 };
 	const ordered = [...lanes.values()].sort((a, b) => order[a.kind] - order[b.kind]);
-	return { lanes: ordered, beats, lags, endMs, hungAtMs };
+	return { lanes: ordered, beats, lags, handoffs, endMs, hungAtMs };
 }

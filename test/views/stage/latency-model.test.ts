@@ -19,9 +19,9 @@ const result = {
 
 describe('latencyAt(result, cursor)', () => {
 	const cases: [number, string[], number, number, number | null][] = [
-		[0, ['waiting', 'waiting', 'not yet'], 0, 0, null],
-		[150, ['100 ms', 'waiting', 'not yet'], 1, 2, 5],
-		[400, ['100 ms', '200 ms (error)', 'waiting'], 2, 3, 40]
+		[0, ['waiting, 0 ms so far', 'waiting, 0 ms so far', 'not yet'], 0, 0, null],
+		[150, ['100 ms', 'waiting, 150 ms so far', 'not yet'], 1, 2, 5],
+		[400, ['100 ms', '200 ms (error)', 'waiting, 100 ms so far'], 2, 3, 40]
 	];
 	for (const [cursor, texts, answered, heartbeats, worst] of cases) {
 		it(`shows only what happened by ${cursor} ms`, () => {
@@ -31,9 +31,19 @@ describe('latencyAt(result, cursor)', () => {
 		});
 	}
 
-	it('sizes bars against the longest latency (an unfinished request runs to the end)', () => {
-		const at = latencyAt(result, 400);
-		expect(at.rows.map((r) => Math.round(r.barPct))).toEqual([50, 100, 0]);
+	it('sizes bars against the longest wait known at the cursor, a waiting one growing', () => {
+		expect(latencyAt(result, 400).rows.map((r) => [Math.round(r.barPct), r.waiting])).toEqual([
+			[50, false],
+			[100, false],
+			[50, true]
+		]);
+		// At 150 ms r2's 200 ms is still to come: r2 is the longest so far, at 150 ms.
+		expect(latencyAt(result, 150).rows.map((r) => Math.round(r.barPct))).toEqual([67, 100, 0]);
+	});
+
+	it("tops the lag chart by the worst lag so far, not the run's", () => {
+		expect(latencyAt(result, 150).lagTopMs).toBe(10);
+		expect(latencyAt(result, 300).lagTopMs).toBe(40);
 	});
 
 	it('places lag samples on a chart topped by the worst lag, and lists warnings so far', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../simulations/index';
-import { buildTimeline } from '../../../src/views/stage/timeline-model';
+import type { TraceEvent } from '../../../simulations/index';
+import { buildTimeline, threadKindOf, threadLabel } from '../../../src/views/stage/timeline-model';
 import { scenario } from '../../simulations/build';
 
 describe('buildTimeline(trace, endMs)', () => {
@@ -52,7 +53,13 @@ describe('buildTimeline(trace, endMs)', () => {
 			{ trace: true }
 		);
 		const t = buildTimeline(r.trace ?? [], r.endMs);
-		expect(t.lanes.map((l) => l.id)).toEqual(['loop', 'a', 'b', 'pool-1', 'pool-2']);
+		expect(t.lanes.map((l) => l.label)).toEqual([
+			'loop thread',
+			'pool thread 1',
+			'pool thread 2',
+			'a',
+			'b'
+		]);
 		expect(t.lanes.find((l) => l.id === 'a')?.segments.some((s) => s.state === 'awaiting')).toBe(
 			true
 		);
@@ -70,5 +77,56 @@ describe('buildTimeline(trace, endMs)', () => {
 		const t = buildTimeline(r.trace ?? [], r.endMs);
 		expect(t.beats).toEqual(r.heartbeats);
 		expect(t.lags).toEqual(r.lag);
+	});
+
+	it("draws another thread's blocking as calm, the loop's as the alarm, and the trace's hand-offs", () => {
+		const ev = (t: number, actor: string, body: object) =>
+			({ t, seq: 0, actor, ...body }) as TraceEvent;
+		const trace = [
+			ev(0, 'loop', { type: 'thread', detail: { state: 'selecting', doing: null } }),
+			ev(0, 'reader', {
+				type: 'thread',
+				detail: { state: 'blocked', doing: 'os.read()', kind: 'reader' }
+			}),
+			ev(40, 'reader', {
+				type: 'thread',
+				detail: { state: 'running', doing: null, kind: 'reader' }
+			}),
+			{
+				t: 40,
+				seq: 0,
+				actor: 'reader',
+				type: 'handoff' as const,
+				detail: {
+					from: 'reader',
+					to: 'loop',
+					kind: 'unsafe' as const,
+					what: 'fut.set_result(1)',
+					woke: false
+				}
+			},
+			ev(50, 'loop', { type: 'thread', detail: { state: 'blocked', doing: 'acquire()' } })
+		];
+		const t = buildTimeline(trace, 100);
+		const lane = (id: string) => t.lanes.find((l) => l.id === id);
+		expect(lane('reader')).toMatchObject({
+			kind: 'thread',
+			thread: 'reader',
+			label: 'reader thread'
+		});
+		expect(lane('reader')?.segments.map((s) => s.state)).toEqual(['thread-blocked', 'running']);
+		expect(lane('loop')?.segments.map((s) => s.state)).toEqual(['asleep', 'blocked']);
+		expect(t.handoffs).toEqual([
+			{ at: 40, from: 'reader', to: 'loop', kind: 'unsafe', what: 'fut.set_result(1)', woke: false }
+		]);
+	});
+});
+
+describe('threadKindOf(id) and threadLabel(id, kind)', () => {
+	it('names threads the way a learner reads them', () => {
+		expect(['pool-1', 'reader', 'host-2'].map(threadKindOf)).toEqual(['pool', 'reader', 'host']);
+		expect(threadLabel('pool-1', 'pool')).toBe('pool thread 1');
+		expect(threadLabel('reader', 'reader')).toBe('reader thread');
+		expect(threadLabel('host-2', 'host')).toBe('host thread 2');
 	});
 });
