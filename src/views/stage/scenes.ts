@@ -1,7 +1,8 @@
 import type { Component } from 'svelte';
 import type { Frame } from '../../../simulations/index';
+import type { SceneRequest } from './restaurant-model';
 
-export type Scene = Component<{ frame: Frame; requests: string[] }>;
+export type Scene = Component<{ frame: Frame; requests: readonly SceneRequest[] }>;
 
 /**
  * Scenes a lesson can name in its lesson.json ("scene"); a new lesson reuses them without code.
