@@ -1,19 +1,19 @@
 import type { Frame, Scenario } from '../../simulations/index';
-import { anchorIndex } from '../content/anchor';
+import { stepFrame } from '../content/step-frame';
 import type { Lesson, LessonStep } from '../content/types';
 import type { Params, UrlState } from '../url/params';
 import { lessonRun } from './lesson-runs';
+import { lessonPlan } from './play-plan';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
-
-/** A lesson step lasts this long at 1× speed while playing. */
-export const LESSON_STEP_MS = 2400;
 
 /**
  * A learner's place in a lesson: the step (a player actor), the variant on show, comparison and
  * a scrubbed moment. Simulation runs once per variant (deterministic), and every step is a
  * lookup into its frames, so back is as cheap as forward. The lesson page and the embed share it.
+ * One time rules every view: `cursor` is the scrubbed moment, else where play has moved to, else
+ * the step's own `t`, and `frame.t === cursor`.
  */
 export class LessonSession extends SteppedSession implements Stage {
 	variant: string | null = $state(null);
@@ -22,28 +22,33 @@ export class LessonSession extends SteppedSession implements Stage {
 	moment: number | null = $state(null);
 	// Derived once per change, so every view reading them shares one computation.
 	readonly shownRun: VariantRun = $derived(this.run(this.shown));
-	readonly frame: Frame = $derived(this.shownRun.frameAt(this.index(this.shown)));
+	readonly cursor: number = $derived(this.moment ?? this.player.time ?? this.current.t);
+	readonly frame: Frame = $derived(this.frameIn(this.shown));
 	readonly compared: VariantRun[] = $derived.by(() => {
 		const pair = this.compare ? this.lesson.compare : undefined;
 		return pair ? pair.map((n) => this.run(n)) : [this.shownRun];
 	});
-	readonly cursor: number = $derived(this.frame.t);
 
 	constructor(
 		readonly lesson: Lesson,
-		options: Partial<Pick<PlayerOptions, 'step' | 'speed' | 'clock'>> = {}
+		options: Partial<Pick<PlayerOptions, 'step' | 'speed' | 'frames'>> = {}
 	) {
-		super({ count: lesson.steps.length, periodMs: LESSON_STEP_MS, ...options });
+		const plan = lessonPlan(lesson.steps, (name) => lessonRun(lesson, name).eventTimes);
+		super({ count: lesson.steps.length, plan, ...options });
+	}
+
+	get time(): number {
+		return this.cursor;
+	}
+
+	get current(): LessonStep {
+		return this.lesson.steps[this.step];
 	}
 
 	// A new step shows its own variant at its own moment.
 	protected stepped(): void {
 		this.variant = null;
 		this.moment = null;
-	}
-
-	get current(): LessonStep {
-		return this.lesson.steps[this.step];
 	}
 
 	/** The variant on show: the learner's choice, else the step's own. */
@@ -55,12 +60,16 @@ export class LessonSession extends SteppedSession implements Stage {
 		return lessonRun(this.lesson, name);
 	}
 
-	/** The frame index the current step shows in a variant (its own event anchor applies only there). */
-	index(name: string): number {
+	/**
+	 * The frame a variant shows now: at the cursor, or, at the step itself, the step's frame (its
+	 * event anchor applies only in its own variant).
+	 */
+	frameIn(name: string): Frame {
+		const run = this.run(name);
 		const step = this.current;
-		const trace = this.run(name).result.trace ?? [];
-		if (this.moment !== null) return anchorIndex(trace, this.moment);
-		return anchorIndex(trace, step.t, name === step.variant ? step.event : undefined);
+		if (this.cursor !== step.t || this.moment !== null) return run.framer.atTime(this.cursor);
+		const anchor = name === step.variant ? step.event : undefined;
+		return stepFrame(run.framer, run.result.trace ?? [], step.t, anchor);
 	}
 
 	get shownScenario(): Scenario {
@@ -72,8 +81,16 @@ export class LessonSession extends SteppedSession implements Stage {
 		return this.shown === this.current.variant ? (this.current.line ?? null) : null;
 	}
 
+	/** Shows the state at a virtual time, pausing play there. */
 	scrub(t: number): void {
+		this.player.send({ type: 'pause' });
 		this.moment = t;
+	}
+
+	/** Plays from where play was (leaving a scrubbed moment), or pauses. */
+	override toggle(): void {
+		this.moment = null;
+		super.toggle();
 	}
 
 	reset(): void {
@@ -108,7 +125,7 @@ export class LessonSession extends SteppedSession implements Stage {
 export function openLesson(
 	lesson: Lesson,
 	p: Pick<Params, 'step' | 'variant' | 'speed' | 'compare' | 't'>,
-	clock?: PlayerOptions['clock']
+	frames?: PlayerOptions['frames']
 ): { session: LessonSession; notes: string[] } {
 	const notes: string[] = [];
 	const count = lesson.steps.length;
@@ -117,7 +134,7 @@ export function openLesson(
 	const session = new LessonSession(lesson, {
 		step: p.step > count ? 0 : p.step - 1,
 		speed: p.speed,
-		...(clock ? { clock } : {})
+		...(frames ? { frames } : {})
 	});
 	if (p.variant !== null) {
 		if (lesson.variants.some((v) => v.name === p.variant)) session.show(p.variant);

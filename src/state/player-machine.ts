@@ -1,13 +1,18 @@
-import { assign, not, setup } from 'xstate';
+import { assign, fromCallback, not, setup, type EventObject } from 'xstate';
+import { animationFrames, type FrameSource } from './frame-source';
+import type { PlayPlan } from './play-plan';
 
-/** Where a player is: which step of how many, and how fast it plays. */
+/** Where a player is: which step of how many, how fast it plays, and how far play has got. */
 export interface PlayerContext {
 	/** 0-based. */
 	step: number;
 	count: number;
 	speed: number;
-	/** Time between steps at 1× speed (ms). */
-	periodMs: number;
+	plan: PlayPlan;
+	/** Wall ms (at 1×) play has paused at the step so far. */
+	dwelt: number;
+	/** Wall ms (at 1×) into the move to the next step; null while at the step itself. */
+	moved: number | null;
 }
 
 export type PlayerEvent =
@@ -16,11 +21,41 @@ export type PlayerEvent =
 	| { type: 'goTo'; step: number }
 	| { type: 'restart' }
 	| { type: 'toggle' }
+	| { type: 'play' }
+	| { type: 'pause' }
 	| { type: 'speed'; speed: number }
 	/** The number of steps changed (a playground run was edited); the step stays within it. */
-	| { type: 'count'; count: number };
+	| { type: 'count'; count: number }
+	/** An animation frame `dt` wall ms after the one before (only heard while playing). */
+	| { type: 'frame'; dt: number };
 
-export type PlayerInput = Pick<PlayerContext, 'count' | 'periodMs'> & Partial<PlayerContext>;
+export type PlayerInput = Pick<PlayerContext, 'count' | 'plan'> &
+	Partial<Pick<PlayerContext, 'step' | 'speed'>>;
+
+/** A frame later than this (a hidden tab, a stall) counts as this long: play never skips a step. */
+export const MAX_FRAME_MS = 100;
+
+/**
+ * What one animation frame of `dt` wall ms does while playing: pause on at the step, start or
+ * continue the move to the next one, `arrive` there, or `end` after the last step's pause.
+ */
+export function afterFrame(
+	c: PlayerContext,
+	dt: number
+): Pick<PlayerContext, 'dwelt' | 'moved'> | 'arrive' | 'end' {
+	const wall = Math.min(Math.max(0, dt), MAX_FRAME_MS) * c.speed;
+	if (c.moved !== null) {
+		const moved = c.moved + wall;
+		return moved < (c.plan.move(c.step)?.wallMs ?? 0) ? { dwelt: c.dwelt, moved } : 'arrive';
+	}
+	const dwelt = c.dwelt + wall;
+	if (dwelt < c.plan.dwellMs(c.step)) return { dwelt, moved: null };
+	if (c.step >= c.count - 1) return 'end';
+	return (c.plan.move(c.step)?.wallMs ?? 0) > 0 ? { dwelt, moved: 0 } : 'arrive';
+}
+
+const within = (c: Pick<PlayerContext, 'count'>, step: number) =>
+	Math.max(0, Math.min(c.count - 1, step));
 
 const ADVANCE = [
 	{
@@ -30,38 +65,59 @@ const ADVANCE = [
 	'stepped'
 ] as const;
 
-const within = (c: Pick<PlayerContext, 'count'>, step: number) =>
-	Math.max(0, Math.min(c.count - 1, step));
+/** The `frames` actor of a frame source: it sends the player a `frame` event per animation frame. */
+export function framesFrom(source: FrameSource) {
+	return fromCallback<EventObject>(({ sendBack }) =>
+		source((dt) => sendBack({ type: 'frame', dt }))
+	);
+}
+
+type FrameArgs = { context: PlayerContext; event: PlayerEvent };
+const frameResult = ({ context, event }: FrameArgs) =>
+	event.type === 'frame' ? afterFrame(context, event.dt) : null;
 
 /**
- * Steps through a lesson's narrated steps or a playground run's events. `paused`; `playing`,
- * where the `tick` timer steps forward every period (divided by the speed); `ended`, where
- * playback reached the last step (Play there starts again from the first). Moving by hand keeps
- * playing on; `stepped` runs after every change of step, however it came. The delay and the
- * action are named so a session or a test can `.provide()` its own.
+ * Plays a lesson's narrated steps or a playground run's events. `paused`; `playing`, where each
+ * animation frame (the `frames` actor) moves play on: it pauses at the step for the plan's dwell,
+ * then moves continuously through virtual time to the next step (or cuts to it), both scaled by
+ * the speed; `ended`, after the last step's pause (Play there starts again from the first).
+ * Moving by hand keeps playing on; `stepped` runs after every change of step, however it came.
+ * The frame source and the action are named so a session or a test can `.provide()` its own.
  */
 export const playerMachine = setup({
 	types: {} as { context: PlayerContext; events: PlayerEvent; input: PlayerInput },
+	actors: {
+		frames: framesFrom(animationFrames)
+	},
 	actions: {
-		goTo: assign(({ context }, p: { step: number }) => ({ step: within(context, p.step) })),
-		setSpeed: assign((_, p: { speed: number }) => ({ speed: p.speed })),
-		setCount: assign(({ context }, p: { count: number }) => ({
-			count: p.count,
-			step: within(p, context.step)
+		goTo: assign(({ context }, p: { step: number }) => ({
+			step: within(context, p.step),
+			dwelt: 0,
+			moved: null
 		})),
+		setSpeed: assign((_, p: { speed: number }) => ({ speed: p.speed })),
+		setCount: assign(({ context }, p: { count: number }) => {
+			const step = within(p, context.step);
+			return step === context.step ? { count: p.count } : { count: p.count, step, moved: null };
+		}),
+		tick: assign(({ context, event }) => {
+			const r = frameResult({ context, event });
+			return typeof r === 'object' && r !== null ? r : {};
+		}),
 		/** The step changed: the session drops what belonged to the step before. */
 		stepped: () => {}
 	},
 	guards: {
-		atLast: ({ context }) => context.step >= context.count - 1
-	},
-	delays: {
-		tick: ({ context }) => context.periodMs / context.speed
+		atLast: ({ context }) => context.step >= context.count - 1,
+		arrives: (a: FrameArgs) => frameResult(a) === 'arrive',
+		ends: (a: FrameArgs) => frameResult(a) === 'end'
 	}
 }).createMachine({
 	id: 'player',
 	context: ({ input }) => ({
 		speed: 1,
+		dwelt: 0,
+		moved: null,
 		...input,
 		step: within(input, input.step ?? 0)
 	}),
@@ -79,30 +135,27 @@ export const playerMachine = setup({
 		paused: {
 			on: {
 				next: { guard: not('atLast'), actions: ADVANCE },
-				toggle: 'playing'
+				toggle: 'playing',
+				play: 'playing'
 			}
 		},
 		playing: {
-			after: {
-				tick: [
-					{ guard: 'atLast', target: 'ended' },
-					{ target: 'playing', reenter: true, actions: ADVANCE }
-				]
-			},
+			invoke: { src: 'frames' },
 			on: {
+				frame: [
+					{ guard: 'arrives', actions: ADVANCE },
+					{ guard: 'ends', target: 'ended' },
+					{ actions: 'tick' }
+				],
 				next: [{ guard: 'atLast', target: 'ended' }, { actions: ADVANCE }],
 				toggle: 'paused',
-				// A new speed starts a new period.
-				speed: {
-					target: 'playing',
-					reenter: true,
-					actions: { type: 'setSpeed', params: ({ event }) => ({ speed: event.speed }) }
-				}
+				pause: 'paused'
 			}
 		},
 		ended: {
 			on: {
 				toggle: { target: 'playing', actions: [{ type: 'goTo', params: { step: 0 } }, 'stepped'] },
+				play: { target: 'playing', actions: [{ type: 'goTo', params: { step: 0 } }, 'stepped'] },
 				previous: {
 					target: 'paused',
 					actions: [

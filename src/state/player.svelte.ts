@@ -1,6 +1,6 @@
-import type { ActorOptions } from 'xstate';
 import { ActorState } from './actor-state.svelte';
-import { playerMachine, type PlayerInput } from './player-machine';
+import type { FrameSource } from './frame-source';
+import { framesFrom, playerMachine, type PlayerContext, type PlayerInput } from './player-machine';
 
 /** What the step controls drive: a lesson's narrated steps, or the events of a playground run. */
 export interface Stepper {
@@ -11,6 +11,10 @@ export interface Stepper {
 	readonly speed: number;
 	/** The current step's virtual time (ms). */
 	readonly current: { t: number };
+	/** The moment on show (ms): the step's time, or where play or the learner moved it since. */
+	readonly time: number;
+	/** Virtual ms per wall ms while play moves through time (speed included), else null. */
+	readonly pace: number | null;
 	goTo(step: number): void;
 	next(): void;
 	previous(): void;
@@ -20,40 +24,46 @@ export interface Stepper {
 	setSpeed(speed: number): void;
 }
 
-type Clock = NonNullable<ActorOptions<typeof playerMachine>['clock']>;
-
-/** Options of a player: where it starts, what runs on each change of step, and its clock. */
+/** Options of a player: where it starts, what runs on each change of step, and its frames. */
 export interface PlayerOptions extends PlayerInput {
 	onStep?: () => void;
-	/** XState's `SimulatedClock` in tests; the real timers otherwise. */
-	clock?: Clock;
+	/** A fake in tests; the browser's animation frames otherwise. */
+	frames?: FrameSource;
 }
 
-/** The player machine as a running actor, for a session to delegate its stepping to. */
+/** Where play has got between two steps: the virtual time (ms) and its pace, or null at a step. */
+function inMove(c: PlayerContext): { time: number; pace: number } | null {
+	const move = c.moved === null ? null : c.plan.move(c.step);
+	if (!move || c.moved === null) return null;
+	// Whole milliseconds, never before the move's start, so the readouts count up steadily.
+	return {
+		time: Math.max(move.from, Math.floor(move.at(c.moved))),
+		pace: move.pace(c.moved) * c.speed
+	};
+}
+
+/**
+ * The player machine as a running actor, for a session to delegate its stepping to. Each field is
+ * derived on its own, so an animation frame that only moves time re-renders only what shows time.
+ */
 export class Player extends ActorState<typeof playerMachine> {
-	constructor({ onStep, clock, ...input }: PlayerOptions) {
-		const logic = playerMachine.provide({ actions: { stepped: () => onStep?.() } });
-		super(logic, { input, ...(clock ? { clock } : {}) });
-	}
+	readonly step: number = $derived(this.snapshot.context.step);
+	readonly count: number = $derived(this.snapshot.context.count);
+	readonly speed: number = $derived(this.snapshot.context.speed);
+	readonly playing: boolean = $derived(this.snapshot.value === 'playing');
+	readonly ended: boolean = $derived(this.snapshot.value === 'ended');
+	private readonly move = $derived(inMove(this.snapshot.context));
+	/** The virtual time play has moved to since the step (ms), or null while at the step. */
+	readonly time: number | null = $derived(this.move?.time ?? null);
+	/** Virtual ms per wall ms while play moves through time, else null (paused, or at a step). */
+	readonly pace: number | null = $derived(this.playing ? (this.move?.pace ?? null) : null);
 
-	get step(): number {
-		return this.snapshot.context.step;
-	}
-
-	get count(): number {
-		return this.snapshot.context.count;
-	}
-
-	get speed(): number {
-		return this.snapshot.context.speed;
-	}
-
-	get playing(): boolean {
-		return this.snapshot.value === 'playing';
-	}
-
-	get ended(): boolean {
-		return this.snapshot.value === 'ended';
+	constructor({ onStep, frames, ...input }: PlayerOptions) {
+		const logic = playerMachine.provide({
+			actions: { stepped: () => onStep?.() },
+			...(frames ? { actors: { frames: framesFrom(frames) } } : {})
+		});
+		super(logic, { input });
 	}
 }
 
@@ -88,6 +98,12 @@ export abstract class SteppedSession implements Stepper {
 	get speed(): number {
 		return this.player.speed;
 	}
+
+	get pace(): number | null {
+		return this.player.pace;
+	}
+
+	abstract readonly time: number;
 
 	goTo(step: number): void {
 		this.player.send({ type: 'goTo', step });

@@ -1,5 +1,6 @@
 import { emptyFrame, type Frame, type TraceEvent } from '../../simulations/index';
 import { anchorIndex } from '../content/anchor';
+import { evenPlan } from './play-plan';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import { ScenarioDraft, type Simulated } from './scenario-draft.svelte';
 import type { Stage } from './stage';
@@ -39,7 +40,13 @@ export class PlaygroundSession extends SteppedSession {
 	);
 	readonly run: VariantRun | null = $derived(this.draft.simulated?.run ?? null);
 	private readonly trace: readonly TraceEvent[] = $derived(this.run?.result.trace ?? []);
-	readonly frame: Frame = $derived(this.run ? this.run.frameAt(this.step) : emptyFrame());
+	/** After the step's events; at exactly the scrubbed moment when there is one. */
+	readonly frame: Frame = $derived.by(() => {
+		if (!this.run) return emptyFrame();
+		return this.moment === null
+			? this.run.framer.at(this.step)
+			: this.run.framer.atTime(this.moment);
+	});
 	/** The runs drawn on one time axis: A and B when comparing, else the one on show. */
 	readonly compared: VariantRun[] = $derived.by(() => {
 		const a = this.a.simulated?.run;
@@ -52,12 +59,12 @@ export class PlaygroundSession extends SteppedSession {
 		this.draft.simulated ? playgroundStage(this, this.draft.simulated) : null
 	);
 
-	constructor(start: PlaygroundStart, clock?: PlayerOptions['clock']) {
+	constructor(start: PlaygroundStart, frames?: PlayerOptions['frames']) {
 		super({
 			count: 1,
-			periodMs: PLAYGROUND_STEP_MS,
+			plan: evenPlan(PLAYGROUND_STEP_MS),
 			speed: start.speed,
-			...(clock ? { clock } : {})
+			...(frames ? { frames } : {})
 		});
 		this.a = new ScenarioDraft('a', start.a);
 		this.b = start.b === null ? null : new ScenarioDraft('b', start.b);
@@ -77,14 +84,18 @@ export class PlaygroundSession extends SteppedSession {
 		return { t: this.frame.t };
 	}
 
+	get time(): number {
+		return this.cursor;
+	}
+
 	/** The event the current step applied, or null before the first. */
 	get event(): TraceEvent | null {
 		return this.step > 0 ? this.trace[this.step - 1] : null;
 	}
 
-	/** Where the views put their cursor: the scrubbed moment, else the step's time. */
+	/** Where the views put their cursor: the frame's time (the scrubbed moment, if any). */
 	get cursor(): number {
-		return this.moment ?? this.frame.t;
+		return this.frame.t;
 	}
 
 	protected stepped(): void {

@@ -5,6 +5,7 @@ import {
 	type Scenario,
 	type SimResult
 } from '../../simulations/index';
+import type { Framer } from '../content/step-frame';
 import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
 
 /** One simulated variant: its result, random access to its frames, and its timeline lanes. */
@@ -12,7 +13,11 @@ export interface VariantRun {
 	name: string;
 	label: string;
 	result: SimResult;
+	/** Frames by event count and by exact time (`atTime(t).t === t`). */
+	framer: Framer;
 	frameAt: (n: number) => Frame;
+	/** The times of the trace's events, in order: where play slows down to show them. */
+	eventTimes: readonly number[];
 	timeline: TimelineModel;
 	code: string | null;
 }
@@ -20,13 +25,17 @@ export interface VariantRun {
 /** Simulates a scenario once (deterministic), ready for every view and every step. */
 export function runVariant(name: string, label: string, scenario: Scenario): VariantRun {
 	const result = simulate(scenario, { trace: true });
+	const trace = result.trace ?? [];
 	const handler = Object.values(scenario.handlers).find((h) => h.code);
+	const framer = createFramer(trace);
 	return {
 		name,
 		label,
 		result,
-		frameAt: createFramer(result.trace ?? []).at,
-		timeline: buildTimeline(result.trace ?? [], result.endMs, result.hung?.atMs ?? null),
+		framer,
+		frameAt: framer.at,
+		eventTimes: trace.map((e) => e.t),
+		timeline: buildTimeline(trace, result.endMs, result.hung?.atMs ?? null),
 		code: handler?.code ?? null
 	};
 }

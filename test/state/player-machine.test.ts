@@ -1,8 +1,21 @@
-import { createActor, initialTransition, SimulatedClock, transition } from 'xstate';
+import { createActor, initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { playerMachine, type PlayerEvent } from '../../src/state/player-machine';
+import type { PlayPlan } from '../../src/state/play-plan';
+import {
+	afterFrame,
+	framesFrom,
+	MAX_FRAME_MS,
+	playerMachine,
+	type PlayerContext,
+	type PlayerEvent
+} from '../../src/state/player-machine';
+import { timeMove } from '../../src/state/time-move';
+import { fakeFrames } from './fake-frames';
 
-const input = { count: 4, periodMs: 1000 };
+// Four steps: a 1000 ms pause at each; step 1 moves on to step 2 through 100 ms of virtual time.
+const move = timeMove([], 0, 100);
+const plan: PlayPlan = { dwellMs: () => 1000, move: (s) => (s === 1 ? move : null) };
+const input = { count: 4, plan };
 
 /** Steps the machine with pure transitions; returns each state's value and step. */
 function walk(events: PlayerEvent[], start = input) {
@@ -14,21 +27,59 @@ function walk(events: PlayerEvent[], start = input) {
 }
 
 function playing(speed = 1) {
-	const clock = new SimulatedClock();
+	const frames = fakeFrames(10);
 	const stepped: number[] = [];
 	const actor = createActor(
 		playerMachine.provide({
-			actions: { stepped: ({ context }) => void stepped.push(context.step) }
+			actions: { stepped: ({ context }) => void stepped.push(context.step) },
+			actors: { frames: framesFrom(frames.source) }
 		}),
-		{ input: { ...input, speed }, clock }
+		{ input: { ...input, speed } }
 	).start();
+	const c = () => actor.getSnapshot().context;
 	return {
 		actor,
-		clock,
+		frames,
 		stepped,
-		at: () => `${String(actor.getSnapshot().value)}@${actor.getSnapshot().context.step}`
+		at: () => `${String(actor.getSnapshot().value)}@${c().step}`,
+		moved: () => c().moved
 	};
 }
+
+const context = (o: Partial<PlayerContext>): PlayerContext => ({
+	step: 0,
+	count: 4,
+	speed: 1,
+	plan,
+	dwelt: 0,
+	moved: null,
+	...o
+});
+
+describe('afterFrame(context, dt)', () => {
+	it.each([
+		['pauses on at the step', context({ dwelt: 500 }), 100, { dwelt: 600, moved: null }],
+		['cuts to the next step after the pause', context({ dwelt: 950 }), 100, 'arrive'],
+		[
+			'starts the move after the pause',
+			context({ step: 1, dwelt: 990 }),
+			10,
+			{ dwelt: 1000, moved: 0 }
+		],
+		['moves on', context({ step: 1, dwelt: 1000, moved: 20 }), 16, { dwelt: 1000, moved: 36 }],
+		['arrives at the end of the move', context({ step: 1, moved: move.wallMs - 1 }), 1, 'arrive'],
+		['ends after the last step’s pause', context({ step: 3, dwelt: 999 }), 1, 'end'],
+		['runs at the speed', context({ speed: 4 }), 10, { dwelt: 40, moved: null }],
+		[
+			'counts a stalled frame as MAX_FRAME_MS',
+			context({}),
+			5000,
+			{ dwelt: MAX_FRAME_MS, moved: null }
+		]
+	] as const)('%s', (_, c, dt, expected) => {
+		expect(afterFrame(c, dt)).toEqual(expected);
+	});
+});
 
 describe('playerMachine (pure transitions)', () => {
 	it('steps forward and back within its steps, and stays paused', () => {
@@ -48,6 +99,9 @@ describe('playerMachine (pure transitions)', () => {
 		expect(
 			walk([{ type: 'toggle' }, { type: 'goTo', step: 3 }, { type: 'next' }, { type: 'toggle' }])
 		).toEqual(['playing@0', 'playing@3', 'ended@3', 'playing@0']);
+		expect(
+			walk([{ type: 'play' }, { type: 'play' }, { type: 'pause' }, { type: 'pause' }])
+		).toEqual(['playing@0', 'playing@0', 'paused@0', 'paused@0']);
 	});
 
 	it('leaves the end when moved by hand, and Restart goes back to the first step', () => {
@@ -66,50 +120,71 @@ describe('playerMachine (pure transitions)', () => {
 				{ type: 'count', count: 9 }
 			])
 		).toEqual(['paused@3', 'paused@1', 'paused@1']);
+		expect(initialTransition(playerMachine, { count: 3, plan, step: 7 })[0].context.step).toBe(2);
+	});
+
+	it('hears frames only while playing', () => {
 		expect(
-			initialTransition(playerMachine, { count: 3, periodMs: 1, step: 7 })[0].context.step
-		).toBe(2);
+			walk([
+				{ type: 'frame', dt: 100 },
+				{ type: 'frame', dt: 100 }
+			]).at(-1)
+		).toBe('paused@0');
 	});
 });
 
-describe('playerMachine as an actor on a SimulatedClock', () => {
-	it('steps once per period while playing, then ends at the last step', () => {
+describe('playerMachine as an actor on fake animation frames', () => {
+	it('pauses at each step, moves through time where the plan says, then ends', () => {
 		const p = playing();
 		p.actor.send({ type: 'toggle' });
-		p.clock.increment(999);
+		p.frames.advance(990);
 		expect(p.at()).toBe('playing@0');
-		p.clock.increment(1);
-		expect(p.at()).toBe('playing@1');
-		p.clock.increment(1000);
-		p.clock.increment(1000);
+		p.frames.advance(10);
+		expect([p.at(), p.moved()]).toEqual(['playing@1', null]);
+		p.frames.advance(1000);
+		expect([p.at(), p.moved()]).toEqual(['playing@1', 0]);
+		p.frames.advance(move.wallMs - 10);
+		expect([p.at(), p.moved()]).toEqual(['playing@1', move.wallMs - 10]);
+		p.frames.advance(10);
+		expect([p.at(), p.moved()]).toEqual(['playing@2', null]);
+		p.frames.advance(1000);
 		expect(p.at()).toBe('playing@3');
-		p.clock.increment(1000);
-		expect(p.at()).toBe('ended@3');
-		p.clock.increment(5000);
+		p.frames.advance(1000);
+		expect([p.at(), p.frames.listening]).toEqual(['ended@3', false]);
+		p.frames.advance(5000);
 		expect([p.at(), p.stepped]).toEqual(['ended@3', [1, 2, 3]]);
 	});
 
-	it('divides the period by the speed, and a new speed starts a new period', () => {
-		const p = playing(4);
+	it('plays the pauses and the moves twice as fast at speed 2, whenever the speed changes', () => {
+		const p = playing(2);
 		p.actor.send({ type: 'toggle' });
-		p.clock.increment(250);
-		expect(p.at()).toBe('playing@1');
-		p.clock.increment(100);
-		p.actor.send({ type: 'speed', speed: 0.5 });
-		p.clock.increment(1999);
-		expect(p.at()).toBe('playing@1');
-		p.clock.increment(1);
+		p.frames.advance(500);
+		p.frames.advance(500);
+		expect([p.at(), p.moved()]).toEqual(['playing@1', 0]);
+		p.frames.advance(move.wallMs / 2);
 		expect(p.at()).toBe('playing@2');
+		p.frames.advance(250);
+		p.actor.send({ type: 'speed', speed: 0.5 });
+		p.frames.advance(990);
+		expect(p.at()).toBe('playing@2');
+		p.frames.advance(10);
+		expect(p.at()).toBe('playing@3');
 	});
 
-	it('stops stepping when paused, and runs `stepped` on every change of step', () => {
+	it('keeps its place in a move while paused, and Next leaves the move for the next step', () => {
 		const p = playing();
+		p.actor.send({ type: 'goTo', step: 1 });
 		p.actor.send({ type: 'toggle' });
-		p.clock.increment(1000);
+		p.frames.advance(1100);
 		p.actor.send({ type: 'toggle' });
-		p.clock.increment(10_000);
-		p.actor.send({ type: 'goTo', step: 3 });
+		p.frames.advance(10_000);
+		expect([p.at(), p.moved(), p.frames.listening]).toEqual(['paused@1', 100, false]);
+		p.actor.send({ type: 'toggle' });
+		p.frames.advance(50);
+		expect([p.at(), p.moved()]).toEqual(['playing@1', 150]);
+		p.actor.send({ type: 'next' });
+		expect([p.at(), p.moved()]).toEqual(['playing@2', null]);
 		p.actor.send({ type: 'restart' });
-		expect([p.at(), p.stepped]).toEqual(['paused@0', [1, 3, 0]]);
+		expect(p.stepped).toEqual([1, 2, 0]);
 	});
 });

@@ -42,7 +42,7 @@ describe('PlaygroundSession', () => {
 		const s = open();
 		s.scrub(300);
 		expect(s.cursor).toBe(300);
-		expect(s.frame.t).toBeLessThanOrEqual(300);
+		expect(s.frame.t).toBe(300);
 		expect(s.run?.result.trace?.[s.step]?.t).toBeGreaterThan(300);
 		s.next();
 		expect(s.moment).toBeNull();
