@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitHeight } from '../../../src/views/stage/fit-viewport';
 import { lineScrollTop } from '../../../src/views/stage/line-scroll';
+import { narrationHeight } from '../../../src/views/stage/narration-height';
 import { stepAnnouncement } from '../../../src/views/stage/step-announcement';
 import { tabAfterKey } from '../../../src/views/stage/tab-keys';
 
@@ -48,5 +49,16 @@ describe('fitHeight(viewportHeight, top, min)', () => {
 	});
 	it('never goes under the minimum', () => {
 		expect(fitHeight(500, 300, 320)).toBe(320);
+	});
+});
+
+describe('narrationHeight(textPx, linePx, paddingPx, minLines, maxLines)', () => {
+	it('fits the longest step in whole lines, plus the padding', () => {
+		expect(narrationHeight(72, 24, 10, 2, 5)).toBe(82);
+		expect(narrationHeight(73, 24, 10, 2, 5)).toBe(106);
+	});
+	it('keeps at least minLines and at most maxLines', () => {
+		expect(narrationHeight(20, 24, 0, 2, 5)).toBe(48);
+		expect(narrationHeight(500, 24, 0, 2, 5)).toBe(120);
 	});
 });
