@@ -56,8 +56,13 @@ export function frameViolations(f: Frame): string[] {
 		}
 	}
 	for (const [name, lock] of Object.entries(f.locks)) {
+		// (Only a task that acquires a lock it holds, nested, waits for itself: no scenario file does.)
 		if (lock.holder !== null && lock.waiters.includes(lock.holder)) {
 			out.push(`lock ${name}: holder ${lock.holder} is among its waiters`);
+		}
+		// Only coroutines on the loop thread wait for locks here: a threading.Lock wait blocks it.
+		if (lock.kind === 'thread' && lock.waiters.length > 0 && f.loopThread.state !== 'blocked') {
+			out.push(`threading.Lock ${name} has waiters while the loop thread is not blocked`);
 		}
 	}
 	for (const id of f.unread) {

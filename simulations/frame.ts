@@ -112,7 +112,11 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			// The loop thread has released the GIL and sleeps in select() (one event: no frame between).
 			loop.timeoutMs = e.detail.timeoutMs;
 			loop.batch = 0;
-			f.threads.loop = { state: 'selecting', doing: 'select()', kind: 'loop' };
+			f.threads.loop = {
+				state: 'selecting',
+				doing: 'select()',
+				kind: f.threads.loop?.kind ?? 'loop'
+			};
 			f.loopThread = loopThreadOf(f.threads.loop);
 			break;
 		case 'batch':

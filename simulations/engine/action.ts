@@ -8,7 +8,7 @@ export type Action =
 	| { kind: 'wait'; doing: string }
 	/** `selector.select(timeout)`; null waits forever. */
 	| { kind: 'select'; timeoutMs: number | null }
-	/** A pool thread with nothing to do: blocked in `work_queue.get()`. */
-	| { kind: 'idle' }
+	/** A pool thread with nothing to do (blocked in `work_queue.get()`), or a thread that has exited (`doing` says so). */
+	| { kind: 'idle'; doing?: string }
 	/** The run has ended (deadlock found): the thread does nothing more. */
 	| { kind: 'stop' };

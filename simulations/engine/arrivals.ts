@@ -1,8 +1,10 @@
 import { endRequest } from '../rules/result';
 import type { Scenario } from '../scenario/types';
+import type { Action } from './action';
 import { instant } from './callback';
-import type { Emit, Scheduler, Timers } from './capabilities';
+import type { Emit, Handoff, Scheduler, ThreadControl, Timers } from './capabilities';
 import type { RequestRecord } from './task';
+import { newThread, type SimThread } from './thread';
 
 /**
  * The requests from arrival to end: each arrives, reaches the loop (read off a socket, or handed
@@ -23,14 +25,19 @@ export class Arrivals {
 	/** Requests that have returned or raised. */
 	ended = 0;
 
+	/** hostThreads: the host thread of each request still waiting in `fut.result()`. */
+	private hostThreads = new Map<string, SimThread>();
+
 	constructor(
 		private scenario: Scenario,
 		readonly records: RequestRecord[],
 		private clock: Pick<Timers, 'now' | 'at'>,
 		private emit: Emit,
-		private loop: Pick<Scheduler, 'ioReady'>,
+		private loop: Pick<Scheduler, 'ioReady' | 'callSoonThreadsafe'>,
 		/** Creates and spawns the task of request `index`. */
-		private startTask: (index: number) => void
+		private startTask: (index: number) => void,
+		private threads: Pick<ThreadControl, 'created' | 'resume'>,
+		private handoff: Handoff
 	) {
 		this.left = records.length;
 	}
@@ -55,6 +62,11 @@ export class Arrivals {
 			type: 'done',
 			detail: error === undefined ? { status } : { status, error }
 		});
+		const host = this.hostThreads.get(record.id);
+		if (host) {
+			this.hostThreads.delete(record.id);
+			this.threads.resume(host, `fut.result() returns ${record.id}'s response`);
+		}
 		if (this.hostCall !== record.id) return;
 		this.hostCall = null;
 		const next = this.hostQueue.shift();
@@ -65,16 +77,57 @@ export class Arrivals {
 		const spec = this.scenario.requests[index];
 		this.left--;
 		this.arrived.add(spec.id);
+		const host = this.scenario.runtime.host;
 		this.emit(spec.id, {
 			type: 'arrive',
-			detail: { waitsAt: this.scenario.runtime.host === 'loop' ? 'selector' : 'host' }
+			detail: { waitsAt: host === 'loop' ? 'selector' : 'host' }
 		});
-		if (this.scenario.runtime.host === 'loop') return this.deliver(index);
+		if (host === 'hostThreads') return this.startHostThread(index);
+		if (host === 'loop') return this.deliver(index);
 		if (this.hostCall === null) return this.deliver(index);
 		const on = `in the host: run_until_complete() is busy with ${this.hostCall}`;
 		this.hostQueue.push({ index, id: spec.id });
 		this.hostWaits.set(spec.id, on);
 		this.emit(spec.id, { type: 'task', detail: { state: 'arrived', on } });
+	}
+
+	/**
+	 * hostThreads: a thread of the host calls `run_coroutine_threadsafe(handler(), loop)` (a
+	 * `call_soon_threadsafe`, which wakes the loop) and blocks in `fut.result()` until the
+	 * request's task has ended.
+	 */
+	private startHostThread(index: number): void {
+		const spec = this.scenario.requests[index];
+		const call = `run_coroutine_threadsafe(${spec.handler}(), loop)`;
+		let step = 0;
+		const program = (): Action => {
+			step++;
+			if (step === 1) {
+				this.loop.callSoonThreadsafe(
+					instant(`${call} for ${spec.id}`, spec.id, false, () => this.startTask(index))
+				);
+				this.handoff({
+					from: th.name,
+					to: 'loop',
+					kind: 'runCoroutineThreadsafe',
+					what: `${call}: call_soon_threadsafe schedules ${spec.id}'s task and wakes select()`,
+					woke: true
+				});
+				this.handoff({
+					from: th.name,
+					to: 'loop',
+					kind: 'resultWait',
+					what: `fut.result(): ${th.name} waits for ${spec.id}'s task on the loop`,
+					woke: false
+				});
+				this.hostThreads.set(spec.id, th);
+				return { kind: 'wait', doing: `fut.result() for ${spec.id}` };
+			}
+			return { kind: 'idle', doing: `returned ${spec.id}'s response to the host` };
+		};
+		const th = newThread(`host-${spec.id}`, 'host', program);
+		this.threads.created(th);
+		this.threads.resume(th, call);
 	}
 
 	/** The request reaches the loop: read off a socket, or handed in by run_until_complete. */

@@ -1,6 +1,6 @@
 // The small interfaces the engine's parts are given instead of the whole run: each part names
 // only what it uses, so it can be built alone in a test with fakes.
-import type { TraceBody } from '../trace';
+import type { HandoffKind, TraceBody } from '../trace';
 import type { Callback } from './callback';
 import type { SimThread } from './thread';
 import type { Task } from './task';
@@ -49,11 +49,20 @@ export interface ThreadControl {
 	created(th: SimThread): void;
 	/** `Thread.start()`: the thread needs the GIL to run its first Python. */
 	start(th: SimThread): void;
-	/** A blocked, selecting or idle thread wakes up. */
-	resume(th: SimThread): void;
+	/** A blocked, selecting or idle thread wakes up, to do `doing` (if said). */
+	resume(th: SimThread, doing?: string): void;
 	/** The loop thread wakes up (a Thread.start() handshake returned). */
 	resumeLoopThread(): void;
 }
 
-/** A run that ends hung because the loop thread blocks for good. */
-export type Deadlock = (reason: string, blockedIn: string) => void;
+/** A cross-thread hand-off, recorded for frames and traced. */
+export type Handoff = (detail: {
+	from: string;
+	to: string;
+	kind: HandoffKind;
+	what: string;
+	woke: boolean;
+}) => void;
+
+/** A run that ends hung because the loop thread blocks for good; `blocked` runs once it has (before the run ends). */
+export type Deadlock = (reason: string, blockedIn: string, blocked?: () => void) => void;

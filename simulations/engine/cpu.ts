@@ -109,7 +109,7 @@ export class Cpu {
 					this.selected(a.timeoutMs);
 					return;
 				case 'idle':
-					this.leave(th, 'IDLE', null);
+					this.leave(th, 'IDLE', a.doing ?? null);
 					return;
 				case 'stop':
 					return;
@@ -122,9 +122,9 @@ export class Cpu {
 		this.leave(th, 'BLOCK', doing);
 	}
 
-	/** A blocked, selecting or idle thread wakes up and wants the GIL back before its next Python. */
-	resume(th: SimThread): void {
-		th.doing = null;
+	/** A blocked, selecting or idle thread wakes up and wants the GIL back before its next Python (`doing`). */
+	resume(th: SimThread, doing: string | null = null): void {
+		th.doing = doing;
 		this.transition(th, 'WANT_GIL');
 		this.want(th, 0);
 	}

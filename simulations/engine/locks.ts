@@ -28,6 +28,9 @@ interface Lock {
 export class Locks {
 	private locks = new Map<string, Lock>();
 
+	/** Between blockLoopThread and reportDeadlock: the waiter is the loop thread, not yet blocked. */
+	private blockingLoopThread = false;
+
 	constructor(
 		private tasks: Pick<TaskControl, 'blockLoopThread' | 'suspend' | 'wakeSoon'>,
 		private emit: Emit,
@@ -79,18 +82,22 @@ export class Locks {
 				return undefined;
 			case 'queueWaiter':
 				lock.waiters.push(task);
-				this.report(lock);
+				// A waiter that blocks the loop thread is traced once the thread has blocked.
+				if (!this.blockingLoopThread) this.report(lock);
 				return undefined;
 			case 'suspendWaiter':
 				return this.tasks.suspend(task, `asyncio.Lock '${lock.name}' held by ${lock.holder?.id}`);
 			case 'blockLoopThread':
 				this.tasks.blockLoopThread(task, `threading.Lock '${lock.name}'`);
+				this.blockingLoopThread = true;
 				return undefined;
 			case 'reportDeadlock':
 				this.deadlock(
 					threadLockDeadlock(lock.name, task.id, (lock.holder as Task).id),
-					`${task.id}: threading.Lock '${lock.name}'.acquire()`
+					`${task.id}: threading.Lock '${lock.name}'.acquire()`,
+					() => this.report(lock)
 				);
+				this.blockingLoopThread = false;
 				return { kind: 'stop' };
 			case 'wakeFirstWaiter': {
 				// asyncio.Lock.release() wakes the first waiter's future; it resumes owning the lock.

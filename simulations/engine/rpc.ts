@@ -1,7 +1,13 @@
+import type { Action } from './action';
 import { instant } from './callback';
 import type { Instr } from './program';
-import type { Emit, Scheduler, TaskControl, Timers } from './capabilities';
+import type { Emit, Handoff, Scheduler, TaskControl, ThreadControl, Timers } from './capabilities';
+import { NON_THREADSAFE } from '../rules/excepthook';
 import type { Task } from './task';
+import { newThread, type SimThread } from './thread';
+
+/** What the reader thread does between responses (`for line in proc.stdout`). */
+const READING = 'os.read() on the pipe';
 
 type RpcInstr = Extract<Instr, { op: 'rpc' }>;
 
@@ -20,6 +26,10 @@ export class RpcClient {
 	/** Tasks whose future a later request pushed out of the single slot. */
 	private overwritten = new Set<Task>();
 	private readerAlive = true;
+	/** The reader thread, from the first request whose response a thread reads. */
+	private reader: SimThread | null = null;
+	/** What the reader thread does with each response it has read, in order. */
+	private readerJobs: { doing: string; run: () => Action | null }[] = [];
 	/** Responses on their way (they can still wake someone). */
 	inFlight = 0;
 
@@ -28,10 +38,15 @@ export class RpcClient {
 		private emit: Emit,
 		private loop: Pick<Scheduler, 'callSoon' | 'callSoonThreadsafe' | 'callSoonUnsafe' | 'ioReady'>,
 		private tasks: Pick<TaskControl, 'markReady' | 'suspend'>,
-		private debug: { enabled: boolean; warn: (task: string, message: string) => void }
+		private threads: Pick<ThreadControl, 'created' | 'resume'>,
+		private handoff: Handoff,
+		private debug: { enabled: boolean; warn: (task: string, message: string) => void },
+		/** The reader thread's name (its lane). */
+		private readerName = 'reader'
 	) {}
 
 	send(task: Task, ins: RpcInstr): void {
+		if (ins.handoff !== 'selector' && !this.reader) this.startReader();
 		const id = this.nextId++;
 		const at = Math.max(this.clock.now(), this.serverFreeAt) + ins.ms;
 		this.serverFreeAt = at;
@@ -63,16 +78,61 @@ export class RpcClient {
 			return;
 		}
 		if (ins.handoff === 'threadsafe') {
-			this.loop.callSoonThreadsafe(
-				instant(`set_result #${id}`, 'client', false, () => this.deliver(id, true))
-			);
+			this.onReader(`call_soon_threadsafe(fut.set_result, response #${id})`, () => {
+				this.loop.callSoonThreadsafe(
+					instant(`set_result #${id}`, 'client', false, () => this.deliver(id, true))
+				);
+				this.handoff({
+					from: this.readerName,
+					to: 'loop',
+					kind: 'threadsafe',
+					what: `call_soon_threadsafe(fut.set_result, response #${id}): the self-pipe byte wakes select()`,
+					woke: true
+				});
+				return null;
+			});
 			return;
 		}
-		if (this.debug.enabled) {
-			this.debugCheckFails(id);
-			return;
+		this.onReader(`fut.set_result(response #${id})`, () => {
+			if (this.debug.enabled) return this.debugCheckFails(id);
+			this.deliver(id, false);
+			this.handoff({
+				from: this.readerName,
+				to: 'loop',
+				kind: 'unsafe',
+				what: `fut.set_result(response #${id}) from the reader thread: queued, nothing wakes select()`,
+				woke: false
+			});
+			return null;
+		});
+	}
+
+	/** The reader thread exists before the first response: blocked reading the pipe. */
+	private startReader(): void {
+		const th = newThread(this.readerName, 'reader', () => this.readerNext());
+		th.state = 'blocked';
+		th.doing = READING;
+		this.reader = th;
+		this.threads.created(th);
+	}
+
+	/** The reader thread reads a response and runs `run` (with the GIL, when there is one). */
+	private onReader(doing: string, run: () => Action | null): void {
+		const reader = this.reader as SimThread;
+		this.readerJobs.push({ doing, run });
+		if (reader.state === 'blocked' && this.readerJobs.length === 1) {
+			this.threads.resume(reader, doing);
 		}
-		this.deliver(id, false);
+	}
+
+	/** The reader thread's program: each response read, then back to reading. */
+	private readerNext(): Action {
+		const job = this.readerJobs.shift();
+		const ended = job?.run();
+		if (ended) return ended;
+		const next = this.readerJobs[0];
+		if (next) return { kind: 'py', ms: 0, doing: next.doing };
+		return { kind: 'wait', doing: READING };
 	}
 
 	/** Resolves the future waiting for response `id`; `onLoop` false = from the reader thread. */
@@ -107,14 +167,22 @@ export class RpcClient {
 	 * Debug mode's `_check_thread()` raises in the reader thread from `set_result`, after the
 	 * future was marked done: the task is never woken and the reader thread dies (F11).
 	 */
-	private debugCheckFails(id: number): void {
+	private debugCheckFails(id: number): Action {
 		const task = this.claim(id);
 		this.readerAlive = false;
-		const message =
-			'RuntimeError: Non-thread-safe operation invoked on an event loop other than the current one (raised in the reader thread, which dies)';
+		this.readerJobs = [];
+		const message = `${NON_THREADSAFE} (raised in the reader thread, which dies)`;
 		this.debug.warn(task?.id ?? 'client', message);
+		this.handoff({
+			from: this.readerName,
+			to: 'loop',
+			kind: 'unsafe',
+			what: `fut.set_result(response #${id}) from the reader thread: _check_thread() raises, nothing is scheduled`,
+			woke: false
+		});
 		if (task)
 			this.tasks.suspend(task, `response #${id}: future done, but its wake-up was never scheduled`);
+		return { kind: 'idle', doing: `exited: ${NON_THREADSAFE.split(':')[0]} (see stderr)` };
 	}
 
 	/** Why a task that waits for a response will never get it, for hang reasons. */

@@ -2,12 +2,14 @@ import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
+import { readerName, readerSetResultTraceback } from '../rules/excepthook';
+import { createTaskNamer, stepRepr } from '../rules/task-repr';
 import type { Scenario } from '../scenario/types';
 import type { Frame } from '../frame';
 import type { LogSource, TraceEvent } from '../trace';
 import { Arrivals } from './arrivals';
 import { instant, type Callback } from './callback';
-import type { Deadlock, Emit } from './capabilities';
+import type { Deadlock, Emit, Handoff } from './capabilities';
 import { Cpu } from './cpu';
 import { Locks } from './locks';
 import { EventLoop } from './loop';
@@ -60,12 +62,14 @@ export class Sim {
 	private steps = 0;
 	private programs = new Map<string, Instr[]>();
 	private ioInFlight = 0;
+	private readonly taskName: (id: string) => string;
 
 	constructor(
 		readonly scenario: Scenario,
 		private options: SimOptions = {}
 	) {
 		const rt = scenario.runtime;
+		this.taskName = createTaskNamer(scenario);
 		const clock = this.clock;
 		const traced = options.trace === true || options.maxSteps !== undefined;
 		const tracer = new Tracer(clock, traced);
@@ -78,9 +82,16 @@ export class Sim {
 			asleep: () => this.loopAsleep(),
 			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
 		});
-		this.loopThread = newThread('loop', 'loop', () => this.loop.next());
+		this.loopThread = newThread('loop', rt.host === 'runUntilComplete' ? 'host' : 'loop', () =>
+			this.loop.next()
+		);
 		this.cpu.created(this.loopThread);
-		const deadlock: Deadlock = (reason, blockedIn) => this.deadlock(reason, blockedIn);
+		const handoff: Handoff = (detail) => {
+			this.handoffs.push({ at: roundMs(this.now()), ...detail });
+			emit(detail.from, { type: 'handoff', detail });
+		};
+		const deadlock: Deadlock = (reason, blockedIn, blocked) =>
+			this.deadlock(reason, blockedIn, blocked);
 		this.tasks = new Tasks(this.loop, emit, {
 			now: () => clock.now(),
 			io: (ms, label, effect) => this.io(ms, label, effect),
@@ -91,29 +102,49 @@ export class Sim {
 			beat: () => this.heartbeats.push(clock.now()),
 			lag: (sample) => this.recordLag(sample),
 			deadlock,
+			handoff,
 			requestEnded: (record, status, error) => this.arrivals.requestEnded(record, status, error)
 		});
 		this.locks = new Locks(this.tasks, emit, deadlock);
-		this.rpc = new RpcClient(clock, emit, this.loop, this.tasks, {
-			enabled: rt.debug,
-			warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
-		});
 		const threads = {
 			created: (th: SimThread) => this.cpu.created(th),
 			start: (th: SimThread) => this.cpu.start(th),
-			resume: (th: SimThread) => this.cpu.resume(th),
+			resume: (th: SimThread, doing?: string) => this.cpu.resume(th, doing),
 			resumeLoopThread: () => this.cpu.resume(this.loopThread)
 		};
+		this.rpc = new RpcClient(
+			clock,
+			emit,
+			this.loop,
+			this.tasks,
+			threads,
+			handoff,
+			{
+				enabled: rt.debug,
+				warn: (task, message) => this.warn({ kind: 'threadCheck', task, message })
+			},
+			readerName(scenario)
+		);
 		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}
 		this.requests = unfinishedRequests(scenario);
-		this.arrivals = new Arrivals(scenario, this.requests, clock, emit, this.loop, (index) => {
+		const startTask = (index: number) => {
 			const spec = scenario.requests[index];
 			const program = this.programs.get(spec.handler) as Instr[];
 			this.tasks.spawn(this.tasks.create(spec.id, 'request', program, this.requests[index]));
-		});
+		};
+		this.arrivals = new Arrivals(
+			scenario,
+			this.requests,
+			clock,
+			emit,
+			this.loop,
+			startTask,
+			threads,
+			handoff
+		);
 	}
 
 	now(): number {
@@ -173,7 +204,8 @@ export class Sim {
 		const warning = { atMs: roundMs(this.now()), ...w };
 		this.warnings.push(warning);
 		this.emit('loop', { type: 'warning', detail: { kind: w.kind, message: w.message } });
-		this.stderr(w.kind === 'slowCallback' ? 'asyncio' : 'threading.excepthook', w.message);
+		if (w.kind === 'slowCallback') this.stderr('asyncio', w.message);
+		else this.stderr('threading.excepthook', readerSetResultTraceback(this.scenario));
 	}
 
 	/** A line (or a traceback) written to stderr. */
@@ -184,8 +216,23 @@ export class Sim {
 
 	/** Debug mode logs every callback or task step that ran for slow_callback_duration or longer. */
 	private callbackReturned(cb: Callback, ms: number): void {
-		const warning = slowCallbackWarning(this.scenario.runtime, cb.label, cb.owner, ms);
+		const rt = this.scenario.runtime;
+		if (!rt.debug || ms < rt.slowCallbackMs) return;
+		const warning = slowCallbackWarning(rt, this.reprOf(cb), cb.owner, ms);
 		if (warning) this.warn(warning);
+	}
+
+	/** What CPython names a callback in its warning: a task step names its Task. */
+	private reprOf(cb: Callback): string {
+		const task = this.tasks.all.find((t) => t.step === cb);
+		if (!task) return cb.label;
+		const name = this.taskName(task.id);
+		if (task.state !== 'done' && task.state !== 'failed') {
+			const line = task.program[task.pc - 1]?.src.line ?? 1;
+			return stepRepr(this.scenario, name, task.id, { suspendedAt: line });
+		}
+		const error = task.state === 'failed' ? (task.request?.error ?? 'Exception') : undefined;
+		return stepRepr(this.scenario, name, task.id, { finished: true, error });
 	}
 
 	/**
@@ -201,8 +248,9 @@ export class Sim {
 	}
 
 	/** The loop thread blocks in `blockedIn` for good: the run ends hung with `reason`. */
-	private deadlock(reason: string, blockedIn: string): void {
+	private deadlock(reason: string, blockedIn: string, blocked?: () => void): void {
 		this.cpu.blockForGood(this.loopThread, blockedIn);
+		blocked?.();
 		this.hung = { atMs: roundMs(this.now()), reason };
 		this.stop();
 	}

@@ -3,7 +3,7 @@ import { lagSample } from '../rules/background';
 import type { TaskState } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
-import type { Deadlock, Emit, Scheduler, TaskControl } from './capabilities';
+import type { Deadlock, Emit, Handoff, Scheduler, TaskControl } from './capabilities';
 import type { Instr } from './program';
 import type { Gather, RequestRecord, Task } from './task';
 
@@ -23,6 +23,8 @@ export interface Awaits {
 	/** The lag monitor's sample. */
 	lag(sample: { atMs: number; lagMs: number }): void;
 	deadlock: Deadlock;
+	/** A cross-thread hand-off (run_coroutine_threadsafe, a fut.result() wait). */
+	handoff: Handoff;
 	/** A request's handler returned or raised. */
 	requestEnded(record: RequestRecord, status: 'ok' | 'error', error?: string): void;
 }
@@ -197,6 +199,21 @@ export class Tasks implements TaskControl {
 		this.loop.callSoonThreadsafe(
 			instant(`run_coroutine_threadsafe → ${child.id}`, child.id, false, () => this.spawn(child))
 		);
+		const wait = timeoutMs === null ? 'fut.result()' : `fut.result(timeout=${timeoutMs / 1000})`;
+		this.awaits.handoff({
+			from: 'loop',
+			to: 'loop',
+			kind: 'runCoroutineThreadsafe',
+			what: `run_coroutine_threadsafe(coro, loop) from ${task.id}, on the loop's own thread: ${child.id} is queued with call_soon_threadsafe`,
+			woke: true
+		});
+		this.awaits.handoff({
+			from: 'loop',
+			to: 'loop',
+			kind: 'resultWait',
+			what: `${wait} in ${task.id} blocks the loop thread, the only thread that can run ${child.id}`,
+			woke: false
+		});
 		if (timeoutMs === null) {
 			this.blockLoopThread(task, `concurrent.futures.Future.result() for ${child.id}`);
 			this.awaits.deadlock(

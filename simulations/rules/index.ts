@@ -2,4 +2,5 @@
 export { IdleSemaphorePool, type SubmitOutcome, type Submitted } from './pool';
 export { firstWake, lagSample } from './background';
 export { CANT_START, limitReason, slowCallbackWarning, threadLockDeadlock } from './messages';
+export { createTaskNamer, exceptionRepr, stepRepr, taskRepr, type TaskFacts } from './task-repr';
 export { assembleResult, endRequest, type RunRecords } from './result';

@@ -82,11 +82,13 @@ export type StepOp = Step['op'];
 
 /**
  * Who drives the loop: `loop` = one long-running loop; each request becomes a Task on it as it
- * arrives (an ASGI server, or host threads calling `run_coroutine_threadsafe`). `runUntilComplete`
- * = a foreign host thread calls `loop.run_until_complete(handler())` once per request, one at a
- * time; later arrivals wait in the host.
+ * arrives off a socket (an ASGI server). `hostThreads` = the same loop on its own thread, and a
+ * foreign host hands each request over on a thread of its own with
+ * `run_coroutine_threadsafe(handler(), loop).result()`. `runUntilComplete` = a foreign host
+ * thread calls `loop.run_until_complete(handler())` once per request, one at a time; later
+ * arrivals wait in the host.
  */
-export type Host = 'loop' | 'runUntilComplete';
+export type Host = 'loop' | 'hostThreads' | 'runUntilComplete';
 
 export interface Runtime {
 	host: Host;

@@ -34,7 +34,7 @@ const RUNTIME = [
 	'debug',
 	'slowCallbackMs'
 ];
-const HOSTS: readonly Host[] = ['loop', 'runUntilComplete'];
+const HOSTS: readonly Host[] = ['loop', 'hostThreads', 'runUntilComplete'];
 
 /** Checks a parsed document against scenario@1 and fills in every default; null when anything is wrong. */
 export function checkScenario(c: Checker, doc: unknown): Scenario | null {

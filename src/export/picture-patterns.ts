@@ -44,8 +44,8 @@ export function patternDefs(c: Palette): string {
 			viewBox: '0 0 8 8',
 			refX: 7,
 			refY: 4,
-			markerWidth: 7,
-			markerHeight: 7,
+			markerWidth: 5,
+			markerHeight: 5,
 			orient: 'auto-start-reverse'
 		},
 		el('path', { d: 'M0 0 L8 4 L0 8 z', fill: c.fg })

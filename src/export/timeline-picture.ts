@@ -6,10 +6,12 @@ import {
 	FONT,
 	FUTURE_VEIL,
 	HANDOFF_DASH,
+	HANDOFF_LEGEND,
 	LABEL,
-	LEGEND,
+	NO_WAKE_NOTE,
 	ROW,
 	futureShade,
+	legend,
 	layoutTimeline,
 	monitored,
 	timeScale
@@ -59,10 +61,10 @@ export function timelinePicture(
 	}
 	for (const h of g.handoffs) {
 		const dash = HANDOFF_DASH[h.kind];
-		const line = { x1: h.x, x2: h.x, y1: h.y1, y2: h.y2, stroke: c.fg, 'stroke-width': 1.5 };
-		marks.push(
-			el('line', { ...line, 'stroke-dasharray': dash, 'marker-end': 'url(#handoff-arrow)' })
-		);
+		const line = { x1: h.x, x2: h.x, y1: h.y1, y2: h.y2 };
+		marks.push(el('line', { ...line, stroke: c.bg, 'stroke-width': 4 }));
+		const arrow = { stroke: c.fg, 'stroke-width': 1.5, 'stroke-dasharray': dash };
+		marks.push(el('line', { ...line, ...arrow, 'marker-end': 'url(#handoff-arrow)' }));
 		if (h.woke)
 			marks.push(el('circle', { cx: h.x, cy: h.y2, r: 3.5, fill: c.accent, stroke: c.bg }));
 	}
@@ -108,6 +110,19 @@ export function timelinePicture(
 	const shade = futureShade(x, cursor, g.axisY, t.hungAtMs);
 	marks.push(el('rect', { ...shade, y: 0, fill: c.bg, opacity: FUTURE_VEIL }));
 	if (hungKnown) hung();
+	// Over the veil: a note is written only once its hand-off has happened.
+	for (const { note, at } of g.handoffs) {
+		if (!note || at > cursor) continue;
+		const words = {
+			x: note.x,
+			y: note.y,
+			...small,
+			'font-weight': 'bold',
+			'text-anchor': note.anchor
+		};
+		const halo = { stroke: c.bg, 'stroke-width': 3, 'paint-order': 'stroke' };
+		marks.push(textEl({ ...words, ...halo }, NO_WAKE_NOTE));
+	}
 	const cx = shade.x;
 	marks.push(
 		el('line', { x1: cx, x2: cx, y1: -4, y2: g.axisY, stroke: c.accent, 'stroke-width': 2 })
@@ -133,27 +148,25 @@ export function timelinePicture(
 /** The legend under the timeline, its entries flowing into rows `width` wide. */
 export function legendPicture(t: TimelineModel, width: number, c: Palette): Block {
 	const swatch = (fill: string) => el('rect', { y: 1, width: 16, height: 12, fill });
-	const entries: [string, string][] = LEGEND.map(([state, words]) => [
+	const entries: [string, string][] = legend([t]).map(([state, words]) => [
 		swatch(pictureFill(state, c)),
 		words
 	]);
-	if (t.handoffs.length > 0) {
-		const arrow = {
-			x1: 1,
-			x2: 14,
-			y1: 7,
-			y2: 7,
-			stroke: c.fg,
-			'stroke-width': 1.5,
-			'marker-end': 'url(#handoff-arrow)'
-		};
-		const wake = el('circle', { cx: 14, cy: 7, r: 3, fill: c.accent, stroke: c.bg });
-		entries.push([`${el('line', arrow)}\n${wake}`, 'hand-off that wakes the loop']);
-		entries.push([
-			el('line', { ...arrow, 'stroke-dasharray': '3 2' }),
-			'hand-off without a wake-up'
-		]);
-	}
+	if (t.handoffs.length > 0)
+		for (const { dash, wake, words } of HANDOFF_LEGEND) {
+			const arrow = el('line', {
+				x1: 1,
+				x2: 14,
+				y1: 7,
+				y2: 7,
+				stroke: c.fg,
+				'stroke-width': 1.5,
+				'stroke-dasharray': dash,
+				'marker-end': 'url(#handoff-arrow)'
+			});
+			const dot = el('circle', { cx: 14, cy: 7, r: 3, fill: c.accent, stroke: c.bg });
+			entries.push([wake ? `${arrow}\n${dot}` : arrow, words]);
+		}
 	if (monitored(t)) {
 		entries.push([el('circle', { cx: 7, cy: 7, r: 4, fill: c.lanes.awaiting }), 'heartbeat ran']);
 		entries.push([

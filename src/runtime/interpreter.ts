@@ -2,12 +2,14 @@ import type { RequestResult, Scenario, SimResult, Step, Warning } from '../../si
 import {
 	assembleResult,
 	CANT_START,
+	createTaskNamer,
 	endRequest,
 	firstWake,
 	lagSample,
 	limitReason,
 	roundMs,
 	slowCallbackWarning,
+	stepRepr,
 	threadLockDeadlock,
 	unfinishedRequests
 } from '../../simulations/index';
@@ -49,6 +51,7 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	const heartbeats: number[] = [];
 	const lag: { atMs: number; lagMs: number }[] = [];
 	const warnings: Warning[] = [];
+	const taskName = createTaskNamer(scenario);
 	const pool = createRealPool(rt.threads, rt.threadsStarted, env, () => maybeFinish());
 	const locks = new Map<string, Promise<void>>();
 	const threadLocks = new Map<string, string>();
@@ -69,16 +72,18 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	const sleep = (ms: number) => new Promise<void>((r) => env.after(ms, r));
 
 	/** Runs synchronous steps; debug mode's slow-callback check measures each stretch between awaits. */
-	async function runSteps(steps: Step[], owner: string): Promise<void> {
+	async function runSteps(steps: Step[], owner: string, whole = false): Promise<void> {
 		env.enter();
 		let stretch = env.now();
+		let line = 1;
 		const awaitPoint = async (p: Promise<void>) => {
-			checkSlow(owner, env.now() - stretch);
+			checkSlow(owner, env.now() - stretch, { suspendedAt: line });
 			await p;
 			env.enter();
 			stretch = env.now();
 		};
 		for (const step of steps) {
+			line = step.line ?? 1;
 			switch (step.op) {
 				case 'cpu':
 					env.busy(step.ms);
@@ -153,11 +158,13 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 					throw new Error('run_coroutine_threadsafe(...).result() runs in the simulation only');
 			}
 		}
-		checkSlow(owner, env.now() - stretch);
+		checkSlow(owner, env.now() - stretch, whole ? { finished: true } : { suspendedAt: line });
 	}
 
-	function checkSlow(owner: string, ms: number) {
-		const warning = slowCallbackWarning(rt, `${owner} step`, owner, ms);
+	function checkSlow(owner: string, ms: number, after: Parameters<typeof stepRepr>[3]) {
+		if (!rt.debug || ms < rt.slowCallbackMs) return;
+		const label = stepRepr(scenario, taskName(owner), owner, after);
+		const warning = slowCallbackWarning(rt, label, owner, ms);
 		if (warning) warnings.push({ atMs: roundMs(env.now()), ...warning });
 	}
 
@@ -172,7 +179,7 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 		const spec = scenario.requests[index];
 		record.startMs = env.now();
 		try {
-			await runSteps(scenario.handlers[spec.handler].steps, spec.id);
+			await runSteps(scenario.handlers[spec.handler].steps, spec.id, true);
 			endRequest(record, env.now(), 'ok');
 		} catch (e) {
 			endRequest(record, env.now(), 'error', (e as Error).message);
@@ -209,7 +216,7 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	// runUntilComplete: the host makes one call at a time, so each request waits for the last.
 	let hostCall = Promise.resolve();
 	const serve = (i: number) =>
-		rt.host === 'loop' ? handle(i) : (hostCall = hostCall.then(() => handle(i)));
+		rt.host === 'runUntilComplete' ? (hostCall = hostCall.then(() => handle(i))) : handle(i);
 	scenario.requests.forEach((spec, i) => env.after(spec.at, () => serve(i).then(maybeFinish)));
 	env.after(scenario.limitMs, () => {
 		const waiting = requests.filter((r) => r.status === 'unfinished').map((r) => r.id);

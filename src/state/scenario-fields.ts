@@ -47,7 +47,7 @@ export const RUNTIME_FIELDS: FieldSpec[] = [
 		key: 'host',
 		label: 'Who drives the loop',
 		kind: 'select',
-		options: ['loop', 'runUntilComplete'],
+		options: ['loop', 'hostThreads', 'runUntilComplete'],
 		fallback: 'loop'
 	}
 ];

@@ -24,12 +24,13 @@ export const stepsArb: fc.Arbitrary<Step[]> = fc.letrec<{ step: Step; steps: Ste
 			op: fc.constant('fail'),
 			error: fc.constant('ValueError: boom')
 		}) as fc.Arbitrary<Step>,
-		fc.record({
-			op: fc.constant('lock'),
-			name: fc.constantFrom('a', 'b'),
-			kind: fc.constantFrom('thread', 'asyncio'),
-			steps: tie('steps')
-		}) as fc.Arbitrary<Step>,
+		// One kind per lock name, as in a program: `a` is a threading.Lock, `b` an asyncio.Lock.
+		fc.record({ name: fc.constantFrom('a', 'b'), steps: tie('steps') }).map(({ name, steps }) => ({
+			op: 'lock',
+			name,
+			kind: name === 'a' ? 'thread' : 'asyncio',
+			steps
+		})) as fc.Arbitrary<Step>,
 		fc.record({
 			op: fc.constant('gather'),
 			branches: fc.array(tie('steps'), { minLength: 1, maxLength: 3 })
@@ -41,7 +42,7 @@ export const stepsArb: fc.Arbitrary<Step[]> = fc.letrec<{ step: Step; steps: Ste
 /** Valid, already-normalized scenarios small enough to run thousands of times. */
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
 	.record({
-		host: fc.constantFrom('loop' as const, 'runUntilComplete' as const),
+		host: fc.constantFrom('loop' as const, 'hostThreads' as const, 'runUntilComplete' as const),
 		threads: fc.integer({ min: 0, max: 4 }),
 		started: fc.integer({ min: 0, max: 2 }),
 		gil: fc.boolean(),
@@ -64,9 +65,9 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 			.sort((a, b) => a.at - b.at);
 		const background: Scenario['background'] = [];
 		// The validator forbids background tasks with a runUntilComplete host.
-		if (g.host === 'loop' && g.heartbeat !== null)
+		if (g.host !== 'runUntilComplete' && g.heartbeat !== null)
 			background.push({ kind: 'heartbeat', everyMs: 40, startMs: g.heartbeat });
-		if (g.host === 'loop' && g.lagMonitor !== null)
+		if (g.host !== 'runUntilComplete' && g.lagMonitor !== null)
 			background.push({ kind: 'lagMonitor', everyMs: 50, startMs: g.lagMonitor });
 		return {
 			format: 'event-loop-lab/scenario@1',

@@ -1,13 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFramer } from '../../simulations/frame';
+import { frameViolations } from '../../simulations/frame-invariants';
 import { simulate } from '../../simulations/simulate';
 import { liveFrame } from '../../simulations/engine/live-frame';
 import { Sim } from '../../simulations/engine/sim';
+import type { Step } from '../../simulations/scenario/types';
 import { scenarioArb } from './arbitraries';
 
 // fast-check prints the seed and the shrunk counterexample of any failure; a failing seed
 // becomes a named case in engine.regressions.test.ts.
+/** True when a lock block acquires, nested, a lock of the same name. */
+function nestsLock(steps: Step[], held: Set<string>): boolean {
+	return steps.some((step) => {
+		if (step.op === 'lock') {
+			return held.has(step.name) || nestsLock(step.steps, new Set([...held, step.name]));
+		}
+		if (step.op === 'gather') return step.branches.some((b) => nestsLock(b, held));
+		return step.op === 'threadsafeResult' && nestsLock(step.steps, held);
+	});
+}
+
 const runs = { numRuns: Number(process.env.FC_RUNS ?? 250) };
 
 describe('simulate(scenario) over generated scenarios', () => {
@@ -83,6 +96,21 @@ describe('simulate(scenario) over generated scenarios', () => {
 				const partial = sim.trace ?? [];
 				expect(partial).toEqual(full.slice(0, partial.length));
 				expect(createFramer(full).at(partial.length)).toEqual(liveFrame(sim, partial.length));
+			}),
+			runs
+		);
+	});
+
+	it('every frame of a generated run is consistent (frameViolations finds nothing)', () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				// A task that acquires a lock it holds waits for itself: the one frame where a holder waits.
+				fc.pre(!Object.values(s.handlers).some((h) => nestsLock(h.steps, new Set())));
+				const trace = simulate(s, { trace: true }).trace ?? [];
+				const framer = createFramer(trace);
+				for (let n = 0; n <= trace.length; n++) {
+					expect([n, frameViolations(framer.at(n))]).toEqual([n, []]);
+				}
 			}),
 			runs
 		);

@@ -52,6 +52,7 @@ describe('frameViolations', () => {
 			"batch of 1 outside the running phase ('selecting')",
 			'select(timeout=0) with nothing ready and no timer due',
 			'lock l: holder r2 is among its waiters',
+			'threading.Lock l has waiters while the loop thread is not blocked',
 			'finished with r1 still pending'
 		]);
 	});

@@ -1,7 +1,7 @@
-import type { SimResult, Warning } from '../../../simulations/index';
+import type { SimResult } from '../../../simulations/index';
 
-/** The lag chart's size in SVG units. */
-export const LAG_CHART = { width: 320, height: 70 } as const;
+/** The lag chart's size in SVG units, and where its time axis starts. */
+export const LAG_CHART = { width: 320, height: 70, left: 48 } as const;
 
 /** One request's row: its latency so far as text, and its bar as a share of the longest. */
 export interface LatencyRow {
@@ -23,11 +23,10 @@ export interface LatencyAt {
 	worstLagMs: number | null;
 	/** The chart's top, in ms of lag. */
 	lagTopMs: number;
-	warnings: Warning[];
 }
 
 /**
- * Latency, lag and debug warnings of a run as they stand at `cursor` (ms). Scales too come only
+ * Latency and lag of a run as they stand at `cursor` (ms). Scales too come only
  * from what has happened by then, so neither a bar nor the lag chart's top gives the outcome away.
  */
 export function latencyAt(result: SimResult, cursor: number): LatencyAt {
@@ -52,7 +51,9 @@ export function latencyAt(result: SimResult, cursor: number): LatencyAt {
 	});
 	const { width: W, height: H } = LAG_CHART;
 	const lagTopMs = Math.max(10, ...result.lag.filter((l) => l.atMs <= cursor).map((l) => l.lagMs));
-	const x = (t: number) => 30 + (t / Math.max(1, result.endMs)) * (W - 40);
+	// The bars start right of the axis labels ("200 ms"), so the first never covers them.
+	const x = (t: number) =>
+		LAG_CHART.left + (t / Math.max(1, result.endMs)) * (W - LAG_CHART.left - 10);
 	const y = (ms: number) => H - 14 - (ms / lagTopMs) * (H - 24);
 	const lags = result.lag
 		.filter((l) => l.atMs <= cursor)
@@ -68,7 +69,6 @@ export function latencyAt(result: SimResult, cursor: number): LatencyAt {
 		heartbeats: result.heartbeats.filter((b) => b <= cursor).length,
 		lags,
 		worstLagMs: lags.length ? Math.max(...lags.map((l) => l.lagMs)) : null,
-		lagTopMs,
-		warnings: result.warnings.filter((w) => w.atMs <= cursor)
+		lagTopMs
 	};
 }

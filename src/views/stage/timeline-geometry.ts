@@ -26,11 +26,25 @@ export const HANDOFF_DASH: Record<Handoff['kind'], string | null> = {
 	resultWait: '1 2'
 };
 
-/** Each lane state with the words the legend uses for it. */
-export const LEGEND: readonly [LaneState, string][] = LANE_STATES.map((s) => [
-	s,
-	STATE_STYLE[s].words
-]);
+/** The words beside an arrow whose hand-off does not wake the loop: the lost wake-up, named. */
+export const NO_WAKE_NOTE = 'no wake-up';
+
+/** The legend's hand-off entries: how the arrow is dashed, whether it ends in a wake-up dot. */
+export const HANDOFF_LEGEND: readonly { dash: string | null; wake: boolean; words: string }[] = [
+	{ dash: HANDOFF_DASH.threadsafe, wake: true, words: 'hand-off that wakes the loop' },
+	{ dash: HANDOFF_DASH.unsafe, wake: false, words: 'hand-off without a wake-up' }
+];
+
+/**
+ * The legend's state entries, with their words: the states these runs draw anywhere (not only up
+ * to the cursor, so the legend stays put while stepping), in legend order.
+ */
+export function legend(timelines: readonly TimelineModel[]): [LaneState, string][] {
+	const drawn = new Set(
+		timelines.flatMap((t) => t.lanes.flatMap((l) => l.segments.map((s) => s.state)))
+	);
+	return LANE_STATES.filter((s) => drawn.has(s)).map((s) => [s, STATE_STYLE[s].words]);
+}
 
 export interface Bar {
 	x: number;
@@ -47,11 +61,13 @@ export interface PlacedLane {
 	bars: Bar[];
 }
 
-/** A hand-off drawn as an arrow at one time, from one lane's middle to the near edge of another. */
+/** A hand-off drawn as an arrow at one time, from one lane's middle to another's. */
 export interface PlacedHandoff extends Handoff {
 	x: number;
 	y1: number;
 	y2: number;
+	/** Where "no wake-up" is written for an unsafe hand-off: left of the arrow if there is room. */
+	note: { x: number; y: number; anchor: 'start' | 'end' } | null;
 }
 
 /** Everything a timeline drawing needs, in drawing units; the cursor is `x(cursor)`. */
@@ -160,7 +176,13 @@ export function layoutTimeline(
 			const y1 = middle.get(h.from);
 			const y2 = middle.get(h.to);
 			if (y1 === undefined || y2 === undefined || y1 === y2) return [];
-			return [{ ...h, x: x(h.at), y1, y2: y2 + (y2 > y1 ? -ROW / 2 : ROW / 2) }];
+			const at = x(h.at);
+			const left = at - 5 - NO_WAKE_NOTE.length * FONT * 0.62 >= LABEL;
+			const note: PlacedHandoff['note'] =
+				h.kind === 'unsafe' && !h.woke
+					? { x: left ? at - 5 : at + 5, y: (y1 + y2) / 2 + 4, anchor: left ? 'end' : 'start' }
+					: null;
+			return [{ ...h, x: at, y1, y2, note }];
 		}),
 		ticks: ticks.map((value) => ({
 			x: x(value),

@@ -1,30 +1,11 @@
-import type { TraceEvent } from '../../../simulations/index';
+import type { ThreadKind as EngineThreadKind, TraceEvent } from '../../../simulations/index';
 import type { LaneState } from './state-style';
 
-/** What kind of thread a thread lane is; the engine says so on its thread events. */
-export type ThreadKind = 'pool' | 'reader' | 'host';
+/** What kind of thread a thread lane is, as the engine's thread events say. */
+export type ThreadKind = Exclude<EngineThreadKind, 'loop'>;
 
 /** A cross-thread hand-off as the trace's `handoff` events carry it, placed at `at` ms. */
-export interface Handoff {
-	at: number;
-	from: string;
-	to: string;
-	kind: 'threadsafe' | 'unsafe' | 'runCoroutineThreadsafe' | 'resultWait';
-	what: string;
-	woke: boolean;
-}
-
-// The engine's `handoff` event and the `kind` on thread events, as the stage's shared interface
-// specifies them; a trace without them simply has no hand-offs and infers kinds from names.
-type StageEvent =
-	| TraceEvent
-	| {
-			t: number;
-			seq: number;
-			actor: string;
-			type: 'handoff';
-			detail: Omit<Handoff, 'at'>;
-	  };
+export type Handoff = Extract<TraceEvent, { type: 'handoff' }>['detail'] & { at: number };
 
 export interface Segment {
 	from: number;
@@ -60,13 +41,6 @@ const THREAD_STATE: Record<string, LaneState | null> = {
 	idle: null
 };
 
-/** A thread's kind from its trace name, for traces whose thread events do not say it. */
-export function threadKindOf(id: string): ThreadKind {
-	if (/^reader/.test(id)) return 'reader';
-	if (/^host/.test(id)) return 'host';
-	return 'pool';
-}
-
 /** A thread lane's name: "pool thread 1", "reader thread", "host thread 2". */
 export function threadLabel(id: string, kind: ThreadKind): string {
 	const n = /(\d+)$/.exec(id)?.[1];
@@ -80,7 +54,7 @@ export function threadLabel(id: string, kind: ThreadKind): string {
  * A hung run's lanes go on in the state they were left in, a quarter again (at least 100 ms).
  */
 export function buildTimeline(
-	trace: readonly StageEvent[],
+	trace: readonly TraceEvent[],
 	runEndMs: number,
 	hungAtMs: number | null = null
 ): TimelineModel {
@@ -96,7 +70,7 @@ export function buildTimeline(
 
 	const lane = (id: string, kind: Lane['kind'], thread: ThreadKind | null = null) => {
 		let l = lanes.get(id);
-		const label = thread ? threadLabel(id, thread) : id === 'loop' ? 'loop thread' : id;
+		const label = thread ? threadLabel(id, thread) : kind === 'loop' ? 'loop thread' : id;
 		if (!l) lanes.set(id, (l = { id, kind, thread, label, segments: [] }));
 		return l;
 	};
@@ -118,6 +92,13 @@ export function buildTimeline(
 		return null;
 	};
 
+	const loopThread = (id: string, state: string, t: number) => {
+		loopState = state;
+		set(id, THREAD_STATE[state] ?? null, t);
+		lane(id, 'loop');
+		if (current) set(current, taskLane(current), t);
+	};
+
 	for (const e of trace) {
 		switch (e.type) {
 			case 'arrive':
@@ -135,18 +116,16 @@ export function buildTimeline(
 				set(e.actor, taskLane(e.actor), e.t);
 				break;
 			case 'thread':
-				if (e.actor === 'loop') {
-					loopState = e.detail.state;
-					set('loop', THREAD_STATE[loopState] ?? null, e.t);
-					lane('loop', 'loop');
-					if (current) set(current, taskLane(current), e.t);
-				} else {
-					const given = (e.detail as { kind?: ThreadKind | 'loop' }).kind;
-					const kind = given && given !== 'loop' ? given : threadKindOf(e.actor);
-					lane(e.actor, 'thread', kind);
+				if (e.detail.kind === 'loop') loopThread(e.actor, e.detail.state, e.t);
+				else {
+					lane(e.actor, 'thread', e.detail.kind);
 					const state = THREAD_STATE[e.detail.state] ?? null;
 					set(e.actor, state === 'blocked' ? 'thread-blocked' : state, e.t);
 				}
+				break;
+			// The loop thread goes into select() with this event; no thread event says so.
+			case 'select':
+				loopThread(e.actor, 'selecting', e.t);
 				break;
 			case 'handoff':
 				handoffs.push({ at: e.t, ...e.detail });

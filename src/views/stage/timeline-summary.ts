@@ -36,36 +36,45 @@ function sofar(segments: Segment[], upTo: number): Segment[] {
 	return told;
 }
 
-function laneWords(lane: Lane, upTo: number): string | null {
-	const parts = sofar(lane.segments, upTo);
-	if (lane.kind === 'loop') {
-		const bad = parts.filter((s) => s.state === 'blocked' || s.state === 'gil');
-		if (bad.length === 0) return 'loop thread never blocked';
-		return `loop thread ${bad.map((s) => `${WORDS[s.state]} ${range(s.from, s.to)}`).join(', ')}`;
-	}
-	if (parts.length === 0) return null;
+/** Stretches in words: one by one when few, else the time in each state over the whole span. */
+function stretches(parts: Segment[]): string {
 	if (parts.length <= MAX_STRETCHES)
-		return `${lane.label} ${parts.map((s) => `${WORDS[s.state]} ${range(s.from, s.to)}`).join(', then ')}`;
+		return parts.map((s) => `${WORDS[s.state]} ${range(s.from, s.to)}`).join(', then ');
 	const totals = new Map<string, number>();
 	for (const s of parts)
 		totals.set(WORDS[s.state], (totals.get(WORDS[s.state]) ?? 0) + s.to - s.from);
 	const each = [...totals].map(([words, ms]) => `${words} ${ms} ms`).join(', ');
-	return `${lane.label} ${range(parts[0].from, parts.at(-1)?.to ?? upTo)}: ${each} in all`;
+	return `${range(parts[0].from, parts.at(-1)?.to ?? 0)}: ${each} in all`;
 }
 
-function handoffWords(h: Handoff, name: (id: string) => string): string {
-	const from = name(h.from);
-	const to = name(h.to);
-	switch (h.kind) {
-		case 'threadsafe':
-			return `${from} hands ${h.what} to the ${to} at ${h.at} ms${h.woke ? ', waking it' : ''}`;
-		case 'unsafe':
-			return `${from} hands ${h.what} to the ${to} at ${h.at} ms without waking it`;
-		case 'runCoroutineThreadsafe':
-			return `${from} submits ${h.what} to the ${to} at ${h.at} ms`;
-		case 'resultWait':
-			return `${from} waits on ${h.what} from the ${to} from ${h.at} ms`;
+/** What a lane did by `upTo`, without its name; for the loop, only its blocking matters. */
+function laneWords(lane: Lane, upTo: number): string | null {
+	const parts = sofar(lane.segments, upTo);
+	if (lane.kind !== 'loop') return parts.length === 0 ? null : stretches(parts);
+	const bad = parts.filter((s) => s.state === 'blocked' || s.state === 'gil');
+	return bad.length === 0 ? 'never blocked' : stretches(bad);
+}
+
+/** Lanes that did the same, told once: "r1, r2, r3 awaiting 0–60 ms". */
+function lanesWords(lanes: Lane[], upTo: number): string[] {
+	// Only lanes of one kind are told together: the loop's words count its blocking alone.
+	const same = new Map<string, { words: string; labels: string[] }>();
+	for (const lane of lanes) {
+		const words = laneWords(lane, upTo);
+		if (words === null) continue;
+		const key = `${lane.kind} ${words}`;
+		const group = same.get(key) ?? { words, labels: [] };
+		same.set(key, { words, labels: [...group.labels, lane.label] });
 	}
+	return [...same.values()].map(({ words, labels }) => `${labels.join(', ')} ${words}`);
+}
+
+// Hand-offs told one by one; earlier ones are counted.
+const MAX_HANDOFFS = 3;
+
+// The engine's `what` says what crossed and whether it woke the loop, in a learner's words.
+function handoffWords(h: Handoff, name: (id: string) => string): string {
+	return `at ${h.at} ms, ${name(h.from)} to ${name(h.to)}: ${h.what}`;
 }
 
 /**
@@ -81,13 +90,16 @@ export function describeTimeline(
 	const label = new Map(t.lanes.map((l) => [l.id, l.label]));
 	const laneName = (id: string) => label.get(id) ?? id;
 	const requests = t.lanes.filter((l) => l.kind === 'request');
-	const told = [
-		...t.lanes.filter((l) => l.kind !== 'request'),
-		...requests.slice(0, MAX_REQUESTS)
-	].flatMap((l) => laneWords(l, upTo) ?? []);
+	const told = lanesWords(
+		[...t.lanes.filter((l) => l.kind !== 'request'), ...requests.slice(0, MAX_REQUESTS)],
+		upTo
+	);
 	const untold = requests.slice(MAX_REQUESTS).filter((l) => sofar(l.segments, upTo).length > 0);
 	if (untold.length > 0) told.push(`${untold.length} more requests`);
-	told.push(...t.handoffs.filter((h) => h.at <= upTo).map((h) => handoffWords(h, laneName)));
+	const handoffs = t.handoffs.filter((h) => h.at <= upTo);
+	const earlier = handoffs.length - MAX_HANDOFFS;
+	if (earlier > 0) told.push(`${earlier} earlier hand-off${earlier === 1 ? '' : 's'}`);
+	told.push(...handoffs.slice(-MAX_HANDOFFS).map((h) => handoffWords(h, laneName)));
 	const lags = t.lags.filter((l) => l.atMs <= upTo);
 	if (lags.length > 0) {
 		const worst = lags.reduce((a, b) => (b.lagMs > a.lagMs ? b : a));

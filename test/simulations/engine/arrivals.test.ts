@@ -3,6 +3,8 @@ import { VirtualClock } from '../../../simulations/clock';
 import { Arrivals } from '../../../simulations/engine/arrivals';
 import { unfinishedRequests } from '../../../simulations/result';
 import type { Runtime } from '../../../simulations/scenario/types';
+import type { Handoff } from '../../../simulations/engine/capabilities';
+import type { SimThread } from '../../../simulations/engine/thread';
 import { scenario } from '../build';
 import { fakeScheduler, recorder } from './fakes';
 
@@ -20,7 +22,24 @@ function build(host: Runtime['host']) {
 	const loop = fakeScheduler(log);
 	const records = unfinishedRequests(s);
 	const started: number[] = [];
-	const arrivals = new Arrivals(s, records, clock, recorder().emit, loop, (i) => started.push(i));
+	const threads = {
+		created: (th: SimThread) => log.push(`thread ${th.name} ${th.kind}`),
+		resume: (th: SimThread, doing?: string) => {
+			log.push(`resume ${th.name}: ${doing}`);
+			for (let a = th.next(); a.kind === 'py'; a = th.next());
+		}
+	};
+	const handoff: Handoff = (h) => log.push(`handoff ${h.kind} ${h.from}→${h.to} woke=${h.woke}`);
+	const arrivals = new Arrivals(
+		s,
+		records,
+		clock,
+		recorder().emit,
+		loop,
+		(i) => started.push(i),
+		threads,
+		handoff
+	);
 	arrivals.schedule();
 	return { clock, log, records, arrivals };
 }
@@ -32,6 +51,20 @@ describe('Arrivals', () => {
 		expect(log).toEqual(['io read request r1', 'io read request r2']);
 		expect(arrivals.left).toBe(0);
 		expect([...arrivals.arrived]).toEqual(['r1', 'r2']);
+	});
+
+	it('with host threads, each arrival gets a thread that hands it over and waits in fut.result()', () => {
+		const { clock, log, records, arrivals } = build('hostThreads');
+		clock.step();
+		expect(log).toEqual([
+			'thread host-r1 host',
+			'resume host-r1: run_coroutine_threadsafe(h(), loop)',
+			'threadsafe run_coroutine_threadsafe(h(), loop) for r1',
+			'handoff runCoroutineThreadsafe host-r1→loop woke=true',
+			'handoff resultWait host-r1→loop woke=false'
+		]);
+		arrivals.requestEnded(records[0], 'ok');
+		expect(log.at(-1)).toBe("resume host-r1: fut.result() returns r1's response");
 	});
 
 	it('with run_until_complete, a later arrival waits in the host until the call returns', () => {

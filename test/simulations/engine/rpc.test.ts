@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../simulations/clock';
 import type { Instr } from '../../../simulations/engine/program';
 import { RpcClient } from '../../../simulations/engine/rpc';
+import type { SimThread } from '../../../simulations/engine/thread';
 import { fakeScheduler, fakeTask, fakeTaskControl, recorder } from './fakes';
 
 type RpcInstr = Extract<Instr, { op: 'rpc' }>;
@@ -14,15 +15,39 @@ const rpc = (over: Partial<RpcInstr>): RpcInstr => ({
 	...over
 });
 
+/** Threads that run at once: a resumed thread runs its program until it waits again. */
+function instantThreads(lanes: string[]) {
+	const trace = (th: SimThread) => lanes.push(`${th.name} ${th.state}: ${th.doing}`);
+	return {
+		created: trace,
+		resume(th: SimThread, doing?: string) {
+			th.state = 'running';
+			th.doing = doing ?? null;
+			trace(th);
+			for (let a = th.next(); a.kind === 'py'; a = th.next());
+			th.state = 'blocked';
+			th.doing = 'after';
+			trace(th);
+		}
+	};
+}
+
 function build(debug = false) {
 	const clock = new VirtualClock();
 	const log: string[] = [];
 	const warnings: string[] = [];
-	const client = new RpcClient(clock, recorder().emit, fakeScheduler(log), fakeTaskControl(log), {
-		enabled: debug,
-		warn: (task, message) => warnings.push(`${task}: ${message}`)
-	});
-	return { clock, log, warnings, client };
+	const lanes: string[] = [];
+	const handoffs: string[] = [];
+	const client = new RpcClient(
+		clock,
+		recorder().emit,
+		fakeScheduler(log),
+		fakeTaskControl(log),
+		instantThreads(lanes),
+		(h) => handoffs.push(`${h.kind} ${h.from}→${h.to} woke=${h.woke}`),
+		{ enabled: debug, warn: (task, message) => warnings.push(`${task}: ${message}`) }
+	);
+	return { clock, log, warnings, lanes, handoffs, client };
 }
 
 describe('RpcClient', () => {
@@ -37,6 +62,17 @@ describe('RpcClient', () => {
 		clock.step();
 		expect([clock.now(), log.at(-1)]).toEqual([20, 'threadsafe set_result #2']);
 		expect(client.describe(a)).toBe('response #1');
+	});
+
+	it('a reader thread reads the pipe and hands each response over with call_soon_threadsafe', () => {
+		const { clock, lanes, handoffs, client } = build();
+		client.send(fakeTask('a'), rpc({ handoff: 'threadsafe' }));
+		expect(lanes).toEqual(['reader blocked: os.read() on the pipe']);
+		clock.step();
+		expect(lanes.slice(1, 2)).toEqual([
+			'reader running: call_soon_threadsafe(fut.set_result, response #1)'
+		]);
+		expect(handoffs).toEqual(['threadsafe reader→loop woke=true']);
 	});
 
 	it('a single slot loses the earlier future when a later request overwrites it', () => {
@@ -59,6 +95,7 @@ describe('RpcClient', () => {
 		const debug = build(true);
 		debug.client.send(fakeTask('a'), rpc({ handoff: 'unsafe' }));
 		debug.clock.step();
+		expect(plain.handoffs).toEqual(['unsafe reader→loop woke=false']);
 		expect(debug.warnings).toHaveLength(1);
 		expect(debug.log).toEqual([
 			'suspend a: response #1: future done, but its wake-up was never scheduled'

@@ -17,6 +17,7 @@ function build() {
 		beat: () => log.push('beat'),
 		lag: () => {},
 		deadlock: (reason) => log.push(`deadlock ${reason}`),
+		handoff: (h) => log.push(`handoff ${h.kind} ${h.from}→${h.to}`),
 		requestEnded: (record, status) => log.push(`ended ${record.id} ${status}`)
 	};
 	return { tasks: new Tasks(fakeScheduler(log), trace.emit, awaits), log, trace };

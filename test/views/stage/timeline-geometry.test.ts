@@ -5,6 +5,7 @@ import {
 	LABEL,
 	ROW,
 	futureShade,
+	legend,
 	layoutTimeline,
 	timeScale
 } from '../../../src/views/stage/timeline-geometry';
@@ -83,7 +84,7 @@ describe('layoutTimeline(model, x, width)', () => {
 		expect([five.lanes.length, five.more]).toEqual([5, null]);
 	});
 
-	it('draws a hand-off at its time, from its lane to the near edge of the other', () => {
+	it('draws a hand-off at its time, from its lane to the other', () => {
 		const reader: Lane = {
 			...request('reader'),
 			kind: 'thread',
@@ -105,7 +106,15 @@ describe('layoutTimeline(model, x, width)', () => {
 			x,
 			500
 		);
-		expect(g.handoffs).toEqual([{ ...handoff, x: x(50), y1: ROW + GAP + ROW / 2, y2: ROW }]);
+		expect(g.handoffs).toEqual([
+			{ ...handoff, x: x(50), y1: ROW + GAP + ROW / 2, y2: ROW / 2, note: null }
+		]);
+		// An unsafe set_result is named beside its arrow: left of it, or right where the names are.
+		const unsafe = { ...handoff, kind: 'unsafe' as const, woke: false };
+		const notes = (at: number) =>
+			layoutTimeline(model({ lanes, handoffs: [{ ...unsafe, at }] }), x, 500).handoffs[0].note;
+		expect(notes(90)).toMatchObject({ x: x(90) - 5, anchor: 'end' });
+		expect(notes(1)).toMatchObject({ x: x(1) + 5, anchor: 'start' });
 	});
 
 	it('adds heartbeat and lag rows only when the scenario has monitors, lag bars scaled to the largest', () => {
@@ -144,5 +153,13 @@ describe('futureShade(x, cursor, axisY)', () => {
 		const x = timeScale(100, 500);
 		expect(futureShade(x, 50, 40, 50).width).toBe(0);
 		expect(futureShade(x, 40, 40, 50).width).toBe(500 - x(40));
+	});
+});
+
+describe('legend(timelines)', () => {
+	it('lists the states the runs draw, in legend order, whatever the cursor', () => {
+		const other = model({ lanes: [request('r9')] });
+		expect(legend([model()]).map(([s]) => s)).toEqual(['blocked']);
+		expect(legend([other, model()]).map(([s]) => s)).toEqual(['blocked', 'queued']);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../simulations/index';
 import type { TraceEvent } from '../../../simulations/index';
-import { buildTimeline, threadKindOf, threadLabel } from '../../../src/views/stage/timeline-model';
+import { buildTimeline, threadLabel } from '../../../src/views/stage/timeline-model';
 import { scenario } from '../../simulations/build';
 
 describe('buildTimeline(trace, endMs)', () => {
@@ -64,6 +64,8 @@ describe('buildTimeline(trace, endMs)', () => {
 			true
 		);
 		expect(t.lanes.find((l) => l.id === 'pool-2')?.segments.map((s) => s.state)).toContain('gil');
+		// The select event puts the loop thread to sleep while the pool works.
+		expect(t.lanes[0].segments.map((s) => s.state)).toContain('asleep');
 	});
 
 	it('collects heartbeats and lag samples', () => {
@@ -83,7 +85,7 @@ describe('buildTimeline(trace, endMs)', () => {
 		const ev = (t: number, actor: string, body: object) =>
 			({ t, seq: 0, actor, ...body }) as TraceEvent;
 		const trace = [
-			ev(0, 'loop', { type: 'thread', detail: { state: 'selecting', doing: null } }),
+			ev(0, 'loop', { type: 'thread', detail: { state: 'selecting', doing: null, kind: 'loop' } }),
 			ev(0, 'reader', {
 				type: 'thread',
 				detail: { state: 'blocked', doing: 'os.read()', kind: 'reader' }
@@ -92,20 +94,20 @@ describe('buildTimeline(trace, endMs)', () => {
 				type: 'thread',
 				detail: { state: 'running', doing: null, kind: 'reader' }
 			}),
-			{
-				t: 40,
-				seq: 0,
-				actor: 'reader',
-				type: 'handoff' as const,
+			ev(40, 'reader', {
+				type: 'handoff',
 				detail: {
 					from: 'reader',
 					to: 'loop',
-					kind: 'unsafe' as const,
+					kind: 'unsafe',
 					what: 'fut.set_result(1)',
 					woke: false
 				}
-			},
-			ev(50, 'loop', { type: 'thread', detail: { state: 'blocked', doing: 'acquire()' } })
+			}),
+			ev(50, 'loop', {
+				type: 'thread',
+				detail: { state: 'blocked', doing: 'acquire()', kind: 'loop' }
+			})
 		];
 		const t = buildTimeline(trace, 100);
 		const lane = (id: string) => t.lanes.find((l) => l.id === id);
@@ -122,9 +124,8 @@ describe('buildTimeline(trace, endMs)', () => {
 	});
 });
 
-describe('threadKindOf(id) and threadLabel(id, kind)', () => {
+describe('threadLabel(id, kind)', () => {
 	it('names threads the way a learner reads them', () => {
-		expect(['pool-1', 'reader', 'host-2'].map(threadKindOf)).toEqual(['pool', 'reader', 'host']);
 		expect(threadLabel('pool-1', 'pool')).toBe('pool thread 1');
 		expect(threadLabel('reader', 'reader')).toBe('reader thread');
 		expect(threadLabel('host-2', 'host')).toBe('host thread 2');

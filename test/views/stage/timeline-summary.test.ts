@@ -67,8 +67,22 @@ describe('describeTimeline(model, upTo, variant)', () => {
 			hungAtMs: null
 		};
 		expect(describeTimeline(t, 40, 'v').description).toBe(
-			'Up to 40 ms: loop thread never blocked; pool thread 1 0–40 ms: running 20 ms, waiting for the GIL 20 ms in all; pool thread 1 hands set_result() to the loop thread at 35 ms, waking it; lag monitor late by 9 ms at 30 ms at worst; heartbeat ran 2 times.'
+			'Up to 40 ms: loop thread never blocked; pool thread 1 0–40 ms: running 20 ms, waiting for the GIL 20 ms in all; at 35 ms, pool thread 1 to loop thread: set_result(); lag monitor late by 9 ms at 30 ms at worst; heartbeat ran 2 times.'
 		);
+	});
+
+	it('tells lanes of one kind that did the same together', () => {
+		const twins = buildTimeline(
+			simulate(
+				scenario({ h: [{ op: 'sleep', ms: 50 }] }, [
+					['a', 0, 'h'],
+					['b', 0, 'h']
+				]),
+				{ trace: true }
+			).trace ?? [],
+			50
+		);
+		expect(describeTimeline(twins, 40, 'v').description).toContain('a, b awaiting');
 	});
 
 	it('says nothing has happened before anything has', () => {
