@@ -16,6 +16,8 @@ export interface DiagramGeometry {
 	queue: Box;
 	running: Box;
 	timers: Box;
+	/** How many unread requests the selector box lists one per line (0: it names them in one line). */
+	unreadFit: number;
 	/** Queue entries: how wide each is and how many fit in a row before "+n more". */
 	chip: { w: number; h: number; fit: number };
 }
@@ -25,14 +27,42 @@ export const STACK_BELOW = 600;
 const GAP = 8;
 const PAD = 10;
 const TITLE = 22;
-const CHIP = { w: 118, h: 26 };
+const CHIP = { w: 104, h: 26 };
 /** Average advance of a 13 px monospace character, for fitting names without measuring text. */
 export const CHAR_PX = 7.9;
 
-/** Lays the diagram out for a container `width` px wide; text stays 13 px at every width. */
-export function diagramGeometry(width: number, timerRows: number): DiagramGeometry {
+const TIMER_ROW = 20;
+
+/** Height of the wide layout's boxes (below the cycle), which the timer rows must fit. */
+const WIDE_BOX_H = 196;
+
+/**
+ * The y offset of each timer's row inside the timer box (a late timer takes a second line), of
+ * the "+n more" line, and the box's height. At `width` >= STACK_BELOW the rows stop where the
+ * box ends: `y` then holds fewer rows than `late`, and the rest count as more.
+ */
+export function timerRows(
+	late: readonly boolean[],
+	width: number
+): { y: number[]; moreY: number; h: number } {
+	const limit = width >= STACK_BELOW ? WIDE_BOX_H - PAD - TIMER_ROW : Infinity;
+	const y: number[] = [];
+	let at = TITLE + PAD + 10;
+	for (const l of late) {
+		const next = at + (l ? 2 * TIMER_ROW : TIMER_ROW);
+		if (next > limit && y.length < late.length - 1) break;
+		y.push(at);
+		at = next;
+	}
+	return { y, moreY: at, h: Math.max(at + TIMER_ROW, TITLE + PAD + 10 + TIMER_ROW) + PAD };
+}
+
+/**
+ * Lays the diagram out for a container `width` px wide; text stays 13 px at every width.
+ * `timersH` is the timer box's height from `timerRows` (the stacked layout grows with it).
+ */
+export function diagramGeometry(width: number, timersH: number): DiagramGeometry {
 	const w = Math.max(280, Math.round(width));
-	const timersH = TITLE + PAD + Math.max(1, timerRows) * 22 + PAD;
 	if (w < STACK_BELOW) {
 		const stepW = (w - GAP) / 2;
 		const steps = [0, 1, 2, 3].map((i) => ({
@@ -43,7 +73,7 @@ export function diagramGeometry(width: number, timerRows: number): DiagramGeomet
 		}));
 		const selector = { x: 0, y: 84, w, h: 96 };
 		const queue = { x: 0, y: selector.y + selector.h + GAP, w, h: 104 };
-		const running = { x: 0, y: queue.y + queue.h + GAP, w, h: 68 };
+		const running = { x: 0, y: queue.y + queue.h + GAP, w, h: 90 };
 		const timers = { x: 0, y: running.y + running.h + GAP, w, h: timersH };
 		return {
 			width: w,
@@ -53,19 +83,33 @@ export function diagramGeometry(width: number, timerRows: number): DiagramGeomet
 			queue,
 			running,
 			timers,
+			unreadFit: 0,
 			chip: chip(w)
 		};
 	}
-	const stepW = (w - 3 * GAP - 40) / 4;
-	const steps = [0, 1, 2, 3].map((i) => ({ x: i * (stepW + GAP), y: 0, w: stepW, h: 34 }));
-	const top = 48;
-	const sideW = Math.round(w * 0.25);
-	const selector = { x: 0, y: top, w: sideW, h: 244 };
-	const midW = w - 2 * sideW - 2 * GAP;
-	const queue = { x: sideW + GAP, y: top, w: midW, h: 112 };
-	const running = { x: queue.x, y: top + queue.h + GAP, w: midW, h: 244 - queue.h - GAP };
-	const timers = { x: w - sideW, y: top, w: sideW, h: 244 };
-	return { width: w, height: 300, steps, selector, queue, running, timers, chip: chip(midW) };
+	const stepW = (w - 3 * GAP - 64) / 4;
+	const steps = [0, 1, 2, 3].map((i) => ({ x: i * (stepW + GAP), y: 0, w: stepW, h: 32 }));
+	const top = 40;
+	const boxH = WIDE_BOX_H;
+	const selW = Math.round(w * 0.22);
+	const timW = Math.round(w * 0.3);
+	const selector = { x: 0, y: top, w: selW, h: boxH };
+	const midW = w - selW - timW - 2 * GAP;
+	const queue = { x: selW + GAP, y: top, w: midW, h: 100 };
+	const running = { x: queue.x, y: top + queue.h + GAP, w: midW, h: boxH - queue.h - GAP };
+	const timers = { x: w - timW, y: top, w: timW, h: boxH };
+	return {
+		width: w,
+		height: top + boxH + 2,
+		steps,
+		selector,
+		queue,
+		running,
+		timers,
+		// Below the words and the "unread requests:" line, one 24 px line each, and a "+n more" line.
+		unreadFit: Math.floor((boxH - 90 - 20) / 24),
+		chip: chip(midW)
+	};
 }
 
 function chip(boxW: number) {

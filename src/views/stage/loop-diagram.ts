@@ -33,8 +33,11 @@ export interface LoopDiagram {
 	queue: { cb: string; later: boolean; key: string }[];
 	/** How many entries at the head belong to the batch running now. */
 	batchSize: number;
-	/** The callback on the loop thread, and what it is stuck in when the thread is blocked. */
-	running: { cb: string | null; blockedOn: string | null } | null;
+	/**
+	 * The callback on the loop thread, what it is stuck in when the thread is blocked, and whether
+	 * that is the wait for the GIL (drawn as GIL waiting, not as a blocking call).
+	 */
+	running: { cb: string | null; blockedOn: string | null; waitsForGil: boolean } | null;
 	timers: DiagramTimer[];
 	moreTimers: number;
 	/** The diagram's accessible name: the same state in words. */
@@ -58,7 +61,8 @@ export function loopDiagram(frame: Frame): LoopDiagram {
 			? null
 			: {
 					cb: loop.running,
-					blockedOn: loopThread.state === 'blocked' ? loopThread.blockedOn : null
+					blockedOn: loopThread.state === 'blocked' ? loopThread.blockedOn : null,
+					waitsForGil: loopThread.state === 'blocked' && frame.threads.loop?.state === 'wantsGil'
 				};
 	const diagram: Omit<LoopDiagram, 'label'> = {
 		lit: litSteps(frame),

@@ -23,7 +23,7 @@ export function restaurantGeometry(width: number, scene: RestaurantScene): Resta
 	const pass = { x: w / 2 - 60, y: 104, w: 120, h: 20 };
 	const n = Math.max(1, scene.tables.length);
 	const tableX = scene.tables.map((_, i) => ((i + 0.5) * w) / n);
-	const tableY = 184;
+	const tableY = 150;
 	const at = scene.tables.findIndex((t) => t.id === scene.waiter.table);
 	const waiter =
 		scene.waiter.at === 'stove'
@@ -31,5 +31,5 @@ export function restaurantGeometry(width: number, scene: RestaurantScene): Resta
 			: scene.waiter.at === 'table' && at >= 0
 				? { x: tableX[at], y: tableY - 24 }
 				: { x: pass.x + pass.w / 2, y: pass.y - 2 };
-	return { width: w, height: 248, door, stove, kitchen, pass, tableX, tableY, waiter };
+	return { width: w, height: 218, door, stove, kitchen, pass, tableX, tableY, waiter };
 }

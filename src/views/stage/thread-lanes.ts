@@ -24,6 +24,7 @@ export interface HandoffArrow {
 	from: string;
 	to: string;
 	kind: Handoff['kind'];
+	/** The engine's own words for it, e.g. "call_soon_threadsafe(…): the self-pipe byte wakes select()". */
 	words: string;
 	/** True when the hand-off wrote the self-pipe byte that wakes a sleeping select(). */
 	wakes: boolean;
@@ -105,9 +106,10 @@ function laneWords(frame: Frame, id: string, thread: Thread, holdsGil: boolean):
 	const doing = thread.doing ? `: ${thread.doing}` : '';
 	if (thread.state === 'wantsGil') return `waiting for the GIL${doing}`;
 	if (id === 'loop' && frame.loopThread.state === 'blocked')
-		return `blocked, every request waits${frame.loopThread.blockedOn ? `: ${frame.loopThread.blockedOn}` : doing}`;
+		return `blocked${frame.loopThread.blockedOn ? `: ${frame.loopThread.blockedOn}` : doing}`;
+	// What it waits in comes first: a lane is too narrow for the whole sentence on a phone.
 	if (thread.state === 'blocked')
-		return `waiting in a blocking call${holdsGil ? '' : ' (GIL released)'}${doing}`;
+		return `waits in ${thread.doing ?? 'a blocking call'}${holdsGil ? '' : ' (GIL released)'}`;
 	if (thread.state === 'selecting' || (id === 'loop' && frame.loopThread.state === 'select'))
 		return 'asleep in select()';
 	if (thread.state === 'running') return `running Python${doing}`;
@@ -121,19 +123,12 @@ function gilWords(frame: Frame, gil: boolean): string {
 	return `held by ${threadName(frame.gil.holder)}${waiting ? `; waiting for it: ${waiting}` : ''}`;
 }
 
-const arrowWords: Record<Handoff['kind'], (h: Handoff) => string> = {
-	threadsafe: (h) => `call_soon_threadsafe(${h.what}): wakes the loop`,
-	unsafe: (h) => `${h.what} from another thread: no wake-up`,
-	runCoroutineThreadsafe: (h) => `run_coroutine_threadsafe(${h.what})`,
-	resultWait: (h) => `waits in fut.result() for ${h.what}`
-};
-
 function arrow(h: Handoff, t: number): HandoffArrow {
 	return {
 		from: h.from,
 		to: h.to,
 		kind: h.kind,
-		words: arrowWords[h.kind](h),
+		words: h.what,
 		wakes: h.woke,
 		ago: Math.max(0, t - h.at)
 	};

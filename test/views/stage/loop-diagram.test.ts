@@ -57,7 +57,16 @@ describe('loopDiagram(frame)', () => {
 		});
 		const d = loopDiagram(f);
 		expect(d.timers.map((x) => x.late)).toEqual([50, 0, null]);
-		expect(d.running).toEqual({ cb: 'r1 step', blockedOn: 'time.sleep(1.0)' });
+		expect(d.running).toEqual({ cb: 'r1 step', blockedOn: 'time.sleep(1.0)', waitsForGil: false });
+	});
+
+	it('tells a loop thread waiting for the GIL from one blocked in a call', () => {
+		const f = frameWith({
+			loop: { phase: 'collecting' },
+			threads: { loop: { state: 'wantsGil', doing: null, kind: 'loop' } },
+			loopThread: { state: 'blocked', blockedOn: 'the GIL' }
+		});
+		expect(loopDiagram(f).running).toEqual({ cb: null, blockedOn: 'the GIL', waitsForGil: true });
 	});
 
 	it('draws no running callback while the loop thread sleeps in select()', () => {

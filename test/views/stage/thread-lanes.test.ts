@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARROWS_SHOWN, threadLanes } from '../../../src/views/stage/thread-lanes';
-import { laneGeometry } from '../../../src/views/stage/thread-lanes-geometry';
+import { laneGeometry, NAMES_ABOVE_BELOW } from '../../../src/views/stage/thread-lanes-geometry';
 import { frameWith } from './frame-fixture';
 
 const threads = {
@@ -87,7 +87,6 @@ describe('threadLanes(frame, gil)', () => {
 			['unsafe', false, 20],
 			['threadsafe', true, 10]
 		]);
-		expect(m.arrows[1].words).toBe('fut.set_result from another thread: no wake-up');
 	});
 
 	it('draws no arrow to a thread without a lane', () => {
@@ -115,5 +114,13 @@ describe('laneGeometry(width, lanes, arrows)', () => {
 		expect(g.barX + g.barW).toBeLessThan(g.arrowX[0]);
 		expect(g.arrowX[1]).toBeLessThan(700);
 		expect(g.height).toBe(3 * (g.laneH + 6));
+	});
+
+	it('puts the names above the bars on a phone, so a bar gets the whole row', () => {
+		const g = laneGeometry(NAMES_ABOVE_BELOW - 1, 2, 0);
+		expect(g.barX).toBe(0);
+		expect(g.barY).toBeGreaterThan(0);
+		expect(g.barW).toBe(NAMES_ABOVE_BELOW - 1);
+		expect(g.laneY(1)).toBe(g.barY + g.laneH + 6);
 	});
 });
