@@ -1,64 +1,16 @@
 // `npm run bench` (after the engine bench): the wall-clock figures that tests do not assert,
-// because a busy machine would fail them. Builds the site, serves it and drives the same Chromium
-// as the end-to-end tests; prints each figure with its target. `--strict` exits 1 on a miss.
-import { execFileSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
+// because a busy machine would fail them (the stage's own are in stage.bench.ts). Builds the
+// site, serves it and drives the same Chromium as the end-to-end tests; prints each figure with
+// its target. `--strict` exits 1 on a miss.
 import type { BrowserContext, Page } from 'playwright-core';
 import { listLessonFiles, readLessonFiles } from '../cli/lesson-files';
 import { initialJs } from './initial-js';
-import { describeBrowser, openBrowser, resolveBrowser } from '../test/e2e/browser';
+import { inBrowser } from './in-browser';
+import { median, report } from './report';
 import { LONG_BLOCK, playgroundUrl } from '../test/e2e/long-block';
 import { watchLongTasks } from '../test/e2e/long-tasks';
-import { startPreview } from '../test/e2e/site';
 
 const LONG_TASK_MS = 50;
-const misses: string[] = [];
-
-/** Prints one figure against its target and remembers a miss. */
-function report(name: string, value: number, target: number, unit: string, detail = ''): void {
-	const ok = value <= target;
-	if (!ok) misses.push(name);
-	const shown = Number.isInteger(value) ? String(value) : value.toFixed(1);
-	console.log(
-		`${name}: ${shown}${unit} (target ≤ ${target}${unit}) ${ok ? 'ok' : 'MISSED'}${detail ? `; ${detail}` : ''}`
-	);
-}
-
-const median = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const mid = s.length >> 1;
-	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
-async function playEveryLesson(context: BrowserContext, url: string): Promise<void> {
-	const tasks: number[] = [];
-	const slow: string[] = [];
-	for (const { slug } of listLessonFiles('lessons')) {
-		const page = await context.newPage();
-		await page.goto(`${url}?lesson=${slug}&speed=4`);
-		await page.getByTestId('narration').waitFor();
-		const slider = page.getByRole('slider', { name: 'Step' });
-		const last = await slider.getAttribute('max');
-		const longTasks = await watchLongTasks(page);
-		await page.getByRole('button', { name: 'Play' }).click();
-		// Playback stops by itself at the last step, and the button says Play again.
-		await page.getByRole('button', { name: 'Pause' }).waitFor();
-		await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 300_000 });
-		if ((await slider.inputValue()) !== last) throw new Error(`${slug} stopped before the end`);
-		const own = await longTasks();
-		const over = own.filter((d) => d > LONG_TASK_MS);
-		if (over.length) slow.push(`${slug}: ${over.map((d) => d.toFixed(0)).join(', ')} ms`);
-		tasks.push(...own);
-		await page.close();
-	}
-	report(
-		'main-thread tasks over 50 ms while playing every lesson',
-		tasks.filter((d) => d > LONG_TASK_MS).length,
-		0,
-		'',
-		[`worst ${Math.max(0, ...tasks).toFixed(0)} ms`, ...slow].join('; ')
-	);
-}
 
 /** Runs the variant on show for real and returns the panel's agreement sentence. */
 async function runForReal(page: Page): Promise<string> {
@@ -135,28 +87,7 @@ async function stopLatency(context: BrowserContext, url: string): Promise<void> 
 	);
 }
 
-/** Gzipped JavaScript a page fetches before it is ready to read. */
-async function fetchedJs(context: BrowserContext, pageUrl: string): Promise<number> {
-	const page = await context.newPage();
-	const scripts: Promise<Buffer | null>[] = [];
-	page.on('response', (r) => {
-		// A chunk still arriving when the page closes has no body to read: it was not needed.
-		if (r.url().endsWith('.js')) scripts.push(r.body().catch(() => null));
-	});
-	await page.goto(pageUrl);
-	await page.getByTestId('narration').waitFor();
-	const bodies = (await Promise.all(scripts)).filter((b) => b !== null);
-	await page.close();
-	return bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024;
-}
-
-execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'pipe' });
-const choice = await resolveBrowser();
-console.log(describeBrowser(choice));
-const site = await startPreview();
-const browser = await openBrowser(choice.path);
-try {
-	const first = listLessonFiles('lessons')[0].slug;
+await inBrowser(async (context, url) => {
 	for (const [name, page, target] of [
 		['embed initial JS (entry and static imports), gzip', 'embed.html', 90],
 		['lab initial JS (entry and static imports), gzip', 'index.html', 120]
@@ -164,18 +95,6 @@ try {
 		const { kb, files } = initialJs(page);
 		report(name, kb, target, ' KB', `${files} files`);
 	}
-	report(
-		'JS a lesson page fetches before its first step, gzip',
-		await fetchedJs(browser.context, `${site.url}?lesson=${first}`),
-		120,
-		' KB'
-	);
-	await playEveryLesson(browser.context, site.url);
-	await stopLatency(browser.context, site.url);
-	await realRuns(browser.context, site.url);
-} finally {
-	await browser.close();
-	await site.close();
-}
-if (misses.length) console.log(`missed: ${misses.join('; ')}`);
-process.exit(process.argv.includes('--strict') && misses.length ? 1 : 0);
+	await stopLatency(context, url);
+	await realRuns(context, url);
+});

@@ -1,11 +1,5 @@
-import type { Frame, TraceEvent } from '../../simulations/index';
+import type { Frame, Framer, TraceEvent } from '../../simulations/index';
 import { findAnchor, type EventAnchor } from './event-anchor';
-
-/** Random access to a run's frames, as `createFramer` gives it. */
-export interface Framer {
-	at(n: number): Frame;
-	atTime(t: number): Frame;
-}
 
 /**
  * The frame a lesson step shows: just after the event `anchor` names at or after `t`, or, without

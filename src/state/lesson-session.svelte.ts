@@ -21,6 +21,8 @@ export class LessonSession extends SteppedSession implements Stage {
 	/** A moment the learner scrubbed to (ms); null shows the step's own moment. */
 	moment: number | null = $state(null);
 	// Derived once per change, so every view reading them shares one computation.
+	/** The variant on show: the learner's choice, else the step's own. */
+	readonly shown: string = $derived(this.variant ?? this.current.variant);
 	readonly shownRun: VariantRun = $derived(this.run(this.shown));
 	readonly cursor: number = $derived(this.moment ?? this.player.time ?? this.current.t);
 	readonly frame: Frame = $derived(this.frameIn(this.shown));
@@ -49,11 +51,6 @@ export class LessonSession extends SteppedSession implements Stage {
 	protected stepped(): void {
 		this.variant = null;
 		this.moment = null;
-	}
-
-	/** The variant on show: the learner's choice, else the step's own. */
-	get shown(): string {
-		return this.variant ?? this.current.variant;
 	}
 
 	run(name: string): VariantRun {
@@ -93,8 +90,10 @@ export class LessonSession extends SteppedSession implements Stage {
 		super.toggle();
 	}
 
+	/** Back to the step's own moment, from a scrubbed one or from where play had moved time. */
 	reset(): void {
 		this.moment = null;
+		this.player.send({ type: 'rewind' });
 	}
 
 	/** Shows another variant at the same moment; the narration stays. */

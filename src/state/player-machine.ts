@@ -24,6 +24,8 @@ export type PlayerEvent =
 	| { type: 'play' }
 	| { type: 'pause' }
 	| { type: 'speed'; speed: number }
+	/** Back to the step's own moment: leaves a move under way (the step stays). */
+	| { type: 'rewind' }
 	/** The number of steps changed (a playground run was edited); the step stays within it. */
 	| { type: 'count'; count: number }
 	/** An animation frame `dt` wall ms after the one before (only heard while playing). */
@@ -96,6 +98,7 @@ export const playerMachine = setup({
 			moved: null
 		})),
 		setSpeed: assign((_, p: { speed: number }) => ({ speed: p.speed })),
+		rewind: assign({ dwelt: 0, moved: null }),
 		setCount: assign(({ context }, p: { count: number }) => {
 			const step = within(p, context.step);
 			return step === context.step ? { count: p.count } : { count: p.count, step, moved: null };
@@ -129,7 +132,8 @@ export const playerMachine = setup({
 		goTo: { actions: [{ type: 'goTo', params: ({ event }) => ({ step: event.step }) }, 'stepped'] },
 		restart: { actions: [{ type: 'goTo', params: { step: 0 } }, 'stepped'] },
 		speed: { actions: { type: 'setSpeed', params: ({ event }) => ({ speed: event.speed }) } },
-		count: { actions: { type: 'setCount', params: ({ event }) => ({ count: event.count }) } }
+		count: { actions: { type: 'setCount', params: ({ event }) => ({ count: event.count }) } },
+		rewind: { actions: 'rewind' }
 	},
 	states: {
 		paused: {

@@ -42,21 +42,42 @@ function inMove(c: PlayerContext): { time: number; pace: number } | null {
 	};
 }
 
+/** What a player shows: its step and playback, and where play has moved time to. */
+interface PlayerView {
+	step: number;
+	count: number;
+	speed: number;
+	playing: boolean;
+	ended: boolean;
+	/** The virtual time play has moved to since the step (ms), or null while at the step. */
+	time: number | null;
+	/** Virtual ms per wall ms while play moves through time, else null (paused, or at a step). */
+	pace: number | null;
+}
+
+function viewOf(snapshot: Player['snapshot']): PlayerView {
+	const c = snapshot.context;
+	const playing = snapshot.value === 'playing';
+	const move = inMove(c);
+	return {
+		step: c.step,
+		count: c.count,
+		speed: c.speed,
+		playing,
+		ended: snapshot.value === 'ended',
+		time: move?.time ?? null,
+		pace: playing ? (move?.pace ?? null) : null
+	};
+}
+
 /**
- * The player machine as a running actor, for a session to delegate its stepping to. Each field is
- * derived on its own, so an animation frame that only moves time re-renders only what shows time.
+ * The player machine as a running actor, for a session to delegate its stepping to. Every
+ * animation frame makes a new snapshot, so views never read the snapshot: each field below is
+ * state of its own, written only when its value changes (a frame that only counts down a pause
+ * changes none, and re-renders nothing).
  */
 export class Player extends ActorState<typeof playerMachine> {
-	readonly step: number = $derived(this.snapshot.context.step);
-	readonly count: number = $derived(this.snapshot.context.count);
-	readonly speed: number = $derived(this.snapshot.context.speed);
-	readonly playing: boolean = $derived(this.snapshot.value === 'playing');
-	readonly ended: boolean = $derived(this.snapshot.value === 'ended');
-	private readonly move = $derived(inMove(this.snapshot.context));
-	/** The virtual time play has moved to since the step (ms), or null while at the step. */
-	readonly time: number | null = $derived(this.move?.time ?? null);
-	/** Virtual ms per wall ms while play moves through time, else null (paused, or at a step). */
-	readonly pace: number | null = $derived(this.playing ? (this.move?.pace ?? null) : null);
+	#view: PlayerView = $state(viewOf(this.snapshot));
 
 	constructor({ onStep, frames, ...input }: PlayerOptions) {
 		const logic = playerMachine.provide({
@@ -64,6 +85,36 @@ export class Player extends ActorState<typeof playerMachine> {
 			...(frames ? { actors: { frames: framesFrom(frames) } } : {})
 		});
 		super(logic, { input });
+		// Svelte ignores a write of the value a field already has.
+		this.actor.subscribe((s) => Object.assign(this.#view, viewOf(s)));
+	}
+
+	get step(): number {
+		return this.#view.step;
+	}
+
+	get count(): number {
+		return this.#view.count;
+	}
+
+	get speed(): number {
+		return this.#view.speed;
+	}
+
+	get playing(): boolean {
+		return this.#view.playing;
+	}
+
+	get ended(): boolean {
+		return this.#view.ended;
+	}
+
+	get time(): number | null {
+		return this.#view.time;
+	}
+
+	get pace(): number | null {
+		return this.#view.pace;
 	}
 }
 

@@ -2,10 +2,10 @@ import {
 	createFramer,
 	simulate,
 	type Frame,
+	type Framer,
 	type Scenario,
 	type SimResult
 } from '../../simulations/index';
-import type { Framer } from '../content/step-frame';
 import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
 
 /** One simulated variant: its result, random access to its frames, and its timeline lanes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
+import { frameViolations } from '../../simulations/index';
 import { stepFrame } from '../../src/content/step-frame';
 import type { Lesson } from '../../src/content/types';
 import { lessonRun } from '../../src/state/lesson-runs';
@@ -95,14 +96,21 @@ describe('LessonSession: one time for every view', () => {
 function play(speed: number, wallMs: number, frameMs = 16) {
 	const frames = fakeFrames(frameMs);
 	const { session } = openLesson(lesson, { ...link, speed }, frames.source);
-	const seen: { step: number; cursor: number; frameT: number; text: string }[] = [];
+	const seen: {
+		step: number;
+		cursor: number;
+		frameT: number;
+		text: string;
+		violations: string[];
+	}[] = [];
 	session.toggle();
 	frames.advance(wallMs, () =>
 		seen.push({
 			step: session.step,
 			cursor: session.cursor,
 			frameT: session.frame.t,
-			text: session.current.text
+			text: session.current.text,
+			violations: frameViolations(session.frame)
 		})
 	);
 	return { session, frames, seen };
@@ -130,6 +138,7 @@ describe('LessonSession playing on fake animation frames', () => {
 
 	it('moves the cursor steadily through the times between steps, and pauses at each for its text', () => {
 		expect(seen.every((s) => s.frameT === s.cursor)).toBe(true);
+		expect(seen.flatMap((s) => s.violations)).toEqual([]);
 		// Within a step, time only goes forward, from the step's own t up to (not reaching) the next's.
 		for (let i = 1; i < seen.length; i++) {
 			if (seen[i].step !== seen[i - 1].step) continue;
@@ -181,6 +190,8 @@ describe('LessonSession playing on fake animation frames', () => {
 		expect(session.urlState()).toMatchObject({ step: seen[mid].step + 1, t: null });
 		session.scrub(123);
 		expect([session.playing, session.urlState().t, session.frame.t]).toEqual([false, 123, 123]);
+		session.reset();
+		expect([session.cursor, session.step]).toEqual([session.current.t, seen[mid].step]);
 	});
 
 	it('stops at the end, and Play there starts again from the first step', () => {

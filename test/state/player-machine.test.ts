@@ -171,7 +171,7 @@ describe('playerMachine as an actor on fake animation frames', () => {
 		expect(p.at()).toBe('playing@3');
 	});
 
-	it('keeps its place in a move while paused, and Next leaves the move for the next step', () => {
+	it('keeps its place in a move while paused; rewind goes back to the step, Next on to the next', () => {
 		const p = playing();
 		p.actor.send({ type: 'goTo', step: 1 });
 		p.actor.send({ type: 'toggle' });
@@ -182,6 +182,9 @@ describe('playerMachine as an actor on fake animation frames', () => {
 		p.actor.send({ type: 'toggle' });
 		p.frames.advance(50);
 		expect([p.at(), p.moved()]).toEqual(['playing@1', 150]);
+		p.actor.send({ type: 'rewind' });
+		expect([p.at(), p.moved()]).toEqual(['playing@1', null]);
+		p.frames.advance(1050);
 		p.actor.send({ type: 'next' });
 		expect([p.at(), p.moved()]).toEqual(['playing@2', null]);
 		p.actor.send({ type: 'restart' });

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PlaygroundSession, type PlaygroundStart } from '../../src/state/playground-session.svelte';
+import {
+	PLAYGROUND_STEP_MS,
+	PlaygroundSession,
+	type PlaygroundStart
+} from '../../src/state/playground-session.svelte';
+import { fakeFrames } from './fake-frames';
 
 const blocking = readFileSync('lessons/02-blocking-vs-offloaded/time-sleep.json', 'utf8');
 const offloaded = readFileSync('lessons/02-blocking-vs-offloaded/to-thread.json', 'utf8');
@@ -36,6 +41,17 @@ describe('PlaygroundSession', () => {
 		expect([s.step, s.playing, s.player.ended]).toEqual([events, false, true]);
 		s.goTo(-5);
 		expect(s.step).toBe(0);
+	});
+
+	it('plays one event per PLAYGROUND_STEP_MS (divided by the speed), each frame at its event’s time', () => {
+		const frames = fakeFrames(10);
+		const s = new PlaygroundSession(
+			{ a: blocking, b: null, active: 'a', compare: false, step: 0, moment: null, speed: 2 },
+			frames.source
+		);
+		s.toggle();
+		frames.advance(PLAYGROUND_STEP_MS * 3);
+		expect([s.step, s.pace, s.frame.t, s.time]).toEqual([6, null, s.event?.t, s.event?.t]);
 	});
 
 	it('scrubs to a moment: every event up to it has happened, and the cursor is the moment', () => {

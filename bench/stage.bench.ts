@@ -1,0 +1,120 @@
+// `npm run bench:stage` (part of `npm run bench`): the lesson stage's wall-clock figures, which
+// tests do not assert because a busy machine would fail them. Builds the site (not with
+// `--no-build`), serves it and drives the end-to-end tests' Chromium; prints each figure with its
+// target (`--strict`: exit 1 on a miss). Initial JS: what the first lesson's page fetches before
+// its first step. Step change: one → on the main thread, at every step of every lesson. Play:
+// each lesson plays for 10 s at 1×, and every animation frame's main-thread busy time counts.
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
+import { listLessonFiles } from '../cli/lesson-files';
+import { watchLongTasks } from '../test/e2e/long-tasks';
+import { inBrowser } from './in-browser';
+import { median, report } from './report';
+import { timeStepChange, watchFrames } from './stage-timing';
+
+const PLAY_MS = 10_000;
+const FRAME_TARGET_MS = 16;
+const LONG_TASK_MS = 50;
+
+/** Gzipped JavaScript a page fetches before it is ready to read. */
+async function fetchedJs(context: BrowserContext, pageUrl: string): Promise<number> {
+	const page = await context.newPage();
+	const scripts: Promise<Buffer | null>[] = [];
+	page.on('response', (r) => {
+		// A chunk still arriving when the page closes has no body to read: it was not needed.
+		if (r.url().endsWith('.js')) scripts.push(r.body().catch(() => null));
+	});
+	await page.goto(pageUrl);
+	await page.getByTestId('narration').waitFor();
+	const bodies = (await Promise.all(scripts)).filter((b) => b !== null);
+	await page.close();
+	return bodies.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) / 1024;
+}
+
+async function stepChanges(context: BrowserContext, url: string): Promise<void> {
+	const times: number[] = [];
+	const page = await context.newPage();
+	for (const { slug } of listLessonFiles('lessons')) {
+		await page.goto(`${url}?lesson=${slug}`);
+		await page.getByTestId('narration').waitFor();
+		const count = Number(await page.getByRole('slider', { name: 'Step' }).getAttribute('max'));
+		for (let i = 1; i < count; i++) times.push(await page.evaluate(timeStepChange));
+	}
+	await page.close();
+	const worst = Math.max(...times);
+	report(
+		'step change on the main thread, median of every lesson step',
+		median(times),
+		16,
+		' ms',
+		`worst ${worst.toFixed(1)} ms over ${times.length} steps`
+	);
+}
+
+/** The same frames on a paused lesson page: what the machine's load alone costs a frame. */
+async function idle(context: BrowserContext, url: string): Promise<void> {
+	const page = await context.newPage();
+	await page.goto(`${url}?lesson=${listLessonFiles('lessons')[0].slug}`);
+	await page.getByTestId('narration').waitFor();
+	const { busy } = await page.evaluate(watchFrames, PLAY_MS / 2);
+	await page.close();
+	const sorted = [...busy].sort((a, b) => a - b);
+	console.log(
+		`  baseline, a paused lesson page for ${PLAY_MS / 2000} s: longest frame ${sorted.at(-1)?.toFixed(1)} ms, median ${median(busy).toFixed(1)} ms, ${busy.filter((b) => b > FRAME_TARGET_MS).length} of ${busy.length} over ${FRAME_TARGET_MS} ms`
+	);
+}
+
+async function playing(context: BrowserContext, url: string): Promise<void> {
+	const busy: number[] = [];
+	const per: string[] = [];
+	const tasks: number[] = [];
+	let gap = 0;
+	for (const { slug } of listLessonFiles('lessons')) {
+		const page = await context.newPage();
+		await page.goto(`${url}?lesson=${slug}`);
+		await page.getByTestId('narration').waitFor();
+		const longTasks = await watchLongTasks(page);
+		await page.getByRole('button', { name: 'Play' }).click();
+		const frames = await page.evaluate(watchFrames, PLAY_MS);
+		tasks.push(...(await longTasks()));
+		const moved = await page.getByTestId('step-counter').textContent();
+		await page.close();
+		busy.push(...frames.busy);
+		gap = Math.max(gap, ...frames.gaps);
+		const over = frames.busy.filter((b) => b > FRAME_TARGET_MS).length;
+		per.push(
+			`${slug} ${Math.max(...frames.busy).toFixed(1)} ms (${over}/${frames.busy.length} over; at ${moved?.trim()})`
+		);
+	}
+	const sorted = [...busy].sort((a, b) => a - b);
+	report(
+		`longest animation frame (main-thread busy) while playing each lesson ${PLAY_MS / 1000} s`,
+		sorted.at(-1) ?? 0,
+		FRAME_TARGET_MS,
+		' ms',
+		`median ${median(busy).toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms, ${busy.filter((b) => b > FRAME_TARGET_MS).length} of ${busy.length} frames over; longest gap between frames ${gap.toFixed(0)} ms`
+	);
+	for (const line of per) console.log(`  ${line}`);
+	await idle(context, url);
+	report(
+		'main-thread tasks over 50 ms while playing',
+		tasks.filter((d) => d > LONG_TASK_MS).length,
+		0,
+		'',
+		`worst ${Math.max(0, ...tasks).toFixed(0)} ms`
+	);
+}
+
+await inBrowser(async (context, url) => {
+	// tsx names functions with a `__name` helper, which the probes carry into the page.
+	await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+	const first = listLessonFiles('lessons')[0].slug;
+	report(
+		'JS a lesson page fetches before its first step, gzip',
+		await fetchedJs(context, `${url}?lesson=${first}`),
+		120,
+		' KB'
+	);
+	await stepChanges(context, url);
+	await playing(context, url);
+});
