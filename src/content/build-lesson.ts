@@ -55,6 +55,9 @@ export async function buildLesson(
 			);
 		}
 	});
+	const pairs = readPairs(meta.pairs);
+	for (const name of pairs.flat())
+		if (!names.has(name)) problems.push(`lesson.json: pairs: unknown variant "${name}"`);
 	problems.push(...(narration?.errors ?? []));
 	const question = narration?.question;
 	if (problems.length > 0 || !question) {
@@ -70,10 +73,20 @@ export async function buildLesson(
 		scene: typeof meta.scene === 'string' ? meta.scene : null,
 		prose,
 		variants,
-		compare: compare ?? (variants.length > 1 ? [variants[0].name, variants[1].name] : null),
+		compare:
+			compare ?? pairs[0] ?? (variants.length > 1 ? [variants[0].name, variants[1].name] : null),
+		pairs,
 		steps,
 		question
 	};
+}
+
+// A malformed entry is left out rather than failing the lesson: pairs only group the buttons.
+function readPairs(value: unknown): [string, string][] {
+	if (!Array.isArray(value)) return [];
+	return value.flatMap((p: unknown) =>
+		Array.isArray(p) && p.length === 2 ? [[String(p[0]), String(p[1])] as [string, string]] : []
+	);
 }
 
 function asArray(value: unknown): Record<string, unknown>[] {

@@ -41,6 +41,8 @@ export interface Lesson {
 	prose: string;
 	variants: LessonVariant[];
 	compare: [string, string] | null;
+	/** Bug → fix pairs of variant names, in the order the variant selector shows them. */
+	pairs: [string, string][];
 	steps: LessonStep[];
 	question: LessonQuestion;
 }
