@@ -24,6 +24,7 @@ export class LessonSession extends SteppedSession implements Stage {
 	/** The variant on show: the learner's choice, else the step's own. */
 	readonly shown: string = $derived(this.variant ?? this.current.variant);
 	readonly shownRun: VariantRun = $derived(this.run(this.shown));
+	readonly shownScenario: Scenario = $derived(this.scenarioOf(this.shown));
 	readonly cursor: number = $derived(this.moment ?? this.player.time ?? this.current.t);
 	readonly frame: Frame = $derived(this.frameIn(this.shown));
 	readonly compared: VariantRun[] = $derived.by(() => {
@@ -53,6 +54,10 @@ export class LessonSession extends SteppedSession implements Stage {
 		this.moment = null;
 	}
 
+	private scenarioOf(name: string): Scenario {
+		return (this.lesson.variants.find((x) => x.name === name) ?? this.lesson.variants[0]).scenario;
+	}
+
 	run(name: string): VariantRun {
 		return lessonRun(this.lesson, name);
 	}
@@ -67,11 +72,6 @@ export class LessonSession extends SteppedSession implements Stage {
 		if (this.cursor !== step.t || this.moment !== null) return run.framer.atTime(this.cursor);
 		const anchor = name === step.variant ? step.event : undefined;
 		return stepFrame(run.framer, run.result.trace ?? [], step.t, anchor);
-	}
-
-	get shownScenario(): Scenario {
-		const v = this.lesson.variants.find((x) => x.name === this.shown) ?? this.lesson.variants[0];
-		return v.scenario;
 	}
 
 	get line(): number | null {
