@@ -1,4 +1,4 @@
-import { anchorIndex } from '../content/anchor';
+import { stepFrame } from '../content/step-frame';
 import type { Lesson } from '../content/types';
 import { loopStatus } from '../views/stage/loop-status';
 import type { StepPictureInput } from './step-picture';
@@ -13,7 +13,7 @@ export function stepPictureInputs(lesson: Lesson): (index: number) => StepPictur
 	return (index) => {
 		const step = lesson.steps[index];
 		const r = lessonRun(lesson, step.variant);
-		const frame = r.frameAt(anchorIndex(r.result.trace ?? [], step.t, step.event));
+		const frame = stepFrame(r.framer, r.result.trace ?? [], step.t, step.event);
 		return {
 			title: `${lesson.number}. ${lesson.title}`,
 			step: index + 1,

@@ -86,7 +86,7 @@ for (const slug of lessons) {
 			await page.getByRole('button', { name: 'Next step' }).click();
 			expect(await narration(page)).not.toBe(first);
 			expect(await slider(page).inputValue()).toBe('2');
-			expect(page.url()).toContain('step=2');
+			await expect.poll(() => page.url()).toContain('step=2');
 
 			await page.locator('h1').click(); // focus outside any control, as a reader would
 			await page.keyboard.press('ArrowRight');
@@ -121,7 +121,7 @@ for (const slug of lessons) {
 			const before = await status.textContent();
 			const moment = page.getByRole('slider', { name: 'Moment' });
 			await moment.fill('0');
-			expect(page.url()).toContain('t=0');
+			await expect.poll(() => page.url()).toContain('t=0');
 			const atZero = await status.textContent();
 			await moment.fill(String(await moment.getAttribute('max')));
 			expect(await status.textContent()).toMatch(/finished|hung/);
@@ -136,12 +136,17 @@ for (const slug of lessons) {
 			const errors = collectErrors(page);
 			await page.goto(`${lab.site.url}?lesson=${slug}`);
 			await page.getByTestId('narration').waitFor();
-			const more = page.getByText('More variants');
-			if ((await more.count()) > 0) await more.click(); // the variants no step uses
+			const more = page.locator('details.more');
+			const openMore = async () => {
+				if ((await more.count()) > 0 && (await more.getAttribute('open')) === null)
+					await more.locator('summary').click();
+			};
+			await openMore(); // the variants no pair names
 			const buttons = page.getByRole('group', { name: 'Variant' }).getByRole('button');
 			expect(await buttons.count()).toBe(lesson.variants.length);
 			for (const variant of lesson.variants) {
 				const button = buttons.filter({ hasText: variant.label });
+				if (!(await button.isVisible())) await openMore();
 				await button.click();
 				expect(await button.getAttribute('aria-pressed')).toBe('true');
 				await moment(page).focus();
@@ -164,7 +169,7 @@ for (const slug of lessons) {
 			await page.getByRole('button', { name: 'Play' }).click();
 			await expect.poll(async () => Number(await slider(page).inputValue())).toBe(count);
 			await page.getByRole('button', { name: 'Play' }).waitFor();
-			expect(page.url()).toContain(`step=${count}`);
+			await expect.poll(() => page.url()).toContain(`step=${count}`);
 		});
 
 		for (const scheme of ['light', 'dark'] as const) {

@@ -199,6 +199,6 @@ describe('the variant selector', () => {
 		expect(await buttons.nth(1).getAttribute('aria-pressed')).toBe('false');
 		const compare = page.getByRole('checkbox', { name: /^Compare “.+” with “.+”$/ });
 		await compare.check();
-		expect(page.url()).toContain('compare=1');
+		await expect.poll(() => page.url()).toContain('compare=1');
 	});
 });

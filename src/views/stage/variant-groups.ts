@@ -1,20 +1,20 @@
-/** The variant selector's order: bug → fix pairs, then each other variant a step uses, then the rest. */
+/** The variant selector's order: bug → fix pairs at once, every other variant under "More variants". */
 export interface VariantGroups {
-	/** Shown at once: a pair is two names (bug first), anything else one. */
+	/** Shown at once: a pair is two names (bug first); without pairs, each variant alone. */
 	groups: string[][];
-	/** Under "More variants": no step uses them and no pair names them. */
+	/** Under "More variants": every variant no pair names. */
 	more: string[];
 }
 
 /**
  * Groups a lesson's variants for the selector: `pairs` whose names are all variants come first,
- * then every variant a step uses (`used`) in the lesson's order, then the rest as `more`. Each
- * variant appears once: a name already placed by an earlier pair is not placed again.
+ * each variant once (a name an earlier pair placed is not placed again), and the rest go under
+ * "More variants", so the selector stays one short row however many variants a lesson has. A
+ * lesson without pairs shows every variant at once.
  */
 export function groupVariants(
 	variants: readonly { name: string }[],
-	pairs: readonly (readonly [string, string])[],
-	used: Iterable<string>
+	pairs: readonly (readonly [string, string])[]
 ): VariantGroups {
 	const names = new Set(variants.map((v) => v.name));
 	const placed = new Set<string>();
@@ -24,13 +24,8 @@ export function groupVariants(
 		groups.push([...pair]);
 		pair.forEach((n) => placed.add(n));
 	}
-	const onSteps = new Set(used);
-	for (const { name } of variants)
-		if (onSteps.has(name) && !placed.has(name)) {
-			groups.push([name]);
-			placed.add(name);
-		}
-	return { groups, more: variants.map((v) => v.name).filter((n) => !placed.has(n)) };
+	const rest = variants.map((v) => v.name).filter((n) => !placed.has(n));
+	return groups.length === 0 ? { groups: rest.map((n) => [n]), more: [] } : { groups, more: rest };
 }
 
 // "(blocking)", "(await)": the parenthesis explains the label; the comparison needs only the name.

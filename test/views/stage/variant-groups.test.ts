@@ -3,11 +3,11 @@ import { compareLabel, groupVariants } from '../../../src/views/stage/variant-gr
 
 const variants = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name }));
 
-describe('groupVariants(variants, pairs, used)', () => {
-	it('puts pairs first in their own order, then used variants, then the rest as more', () => {
-		expect(groupVariants(variants, [['c', 'a']], ['a', 'e', 'b'])).toEqual({
-			groups: [['c', 'a'], ['b'], ['e']],
-			more: ['d']
+describe('groupVariants(variants, pairs)', () => {
+	it('puts pairs first in their own order and every other variant under more', () => {
+		expect(groupVariants(variants, [['c', 'a']])).toEqual({
+			groups: [['c', 'a']],
+			more: ['b', 'd', 'e']
 		});
 	});
 
@@ -18,14 +18,17 @@ describe('groupVariants(variants, pairs, used)', () => {
 			['x', 'd'],
 			['e', 'e']
 		];
-		expect(groupVariants(variants, pairs, [])).toEqual({
+		expect(groupVariants(variants, pairs)).toEqual({
 			groups: [['a', 'b']],
 			more: ['c', 'd', 'e']
 		});
 	});
 
-	it('shows every variant at once when each is paired or used', () => {
-		expect(groupVariants(variants, [['a', 'b']], ['c', 'd', 'e']).more).toEqual([]);
+	it('shows every variant at once when a lesson has no pairs', () => {
+		expect(groupVariants(variants, [])).toEqual({
+			groups: variants.map((v) => [v.name]),
+			more: []
+		});
 	});
 });
 
