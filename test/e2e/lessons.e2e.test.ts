@@ -108,6 +108,7 @@ for (const slug of lessons) {
 			expect(await narration(page)).toBe(third);
 
 			// The URL restores the step.
+			await expect.poll(() => page.url()).toContain('step=3');
 			await page.reload();
 			expect(await slider(page).inputValue()).toBe('3');
 			expect(await narration(page)).toBe(third);

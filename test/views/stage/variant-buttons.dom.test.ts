@@ -52,7 +52,7 @@ describe('<VariantButtons groups more>', () => {
 	it('puts the other variants under "More variants" and reports a choice', () => {
 		const picked = show();
 		const more = document.querySelector('details.more')!;
-		expect(more.querySelector('summary')?.textContent).toBe('More variants');
+		expect(more.querySelector('summary')?.textContent).toBe('✓More variants');
 		expect(more.textContent).toContain('A variant no step uses');
 		buttons()[2].click();
 		expect(picked).toEqual(['extra']);
