@@ -140,6 +140,9 @@ for (const slug of lessons) {
 			for (const variant of lesson.variants) {
 				await page.goto(`${lab.site.url}?lesson=${slug}&variant=${variant.name}`);
 				await page.getByTestId('narration').waitFor();
+				// A closed "More variants" hides its buttons from the accessibility tree.
+				const more = page.locator('details.more summary');
+				if ((await more.count()) > 0) await more.click();
 				const button = page
 					.getByRole('group', { name: 'Variant' })
 					.getByRole('button')
