@@ -1,4 +1,12 @@
-import type { Handoff, LockKind, NoThread, RpcClient, Step, WorkKind } from '../scenario/types';
+import type {
+	Collect,
+	Handoff,
+	LockKind,
+	NoThread,
+	RpcClient,
+	Step,
+	WorkKind
+} from '../scenario/types';
 
 /** Where an instruction comes from, for the trace and the code highlight. */
 export interface Source {
@@ -12,7 +20,7 @@ export type Instr =
 	| { op: 'cpu' | 'block' | 'sleep' | 'io'; ms: number; src: Source }
 	| { op: 'offload'; ms: number; work: WorkKind; noThread: NoThread; src: Source }
 	| { op: 'acquire' | 'release'; lock: string; kind: LockKind; src: Source }
-	| { op: 'gather'; branches: Instr[][]; src: Source }
+	| { op: 'gather'; branches: Instr[][]; collect: Collect; src: Source }
 	| { op: 'rpc'; ms: number; handoff: Handoff; client: RpcClient; src: Source }
 	| { op: 'threadsafeResult'; program: Instr[]; timeoutMs: number | null; src: Source }
 	| { op: 'fail'; error: string; src: Source }
@@ -44,6 +52,7 @@ export function compile(steps: Step[], path: string): Instr[] {
 				out.push({
 					op: 'gather',
 					branches: step.branches.map((b, j) => compile(b, `${src.path}.branches[${j}]`)),
+					collect: step.collect ?? 'gather',
 					src
 				});
 				break;

@@ -2,6 +2,7 @@ import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
+import { threadsMayStart } from '../rules/pool';
 import { readerName, readerSetResultTraceback } from '../rules/excepthook';
 import { createTaskNamer, stepRepr } from '../rules/task-repr';
 import type { Scenario } from '../scenario/types';
@@ -125,7 +126,9 @@ export class Sim {
 			},
 			readerName(scenario)
 		);
-		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted);
+		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted, () =>
+			threadsMayStart(rt, clock.now())
+		);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
 			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
 		}

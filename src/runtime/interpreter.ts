@@ -11,6 +11,7 @@ import {
 	slowCallbackWarning,
 	stepRepr,
 	threadLockDeadlock,
+	threadsMayStart,
 	unfinishedRequests
 } from '../../simulations/index';
 import type { RuntimeEnv } from './env';
@@ -52,7 +53,13 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	const lag: { atMs: number; lagMs: number }[] = [];
 	const warnings: Warning[] = [];
 	const taskName = createTaskNamer(scenario);
-	const pool = createRealPool(rt.threads, rt.threadsStarted, env, () => maybeFinish());
+	const pool = createRealPool(
+		rt.threads,
+		rt.threadsStarted,
+		env,
+		() => maybeFinish(),
+		() => threadsMayStart(rt, env.now())
+	);
 	const locks = new Map<string, Promise<void>>();
 	const threadLocks = new Map<string, string>();
 	const pending = new Map<number, () => void>();

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type SimResult } from '../../simulations/index';
 import { loadScenario } from '../scenario-files';
+import { ends, near, run } from './measured';
 
 // Each case compares the engine with a figure measured on real CPython 3.11 (shared
 // asyncio-facts.md). Tolerances: sleep, block and I/O figures within 6 ms, because CPython
 // adds about 1 ms per handler step that the model leaves out (F4 measured 1004 ms for
 // 1000 ms of sleeps); lag within 10 ms for the same reason across a whole burst; CPU and GIL
 // figures as ratios inside the measured range, since CPU durations vary by about 30 %.
-// A lesson variant (`lessons/<lesson>/<variant>`) or an engine edge case (`test/scenarios/<name>`).
-const run = (file: string): SimResult => simulate(loadScenario(`${file}.json`));
-const ends = (r: SimResult, prefix = 'r') =>
-	r.requests.filter((q) => q.id.startsWith(prefix)).map((q) => q.endMs as number);
-const near = (actual: number[], expected: number[], tol: number) => {
-	expect(actual).toHaveLength(expected.length);
-	actual.forEach((a, i) =>
-		expect(Math.abs(a - expected[i]), `#${i}: ${a} vs ${expected[i]}`).toBeLessThanOrEqual(tol)
-	);
-};
 
 describe('F4: a blocking call in a coroutine serializes every request', () => {
 	it('time.sleep(0.2) x 5 completes at 201/403/603/803/1004 ms', () => {

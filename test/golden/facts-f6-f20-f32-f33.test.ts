@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../simulations/index';
+import { loadScenario } from '../scenario-files';
+import { ends, near, run } from './measured';
+
+// CPython 3.11.7 figures from the shared asyncio-facts.md (F6, F20, F32, F33), with the
+// tolerances of facts.test.ts: the model leaves out CPython's ≈1 ms per callback, so figures
+// late in a burst (after five handlers and the accept chain) sit at the low end of the range.
+
+describe('F6: a burst on new TCP connections lets the overdue timers in after the first request', () => {
+	const fresh = run('test/scenarios/f06-new-connections-burst');
+	it('beats at ≈204-212 ms and ≈1009-1016 ms (measured, 3 runs)', () => {
+		expect(fresh.heartbeats.filter((t) => t > 0)).toHaveLength(2);
+		near(
+			fresh.heartbeats.filter((t) => t > 0),
+			[204, 1009],
+			10
+		);
+	});
+	it('lag samples ≈160 ms at ≈205 ms and ≈700-711 ms at ≈1016 ms', () => {
+		const big = fresh.lag.filter((l) => l.lagMs > 20);
+		near(
+			big.map((l) => l.lagMs),
+			[160, 700],
+			10
+		);
+		near(
+			big.map((l) => l.atMs),
+			[205, 1009],
+			10
+		);
+	});
+	it('the handlers still serialize: 200/400/600/800/1000 ms, as on keep-alive connections', () => {
+		near(ends(fresh), [201, 403, 603, 803, 1004], 6);
+	});
+	it('the same burst on open keep-alive connections gives one ≈950 ms sample and no beat', () => {
+		const kept = run('lessons/02-blocking-vs-offloaded/time-sleep');
+		expect(kept.lag.filter((l) => l.lagMs > 20).map((l) => l.lagMs)).toEqual([950]);
+		expect(kept.heartbeats.filter((t) => t > 0 && t < 1000)).toEqual([]);
+	});
+	it('accept, _accept_connection2, connection_made/_add_reader and the read are separate iterations', () => {
+		const r = simulate(loadScenario('test/scenarios/f06-new-connections-burst.json'), {
+			trace: true
+		});
+		const order = (r.trace ?? []).flatMap((e) =>
+			e.type === 'run' && /r2$|^_accept_connection$/.test(e.detail.cb) ? [e.detail.cb] : []
+		);
+		// r1's connection is accepted alone at t = 0; r2..r5 wait in the backlog behind its block.
+		expect(order.slice(0, 6)).toEqual([
+			'_accept_connection',
+			'_accept_connection',
+			'_accept_connection2 → r2',
+			'connection_made → r2',
+			'_add_reader → r2',
+			'read request r2'
+		]);
+	});
+});
+
+describe('F20: stale work items re-run when a thread limit frees up', () => {
+	const r = simulate(loadScenario('test/scenarios/f20-threads-free-up.json'), { trace: true });
+	it('three refused submits fall back inline (200/400/600 ms); the new request answers at ≈1,404 ms', () => {
+		near(ends(r), [200, 400, 600, 1404], 6);
+		expect(r.requests.every((q) => q.status === 'ok')).toBe(true);
+	});
+	it("the next submit's thread first re-runs every stale item, at ≈603/803/1003 ms", () => {
+		const second = (r.trace ?? []).filter(
+			(e) =>
+				e.type === 'thread' && e.detail.kind === 'pool' && /second run/.test(e.detail.doing ?? '')
+		);
+		expect(second.map((e) => (e.type === 'thread' ? e.detail.doing : ''))).toEqual([
+			'r1: block 200 ms (second run)',
+			'r2: block 200 ms (second run)',
+			'r3: block 200 ms (second run)'
+		]);
+		near(
+			second.map((e) => e.t),
+			[603, 803, 1003],
+			6
+		);
+	});
+});
+
+describe('F33: as_completed and batches of 2 hang exactly as gather does', () => {
+	for (const how of ['as-completed', 'batches']) {
+		it(`${how}, threading.Lock held across await: deadlock in acquire, no heartbeats`, () => {
+			const r = run(`test/scenarios/f33-thread-lock-${how}`);
+			expect(r.outcome).toBe('hung');
+			expect(r.hung?.reason).toMatch(/^deadlock: .*client_lock.*main\/2.*main\/1 holds it/);
+			expect(r.heartbeats).toEqual([]);
+		});
+		it(`${how}, single pending slot: hung while heartbeats continue`, () => {
+			const r = run(`test/scenarios/f33-single-slot-${how}`);
+			expect(r.outcome).toBe('hung');
+			expect(r.hung?.reason).toMatch(/^only background tasks can still run;.*single slot/);
+			expect(r.heartbeats.filter((t) => t > 0).length).toBeGreaterThan(0);
+		});
+		it(`${how}, lost wake-up: hung asleep in select`, () => {
+			const r = run(`test/scenarios/f33-lost-wakeup-${how}`);
+			expect(r.outcome).toBe('hung');
+			expect(r.hung?.reason).toMatch(/asleep in select/);
+		});
+	}
+});
