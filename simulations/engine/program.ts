@@ -1,5 +1,6 @@
 import type {
 	Collect,
+	Handler,
 	Handoff,
 	LockKind,
 	NoThread,
@@ -26,7 +27,10 @@ export type Instr =
 	| { op: 'fail'; error: string; src: Source }
 	| { op: 'beat' | 'mark'; src: Source }
 	| { op: 'lag'; everyMs: number; src: Source }
-	| { op: 'loop'; src: Source };
+	| { op: 'loop'; src: Source }
+	/** A FastAPI `def` endpoint: `async with limiter`, `run_sync(steps)` on an anyio worker, leave. */
+	| { op: 'anyioAcquire' | 'anyioRelease'; src: Source }
+	| { op: 'runSync'; program: Instr[]; src: Source };
 
 /** Compiles steps once per handler; every request of that handler shares the result. */
 export function compile(steps: Step[], path: string): Instr[] {
@@ -73,6 +77,18 @@ export function compile(steps: Step[], path: string): Instr[] {
 		}
 	});
 	return out;
+}
+
+/** A handler's program: a `def` endpoint's steps run on anyio's worker pool (F32). */
+export function compileHandler(handler: Handler, path: string): Instr[] {
+	const program = compile(handler.steps, path);
+	if (!handler.sync) return program;
+	const src = { path };
+	return [
+		{ op: 'anyioAcquire', src },
+		{ op: 'runSync', program, src },
+		{ op: 'anyioRelease', src }
+	];
 }
 
 /** `while True: await asyncio.sleep(every); beat()` */

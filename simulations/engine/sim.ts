@@ -15,7 +15,8 @@ import { Cpu } from './cpu';
 import { Locks } from './locks';
 import { EventLoop } from './loop';
 import { Pool } from './pool';
-import { compile, heartbeatProgram, lagMonitorProgram, type Instr } from './program';
+import { AnyioPool } from './anyio';
+import { compileHandler, heartbeatProgram, lagMonitorProgram, type Instr } from './program';
 import { describeWaits } from './reasons';
 import { RpcClient } from './rpc';
 import type { RequestRecord } from './task';
@@ -43,6 +44,7 @@ export class Sim {
 	readonly loopThread: SimThread;
 	readonly tasks: Tasks;
 	readonly pool: Pool;
+	readonly anyio: AnyioPool;
 	readonly locks: Locks;
 	private readonly rpc: RpcClient;
 	readonly requests: RequestRecord[];
@@ -100,6 +102,12 @@ export class Sim {
 			acquire: (task, lock, kind) => this.locks.acquire(task, lock, kind),
 			release: (task, lock) => this.locks.release(task, lock),
 			rpc: (task, ins) => this.rpc.send(task, ins),
+			syncCall: (task, ins) =>
+				ins.op === 'anyioAcquire'
+					? this.anyio.acquire(task)
+					: ins.op === 'runSync'
+						? this.anyio.run(task, ins.program)
+						: this.anyio.release(task),
 			beat: () => this.heartbeats.push(clock.now()),
 			lag: (sample) => this.recordLag(sample),
 			deadlock,
@@ -129,8 +137,11 @@ export class Sim {
 		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted, () =>
 			threadsMayStart(rt, clock.now())
 		);
+		this.anyio = new AnyioPool(this.loop, this.tasks, threads, rt.anyioTokens ?? 40, () =>
+			threadsMayStart(rt, clock.now())
+		);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
-			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
+			this.programs.set(name, compileHandler(handler, `handlers.${name}.steps`));
 		}
 		this.requests = unfinishedRequests(scenario);
 		const startTask = (index: number) => {
@@ -266,6 +277,7 @@ export class Sim {
 			this.rpc.inFlight > 0 ||
 			this.pool.busy > 0 ||
 			this.pool.runnableQueue() > 0 ||
+			this.anyio.busy > 0 ||
 			loop.foregroundReady > 0 ||
 			loop.foregroundTimers > 0 ||
 			loop.foregroundIo() > 0 ||

@@ -10,6 +10,7 @@ import type { Gather, RequestRecord, Task } from './task';
 
 type OffloadInstr = Extract<Instr, { op: 'offload' }>;
 type RpcInstr = Extract<Instr, { op: 'rpc' }>;
+type SyncInstr = Extract<Instr, { op: 'anyioAcquire' | 'anyioRelease' | 'runSync' }>;
 
 /** What a coroutine's awaits reach outside the task: I/O, the pool, locks, the RPC client, the run's records. */
 export interface Awaits {
@@ -20,6 +21,8 @@ export interface Awaits {
 	acquire(task: Task, lock: string, kind: 'thread' | 'asyncio'): Action | null | undefined;
 	release(task: Task, lock: string): void;
 	rpc(task: Task, ins: RpcInstr): void;
+	/** A FastAPI `def` endpoint's limiter and worker thread (anyio). */
+	syncCall(task: Task, ins: SyncInstr): Action | null | undefined;
 	beat(): void;
 	/** The lag monitor's sample. */
 	lag(sample: { atMs: number; lagMs: number }): void;
@@ -93,6 +96,12 @@ export class Tasks implements TaskControl {
 		this.loop.callSoon(task.step);
 	}
 
+	yieldNow(task: Task, on: string): null {
+		this.loop.callSoon(task.step);
+		this.send(task, 'YIELD', on);
+		return null;
+	}
+
 	markReady(task: Task, on: string | null): void {
 		this.send(task, 'SCHEDULE', on);
 	}
@@ -140,11 +149,7 @@ export class Tasks implements TaskControl {
 			case 'block':
 				return { kind: 'block', ms: ins.ms, doing: `${task.id}: blocking call (${ins.ms} ms)` };
 			case 'sleep':
-				if (ins.ms === 0) {
-					this.loop.callSoon(task.step);
-					this.send(task, 'YIELD', 'asyncio.sleep(0)');
-					return null;
-				}
+				if (ins.ms === 0) return this.yieldNow(task, 'asyncio.sleep(0)');
 				this.loop.callLater(ins.ms, this.resolver(`sleep done → ${task.id}`, task));
 				return this.suspend(task, `asyncio.sleep(${ins.ms} ms)`);
 			case 'io':
@@ -166,6 +171,10 @@ export class Tasks implements TaskControl {
 				return this.threadsafeResult(task, ins.program, ins.timeoutMs);
 			case 'fail':
 				return this.fail(task, ins.error);
+			case 'anyioAcquire':
+			case 'runSync':
+			case 'anyioRelease':
+				return awaits.syncCall(task, ins);
 			case 'beat':
 				awaits.beat();
 				this.emit(task.id, { type: 'beat', detail: {} });

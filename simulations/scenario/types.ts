@@ -116,10 +116,14 @@ export interface Runtime {
 	cores: number;
 	debug: boolean;
 	slowCallbackMs: number;
+	/** anyio's default thread limiter (FastAPI `def` endpoints): concurrent calls; default 40. */
+	anyioTokens?: number;
 }
 
 export interface Handler {
 	code?: string;
+	/** A FastAPI `def` endpoint (F32): its steps (cpu, block, fail) run on anyio's worker threads. */
+	sync?: boolean;
 	steps: Step[];
 }
 

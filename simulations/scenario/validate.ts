@@ -35,8 +35,11 @@ const RUNTIME = [
 	'switchIntervalMs',
 	'cores',
 	'debug',
-	'slowCallbackMs'
+	'slowCallbackMs',
+	'anyioTokens'
 ];
+/** What a FastAPI `def` endpoint can do on its worker thread: no awaits there. */
+const SYNC_OPS: readonly string[] = ['cpu', 'block', 'fail'];
 const HOSTS: readonly Host[] = ['loop', 'hostThreads', 'runUntilComplete'];
 const CONNECTIONS: readonly Connection[] = ['keepAlive', 'new'];
 
@@ -117,7 +120,8 @@ function checkRuntime(c: Checker, value: unknown): Runtime {
 		switchIntervalMs: c.number(o, 'switchIntervalMs', p, { above: 0, max: 1000, fallback: 5 }),
 		cores,
 		debug: c.boolean(o, 'debug', p, false),
-		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 })
+		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 }),
+		anyioTokens: c.number(o, 'anyioTokens', p, { int: true, min: 1, max: 100_000, fallback: 40 })
 	};
 }
 
@@ -155,14 +159,16 @@ function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {
 	if (!o) return out;
 	for (const name of Object.keys(o)) {
 		const p: Path = ['handlers', name];
-		const h = c.object(o[name], p, ['code', 'steps']);
+		const h = c.object(o[name], p, ['code', 'sync', 'steps']);
 		if (!h) continue;
 		const handler: Handler = { steps: [] };
 		if (h.code !== undefined) handler.code = c.string(h, 'code', p, { max: 20_000 });
+		if (h.sync !== undefined) handler.sync = c.boolean(h, 'sync', p, false);
 		const lines = typeof h.code === 'string' ? h.code.split('\n').length : null;
 		if (h.steps === undefined)
 			c.fail('E_REQUIRED', [...p, 'steps'], 'an array of steps', 'nothing');
 		else handler.steps = checkSteps(c, h.steps, [...p, 'steps'], lines);
+		if (handler.sync) checkSyncSteps(c, handler.steps, [...p, 'steps']);
 		Object.defineProperty(out, name, {
 			value: handler,
 			enumerable: true,
@@ -171,6 +177,19 @@ function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {
 		});
 	}
 	return out;
+}
+
+/** A `def` endpoint runs its steps on a worker thread: only work that needs no loop. */
+function checkSyncSteps(c: Checker, steps: Step[], path: Path): void {
+	steps.forEach((s, i) => {
+		if (SYNC_OPS.includes(s.op)) return;
+		c.fail(
+			'E_CONFLICT',
+			[...path, i, 'op'],
+			`one of ${SYNC_OPS.join(', ')} in a def endpoint (sync: true runs the steps on an anyio worker thread, where nothing is awaited)`,
+			`"${s.op}"`
+		);
+	});
 }
 
 function checkRequests(

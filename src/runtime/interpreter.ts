@@ -18,7 +18,8 @@ import type { RuntimeEnv } from './env';
 import { createRealPool } from './real-pool';
 
 /**
- * Why a scenario cannot run for real here, or null when it can: `threadsafeResult` exists in the
+ * Why a scenario cannot run for real here, or null when it can: `threadsafeResult` and FastAPI
+ * `def` endpoints (anyio's worker pool, up to 40 threads a page cannot give) exist in the
  * simulation only, and the unsafe hand-off needs shared memory (and is modelled only without
  * debug mode, whose check kills the reader thread).
  */
@@ -36,6 +37,8 @@ export function whyNotReal(scenario: Scenario, isolated: boolean): string | null
 		}
 	};
 	Object.values(scenario.handlers).forEach((h) => visit(h.steps));
+	if (Object.values(scenario.handlers).some((h) => h.sync))
+		problems.add("FastAPI def endpoints (anyio's worker pool)");
 	return problems.size ? [...problems].join(', ') : null;
 }
 

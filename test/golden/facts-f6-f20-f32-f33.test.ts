@@ -81,6 +81,42 @@ describe('F20: stale work items re-run when a thread limit frees up', () => {
 	});
 });
 
+describe("F32: FastAPI def endpoints run on anyio's worker pool", () => {
+	it('five def endpoints that time.sleep(0.2) overlap (each done 200 ms after it arrives) and the loop stays free', () => {
+		const r = run('test/scenarios/f32-def-endpoint-burst');
+		expect(r.requests.map((q) => (q.endMs as number) - q.arriveMs)).toEqual([
+			200, 200, 200, 200, 200
+		]);
+		expect(r.heartbeats.filter((t) => t > 0)).toEqual([50, 150]);
+		expect(r.lag.every((l) => l.lagMs < 1)).toBe(true);
+	});
+	it('its threads are anyio workers, not the default executor: the frame lanes show anyio-1..5 as pool threads', () => {
+		const r = simulate(loadScenario('test/scenarios/f32-def-endpoint-burst.json'), { trace: true });
+		const lanes = new Map<string, string>();
+		for (const e of r.trace ?? []) if (e.type === 'thread') lanes.set(e.actor, e.detail.kind);
+		expect([...lanes].filter(([, kind]) => kind === 'pool').map(([name]) => name)).toEqual([
+			'anyio-1',
+			'anyio-2',
+			'anyio-3',
+			'anyio-4',
+			'anyio-5'
+		]);
+		expect((r.trace ?? []).some((e) => e.type === 'pool')).toBe(false);
+	});
+	it('the limiter has 40 tokens: 40 concurrent calls end at 200 ms, the 41st waits for a token and ends at 400 ms', () => {
+		const e = ends(run('test/scenarios/f32-def-endpoint-41'));
+		expect(e.slice(0, 40)).toEqual(Array(40).fill(200));
+		expect(e[40]).toBe(400);
+	});
+	it("where threads cannot start, each call raises RuntimeError: can't start new thread at once", () => {
+		const r = run('test/scenarios/f32-def-endpoint-no-threads');
+		for (const q of r.requests) {
+			expect(q).toMatchObject({ status: 'error', error: "RuntimeError: can't start new thread" });
+			expect(q.endMs).toBe(q.startMs);
+		}
+	});
+});
+
 describe('F33: as_completed and batches of 2 hang exactly as gather does', () => {
 	for (const how of ['as-completed', 'batches']) {
 		it(`${how}, threading.Lock held across await: deadlock in acquire, no heartbeats`, () => {

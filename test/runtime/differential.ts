@@ -64,7 +64,7 @@ export const ALLOWANCES: Allowance[] = [
 	{
 		name: 'simulation only',
 		reason:
-			'run_coroutine_threadsafe(...).result() and debug mode’s thread check run in the simulation only: the page refuses the real run (whyNotReal), so nothing is compared',
+			'run_coroutine_threadsafe(...).result(), FastAPI def endpoints (anyio’s worker pool) and debug mode’s thread check run in the simulation only: the page refuses the real run (whyNotReal), so nothing is compared',
 		applies: (s) => !runsForReal(s),
 		fields: [...FIELDS]
 	},

@@ -53,6 +53,26 @@ describe('parseScenario: new fields on valid documents', () => {
 	});
 });
 
+describe('parseScenario: sync handlers (FastAPI def endpoints)', () => {
+	it('keeps sync only when given; anyioTokens defaults to 40', () => {
+		const s = parse({
+			...base,
+			handlers: {
+				upload: {
+					sync: true,
+					steps: [
+						{ op: 'cpu', ms: 1 },
+						{ op: 'fail', error: 'E' }
+					]
+				}
+			}
+		});
+		expect(s.handlers.upload.sync).toBe(true);
+		expect(parse(base).handlers.upload.sync).toBeUndefined();
+		expect(s.runtime.anyioTokens).toBe(40);
+	});
+});
+
 describe('parseScenario: new fields, errors name the field path', () => {
 	const cases: [string, Doc, string, string][] = [
 		[
@@ -97,7 +117,31 @@ describe('parseScenario: new fields, errors name the field path', () => {
 			},
 			'handlers.upload.steps[0].collect',
 			'"gather", "asCompleted"'
-		]
+		],
+		[
+			'E_TYPE',
+			{ ...base, handlers: { upload: { sync: 'yes', steps: [] } } },
+			'handlers.upload.sync',
+			'true or false'
+		],
+		[
+			'E_CONFLICT',
+			{
+				...base,
+				handlers: {
+					upload: {
+						sync: true,
+						steps: [
+							{ op: 'block', ms: 1 },
+							{ op: 'sleep', ms: 1 }
+						]
+					}
+				}
+			},
+			'handlers.upload.steps[1].op',
+			'one of cpu, block, fail in a def endpoint'
+		],
+		['E_RANGE', { ...base, runtime: { anyioTokens: 0 } }, 'runtime.anyioTokens', '>= 1']
 	];
 	for (const [code, doc, path, words] of cases) {
 		it(`${code} at ${path}`, () => {
