@@ -103,6 +103,13 @@ describe("F32: FastAPI def endpoints run on anyio's worker pool", () => {
 		]);
 		expect((r.trace ?? []).some((e) => e.type === 'pool')).toBe(false);
 	});
+	it("the default executor's size does not bound them: with max_workers 1 the five still overlap", () => {
+		const s = loadScenario('test/scenarios/f32-def-endpoint-burst.json');
+		const r = simulate({ ...s, runtime: { ...s.runtime, threads: 1 } });
+		expect(r.requests.map((q) => (q.endMs as number) - q.arriveMs)).toEqual([
+			200, 200, 200, 200, 200
+		]);
+	});
 	it('the limiter has 40 tokens: 40 concurrent calls end at 200 ms, the 41st waits for a token and ends at 400 ms', () => {
 		const e = ends(run('test/scenarios/f32-def-endpoint-41'));
 		expect(e.slice(0, 40)).toEqual(Array(40).fill(200));
