@@ -16,3 +16,22 @@ export function lessonRun(lesson: Lesson, name: string): VariantRun {
 	}
 	return run;
 }
+
+/**
+ * Simulates the lesson's variants not yet run, one per idle moment, so a step or a button that
+ * first shows one finds it ready (a run costs up to tens of milliseconds). Returns a stop.
+ */
+export function warmLessonRuns(lesson: Lesson): () => void {
+	const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+	const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
+	const names = lesson.variants.map((v) => v.name);
+	let handle = 0;
+	const next = () => {
+		const name = names.shift();
+		if (name === undefined) return;
+		lessonRun(lesson, name);
+		handle = idle(next) as number;
+	};
+	handle = idle(next) as number;
+	return () => cancel(handle);
+}
