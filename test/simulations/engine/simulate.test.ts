@@ -259,7 +259,7 @@ describe('simulate(scenario): the GIL', () => {
 	// A CPU thread spins in the pool from 0; r1 arrives at 50 and runs `loop` on the loop thread.
 	const besideSpinner = (loop: Step[]) => {
 		const r = simulate(
-			scenario({ spin: [{ op: 'offload', ms: 1000, work: 'cpu' }], loop }, [
+			scenario({ spin: [{ op: 'offload', ms: 1000, work: 'cpu', noThread: 'raise' }], loop }, [
 				['worker', 0, 'spin'],
 				['r1', 50, 'loop']
 			])
