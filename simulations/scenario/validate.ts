@@ -9,7 +9,8 @@ import {
 	type RequestSpec,
 	type Runtime,
 	type Scenario,
-	type Step
+	type Step,
+	type TimerLateness
 } from './types';
 
 const MAX_REQUESTS = 100_000;
@@ -33,9 +34,11 @@ const RUNTIME = [
 	'switchIntervalMs',
 	'cores',
 	'debug',
-	'slowCallbackMs'
+	'slowCallbackMs',
+	'timerLateness'
 ];
 const HOSTS: readonly Host[] = ['loop', 'hostThreads', 'runUntilComplete'];
+const LATENESS: readonly TimerLateness[] = ['epoll', 'exact'];
 
 /** Checks a parsed document against scenario@1 and fills in every default; null when anything is wrong. */
 export function checkScenario(c: Checker, doc: unknown): Scenario | null {
@@ -100,7 +103,8 @@ function checkRuntime(c: Checker, value: unknown): Runtime {
 		switchIntervalMs: c.number(o, 'switchIntervalMs', p, { above: 0, max: 1000, fallback: 5 }),
 		cores,
 		debug: c.boolean(o, 'debug', p, false),
-		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 })
+		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 }),
+		timerLateness: c.choice(o, 'timerLateness', p, LATENESS, 'epoll')
 	};
 }
 

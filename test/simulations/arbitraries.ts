@@ -50,6 +50,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 		cores: fc.integer({ min: 1, max: 3 }),
 		debug: fc.boolean(),
 		slowCallbackMs: fc.constantFrom(0, 20, 100),
+		timerLateness: fc.constantFrom('epoll' as const, 'exact' as const),
 		handlers: fc.array(stepsArb, { minLength: 1, maxLength: 3 }),
 		arrivals: fc.array(fc.record({ at: fc.integer({ min: 0, max: 120 }), handler: fc.nat() }), {
 			minLength: 1,
@@ -83,7 +84,8 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 				switchIntervalMs: g.switchIntervalMs,
 				cores: g.cores,
 				debug: g.debug,
-				slowCallbackMs: g.slowCallbackMs
+				slowCallbackMs: g.slowCallbackMs,
+				timerLateness: g.timerLateness
 			},
 			handlers: Object.fromEntries(names.map((n, i) => [n, { steps: g.handlers[i] }])),
 			requests,
