@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildLesson, summarize } from '../src/content/build-lesson';
+import { lessonHtml } from '../src/content/lesson-html';
 import { parseStepsFile } from '../src/content/steps-file';
 import type { Lesson, LessonSummary } from '../src/content/types';
 
@@ -44,7 +45,7 @@ export async function readLessonFiles(
 	return buildLesson(
 		summary,
 		read.meta,
-		existsSync(prose) ? readFileSync(prose, 'utf8') : '',
+		existsSync(prose) ? lessonHtml(readFileSync(prose, 'utf8'), false) : '',
 		existsSync(steps) ? parseStepsFile(steps, readFileSync(steps, 'utf8')) : null,
 		// A plain name inside the folder only, as the app's globs of lessons/*/*.json and *.py allow.
 		async (name) => {

@@ -22,6 +22,7 @@ import { RpcClient } from './rpc';
 import type { RequestRecord } from './task';
 import { Tasks } from './tasks';
 import { newThread, type SimThread } from './thread';
+import { selectSleepMs } from './timer-lateness';
 import { Tracer } from './tracer';
 
 /** More scheduling steps than this end the run: no valid scenario may freeze its caller. */
@@ -80,11 +81,16 @@ export class Sim {
 		const emit = (this.emit = tracer.emit);
 		const cpu = { gil: rt.gil, cores: rt.cores, switchIntervalMs: rt.switchIntervalMs, traced };
 		this.cpu = new Cpu(clock, emit, cpu, (timeoutMs) => this.loop.selected(timeoutMs));
-		this.loop = new EventLoop(clock, emit, {
-			resumeLoopThread: () => this.cpu.resume(this.loopThread),
-			asleep: () => this.loopAsleep(),
-			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
-		});
+		this.loop = new EventLoop(
+			clock,
+			emit,
+			{
+				resumeLoopThread: () => this.cpu.resume(this.loopThread),
+				asleep: () => this.loopAsleep(),
+				callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
+			},
+			(ms) => selectSleepMs(ms, rt.timerLateness)
+		);
 		this.loopThread = newThread('loop', rt.host === 'runUntilComplete' ? 'host' : 'loop', () =>
 			this.loop.next()
 		);

@@ -105,6 +105,13 @@ export type StepOp = Step['op'];
  */
 export type Host = 'loop' | 'hostThreads' | 'runUntilComplete';
 
+/**
+ * When timers fire: `epoll` = as CPython on Linux, a sleeping select() rounds its timeout up to a
+ * whole millisecond and wakes a little late (F37); `exact` = on the dot, for lessons that teach
+ * with round numbers.
+ */
+export type TimerLateness = 'epoll' | 'exact';
+
 export interface Runtime {
 	host: Host;
 	threads: number;
@@ -116,6 +123,7 @@ export interface Runtime {
 	cores: number;
 	debug: boolean;
 	slowCallbackMs: number;
+	timerLateness: TimerLateness;
 	/** anyio's default thread limiter (FastAPI `def` endpoints): concurrent calls; default 40. */
 	anyioTokens?: number;
 }

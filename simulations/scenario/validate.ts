@@ -10,7 +10,8 @@ import {
 	type RequestSpec,
 	type Runtime,
 	type Scenario,
-	type Step
+	type Step,
+	type TimerLateness
 } from './types';
 
 const MAX_REQUESTS = 100_000;
@@ -36,12 +37,14 @@ const RUNTIME = [
 	'cores',
 	'debug',
 	'slowCallbackMs',
+	'timerLateness',
 	'anyioTokens'
 ];
 /** What a FastAPI `def` endpoint can do on its worker thread: no awaits there. */
 const SYNC_OPS: readonly string[] = ['cpu', 'block', 'fail'];
 const HOSTS: readonly Host[] = ['loop', 'hostThreads', 'runUntilComplete'];
 const CONNECTIONS: readonly Connection[] = ['keepAlive', 'new'];
+const LATENESS: readonly TimerLateness[] = ['epoll', 'exact'];
 
 /** Checks a parsed document against scenario@1 and fills in every default; null when anything is wrong. */
 export function checkScenario(c: Checker, doc: unknown): Scenario | null {
@@ -121,6 +124,7 @@ function checkRuntime(c: Checker, value: unknown): Runtime {
 		cores,
 		debug: c.boolean(o, 'debug', p, false),
 		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 }),
+		timerLateness: c.choice(o, 'timerLateness', p, LATENESS, 'epoll'),
 		anyioTokens: c.number(o, 'anyioTokens', p, { int: true, min: 1, max: 100_000, fallback: 40 })
 	};
 }

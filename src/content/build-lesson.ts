@@ -27,14 +27,14 @@ export function summarize(
 }
 
 /**
- * Builds a lesson from its summary, its lesson.json, its prose, its parsed steps.md (null when
+ * Builds a lesson from its summary, its lesson.json, its prose (lesson.md as HTML), its parsed steps.md (null when
  * missing) and a reader of the folder's scenario and Python files (null for a missing file);
  * a problem in the files is reported, never thrown.
  */
 export async function buildLesson(
 	summary: LessonSummary,
 	meta: Record<string, unknown>,
-	prose: string,
+	proseHtml: string,
 	narration: StepsFile | null,
 	readFile: (file: string) => Promise<string | null>
 ): Promise<Lesson | { error: string }> {
@@ -71,7 +71,7 @@ export async function buildLesson(
 		summary: summary.summary,
 		path: summary.path,
 		scene: typeof meta.scene === 'string' ? meta.scene : null,
-		prose,
+		proseHtml,
 		variants,
 		compare:
 			compare ?? pairs[0] ?? (variants.length > 1 ? [variants[0].name, variants[1].name] : null),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { lessonHtml } from './lesson-html';
 import { parseStepsFile } from './steps-file';
 
 const ID = 'virtual:lesson-index';
@@ -9,7 +10,8 @@ const ID = 'virtual:lesson-index';
  * `virtual:lesson-index`: each lesson folder's name, title, summary and path, read at build time.
  * Pages list lessons from it without bundling every lesson's steps (a glob of lesson.json keeps
  * the whole file in the first chunk, whichever fields it imports). It also turns each lesson's
- * steps.md into its parsed steps at build time, so the page never ships the parser.
+ * steps.md into its parsed steps and its lesson.md into HTML at build time, so the page ships
+ * neither the steps parser nor a Markdown parser.
  */
 export function lessonIndex(folder = 'lessons'): Plugin {
 	const root = resolve(folder);
@@ -31,6 +33,9 @@ export function lessonIndex(folder = 'lessons'): Plugin {
 			if (dirname(dirname(id)) === root && id.endsWith('/steps.md')) {
 				const steps = parseStepsFile(relative(process.cwd(), id), readFileSync(id, 'utf8'));
 				return `export default ${JSON.stringify(steps)};`;
+			}
+			if (dirname(dirname(id)) === root && id.endsWith('/lesson.md')) {
+				return `export default ${JSON.stringify(lessonHtml(readFileSync(id, 'utf8'), false))};`;
 			}
 			if (id !== `\0${ID}`) return null;
 			const entries = readdirSync(root, { withFileTypes: true })

@@ -8,11 +8,8 @@ import type { Lesson, LessonSummary } from './types';
 const metas = import.meta.glob<Record<string, unknown>>('../../lessons/*/lesson.json', {
 	import: 'default'
 });
-const proses = import.meta.glob<string>('../../lessons/*/lesson.md', {
-	query: '?raw',
-	import: 'default'
-});
-// steps.md arrives parsed: the lesson index plugin reads it at build time.
+// lesson.md arrives as HTML and steps.md parsed: the lesson index plugin reads them at build time.
+const proses = import.meta.glob<string>('../../lessons/*/lesson.md', { import: 'default' });
 const narrations = import.meta.glob<StepsFile>('../../lessons/*/steps.md', { import: 'default' });
 const files = import.meta.glob<string>(['../../lessons/*/*.json', '../../lessons/*/*.py'], {
 	query: '?raw',

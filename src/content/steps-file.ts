@@ -1,4 +1,5 @@
 import { parseAnchor } from './event-anchor';
+import { lessonHtml } from './lesson-html';
 import { parseExpectations, type Expectation } from './step-expectations';
 import type { LessonQuestion, LessonStep } from './types';
 
@@ -75,7 +76,8 @@ function readStep(
 		return null;
 	}
 	const { expect, body } = readExpect(s.body, name, fail);
-	const step: LessonStep = { variant: m[1], t: Number(m[2]), text: prose(body) };
+	const text = prose(body);
+	const step: LessonStep = { variant: m[1], t: Number(m[2]), text, html: lessonHtml(text, true) };
 	for (const part of m[3] ? m[3].split(OUTSIDE_QUOTES) : []) {
 		const line = /^line (\d+)$/.exec(part);
 		if (line) step.line = Number(line[1]);
@@ -124,11 +126,18 @@ function readQuestion(s: Section, fail: (message: string, line?: number) => void
 	const answers = choices.flatMap((c, i) => (c[1] === 'x' ? [i] : []));
 	if (choices.length < 2) fail('question: needs at least two "- [ ] choice" lines');
 	else if (answers.length !== 1) fail('question: mark exactly one choice as the answer, "- [x]"');
+	const prompt = prose(s.body.slice(0, Math.max(first, 0)));
+	const explain = prose(after < 0 ? [] : s.body.slice(after));
 	return {
-		prompt: prose(s.body.slice(0, Math.max(first, 0))),
+		prompt,
 		choices: choices.map((c) => c[2]),
 		answer: answers[0] ?? 0,
-		explain: prose(after < 0 ? [] : s.body.slice(after))
+		explain,
+		html: {
+			prompt: lessonHtml(prompt, true),
+			choices: choices.map((c) => lessonHtml(c[2], true)),
+			explain: lessonHtml(explain, false)
+		}
 	};
 }
 

@@ -13,6 +13,8 @@ export interface LessonStep {
 	line?: number;
 	/** Markdown narration. */
 	text: string;
+	/** The narration as inline HTML, rendered when the file was read. */
+	html: string;
 	/** What the narration claims about the step's frame, checked by the lesson tests (never shown). */
 	expect?: Expectation[];
 }
@@ -22,6 +24,8 @@ export interface LessonQuestion {
 	choices: string[];
 	answer: number;
 	explain: string;
+	/** The same texts as HTML (prompt and choices inline), rendered when the file was read. */
+	html: { prompt: string; choices: string[]; explain: string };
 }
 
 export interface LessonVariant {
@@ -38,7 +42,8 @@ export interface Lesson {
 	summary: string;
 	path: string;
 	scene: string | null;
-	prose: string;
+	/** lesson.md as HTML, rendered when the file was read. */
+	proseHtml: string;
 	variants: LessonVariant[];
 	compare: [string, string] | null;
 	/** Bug → fix pairs of variant names, in the order the variant selector shows them. */

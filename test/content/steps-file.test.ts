@@ -37,7 +37,12 @@ describe('parseStepsFile(file, text)', () => {
 		expect(read).toEqual({
 			file: FILE,
 			steps: [
-				{ variant: 'blocking', t: 0, text: 'Five uploads `arrive`.' },
+				{
+					variant: 'blocking',
+					t: 0,
+					text: 'Five uploads `arrive`.',
+					html: 'Five uploads <code>arrive</code>.'
+				},
 				{
 					variant: 'blocking',
 					t: 12.5,
@@ -48,7 +53,8 @@ describe('parseStepsFile(file, text)', () => {
 						detail: { cb: 'r1 step', via: 'io' },
 						occurrence: 1
 					},
-					text: 'First line of narration\nand its second line.'
+					text: 'First line of narration\nand its second line.',
+					html: 'First line of narration\nand its second line.'
 				}
 			],
 			lines: [3, 7],
@@ -56,7 +62,12 @@ describe('parseStepsFile(file, text)', () => {
 				prompt: 'When does r5 finish?',
 				choices: ['At 200 ms', 'At **1000** ms'],
 				answer: 1,
-				explain: 'Each waits for the one before.\n\nFive in a row.'
+				explain: 'Each waits for the one before.\n\nFive in a row.',
+				html: {
+					prompt: 'When does r5 finish?',
+					choices: ['At 200 ms', 'At <strong>1000</strong> ms'],
+					explain: '<p>Each waits for the one before.</p>\n<p>Five in a row.</p>'
+				}
 			},
 			errors: []
 		});

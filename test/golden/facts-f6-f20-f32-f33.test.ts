@@ -87,7 +87,12 @@ describe("F32: FastAPI def endpoints run on anyio's worker pool", () => {
 		expect(r.requests.map((q) => (q.endMs as number) - q.arriveMs)).toEqual([
 			200, 200, 200, 200, 200
 		]);
-		expect(r.heartbeats.filter((t) => t > 0)).toEqual([50, 150]);
+		// On its cadence, give or take F37's sub-millisecond timer lateness.
+		near(
+			r.heartbeats.filter((t) => t > 0),
+			[50, 150],
+			1
+		);
 		expect(r.lag.every((l) => l.lagMs < 1)).toBe(true);
 	});
 	it('its threads are anyio workers, not the default executor: the frame lanes show anyio-1..5 as pool threads', () => {

@@ -45,6 +45,15 @@ const anyStep = (s: Scenario, test: (step: Step) => boolean): boolean => {
 const isDeadlock = (r: SimResult) => r.hung?.reason.startsWith('deadlock:') === true;
 const runsForReal = (s: Scenario) => whyNotReal(s, true) === null;
 
+/**
+ * The scenario both engines run in the comparison: the same, with exact timers. The engine's
+ * default `timerLateness: "epoll"` is CPython's on Linux (F37); the real run's timers are the
+ * browser's own (exact in the fake env), so lateness stays out of the comparison.
+ */
+export function compared(scenario: Scenario): Scenario {
+	return { ...scenario, runtime: { ...scenario.runtime, timerLateness: 'exact' } };
+}
+
 /** The table of allowed differences (mirrored in the README, section "One rulebook"). */
 export const ALLOWANCES: Allowance[] = [
 	{

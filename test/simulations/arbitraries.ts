@@ -51,6 +51,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 		cores: fc.integer({ min: 1, max: 3 }),
 		debug: fc.boolean(),
 		slowCallbackMs: fc.constantFrom(0, 20, 100),
+		timerLateness: fc.constantFrom('epoll' as const, 'exact' as const),
 		handlers: fc.array(fc.record({ steps: stepsArb, sync: fc.boolean() }), {
 			minLength: 1,
 			maxLength: 3
@@ -100,6 +101,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 				cores: g.cores,
 				debug: g.debug,
 				slowCallbackMs: g.slowCallbackMs,
+				timerLateness: g.timerLateness,
 				threadsRefusedUntilMs: g.threads === 0 ? 0 : g.refusedUntilMs,
 				anyioTokens: g.anyioTokens
 			},

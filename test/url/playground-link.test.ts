@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readLessonFiles } from '../../cli/lesson-files';
+import type { Lesson } from '../../src/content/types';
+import { playgroundLink } from '../../src/url/playground-link';
+import { decodeScenarioLink } from '../../src/url/scenario-link';
+
+const lesson = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
+
+function scenarioIn(link: string, key: 's' | 'b'): unknown {
+	const value = new URLSearchParams(link).get(key);
+	if (value === null) return null;
+	const decoded = decodeScenarioLink(value);
+	return decoded.ok ? JSON.parse(decoded.text) : decoded.message;
+}
+
+describe('playgroundLink(lesson, shown)', () => {
+	it('holds the variant on show, and its compare partner as variant B', () => {
+		const [a, b] = lesson.compare!;
+		const link = playgroundLink(lesson, a);
+		const scenario = (name: string) => lesson.variants.find((v) => v.name === name)!.scenario;
+		expect(scenarioIn(link, 's')).toEqual(scenario(a));
+		expect(scenarioIn(link, 'b')).toEqual(scenario(b));
+		expect(scenarioIn(playgroundLink(lesson, b), 'b')).toEqual(scenario(a));
+	});
+
+	it('has no variant B for a variant outside the comparison', () => {
+		const other = lesson.variants.find((v) => !lesson.compare!.includes(v.name))!;
+		expect(scenarioIn(playgroundLink(lesson, other.name), 'b')).toBeNull();
+	});
+});
