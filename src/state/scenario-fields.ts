@@ -24,7 +24,7 @@ export const SCENARIO_FIELDS: FieldSpec[] = [
 	{ key: 'seed', label: 'Seed for jitter', kind: 'number', fallback: 1 }
 ];
 
-/** `runtime`: the pool, the GIL, the cores, debug mode and who drives the loop. */
+/** `runtime`: the pool, the GIL, the cores, debug mode, who drives the loop and timer lateness. */
 export const RUNTIME_FIELDS: FieldSpec[] = [
 	{
 		key: 'threads',
@@ -49,6 +49,13 @@ export const RUNTIME_FIELDS: FieldSpec[] = [
 		kind: 'select',
 		options: ['loop', 'hostThreads', 'runUntilComplete'],
 		fallback: 'loop'
+	},
+	{
+		key: 'timerLateness',
+		label: 'Timers (epoll: late as on Linux; exact: on the dot)',
+		kind: 'select',
+		options: ['epoll', 'exact'],
+		fallback: 'epoll'
 	}
 ];
 
