@@ -32,8 +32,12 @@ const ASYNCIO_WARNING = 'WARNING:asyncio:';
 // What a traceback's last line names: BlockingError lives in blockbuster/blockbuster.py.
 const BLOCKING_ERROR = 'blockbuster.blockbuster.BlockingError: Blocking call to ';
 // The loop thread's `doing` while it is in a blocking call (a `block` step, or an inline fallback of
-// blocking work): a patched call made on the thread that runs the loop.
+// blocking work): a patched call made on the thread that runs the loop, named from the code.
 const PATCHED_CALL = /^(\S+): (?:blocking call \(|inline fallback, block )/;
+// A contended `threading.Lock` acquire, or a `concurrent.futures.Future.result()` wait (its
+// Condition acquires a held lock): blockbuster patches `_thread.LockType.acquire`, whose
+// `__name__` is `lock`.
+const LOCK_WAIT = /^(\S+): (?:threading\.Lock '[^']*'\.acquire\(\)|Future\.result\()/;
 
 // blockbuster's names for the patched functions a handler's code may call, first match wins.
 const PATCHED: [RegExp, string][] = [
@@ -97,9 +101,15 @@ export function toolsAt(
 		blockbuster: applied.flatMap((e) => {
 			if (e.type !== 'thread' || e.detail.kind !== 'loop' || e.detail.state !== 'blocked')
 				return [];
-			const task = PATCHED_CALL.exec(e.detail.doing ?? '')?.[1];
+			const doing = e.detail.doing ?? '';
+			const lock = LOCK_WAIT.exec(doing)?.[1];
+			if (lock !== undefined)
+				return [{ atMs: e.t, task: lock, text: BLOCKING_ERROR + 'lock.acquire' }];
+			const task = PATCHED_CALL.exec(doing)?.[1];
 			if (task === undefined) return [];
-			const handler = result.requests.find((q) => q.id === task)?.handler;
+			// A gather branch (`r1/2`) runs its request's handler.
+			const id = task.split('/')[0];
+			const handler = result.requests.find((q) => q.id === id)?.handler;
 			const code = handler ? scenario.handlers[handler]?.code : null;
 			return [{ atMs: e.t, task, text: BLOCKING_ERROR + patchedCallIn(code) }];
 		})

@@ -51,6 +51,26 @@ describe('toolsAt: blockbuster', () => {
 	}
 });
 
+describe('toolsAt: blockbuster on a lock', () => {
+	const lesson6 = readLessonFiles('lessons', 'gather-deadlock') as Promise<Lesson>;
+	const lesson7 = readLessonFiles('lessons', 'loop-on-its-own-thread') as Promise<Lesson>;
+	const LOCK = 'blockbuster.blockbuster.BlockingError: Blocking call to lock.acquire';
+
+	it('raises on a contended threading.Lock acquire on the loop thread (lesson 6)', async () => {
+		expect(tools(await lesson6, 'thread-lock-gather').at.blockbuster).toEqual([
+			{ atMs: 0, task: 'main/2', text: LOCK }
+		]);
+		expect(tools(await lesson6, 'asyncio-lock').at.blockbuster).toEqual([]);
+	});
+
+	it("raises on fut.result() on the loop's own thread (lesson 7)", async () => {
+		expect(tools(await lesson7, 'result-timeout').at.blockbuster.map((l) => l.text)).toEqual([
+			LOCK,
+			LOCK
+		]);
+	});
+});
+
 describe('toolsAt: debug mode', () => {
 	it("prints lesson 8's slow-callback WARNINGs as they happen, in asyncio's words", () => {
 		const { at } = tools(lesson8, 'long-blocks', 450);
