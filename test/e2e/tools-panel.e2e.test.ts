@@ -14,10 +14,11 @@ const toolLines = (page: Page, list: string) =>
 		.allTextContents();
 
 describe('the "What your tools would say" panel', () => {
+	// Step 1 of each lesson is its blocking variant (time-sleep, long-blocks); `t` scrubs to a moment.
 	it("shows blockbuster's BlockingError for each time.sleep by the end of lesson 2's time-sleep", async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
-		await page.goto(`${lab.site.url}?lesson=blocking-vs-offloaded&step=6`);
+		await page.goto(`${lab.site.url}?lesson=blocking-vs-offloaded&step=1&t=1000`);
 		await expect
 			.poll(() => toolLines(page, "blockbuster's errors"))
 			.toEqual(
@@ -36,7 +37,7 @@ describe('the "What your tools would say" panel', () => {
 	it("shows lesson 8's slow-callback WARNING, and passes axe at 375 px", async () => {
 		const page = await lab.context.newPage();
 		await page.setViewportSize({ width: 375, height: 740 });
-		await page.goto(`${lab.site.url}?lesson=catching-a-blocked-loop&step=2`);
+		await page.goto(`${lab.site.url}?lesson=catching-a-blocked-loop&step=1&t=250`);
 		await expect
 			.poll(() => toolLines(page, "asyncio debug mode's log"))
 			.toEqual([
