@@ -1,5 +1,5 @@
 import { isSlug } from '../url/slug';
-import { loadScenario } from './scenario-with-code';
+import { loadScenario, shownCode } from './scenario-with-code';
 import type { StepsFile } from './steps-file';
 import type { Lesson, LessonSummary, LessonVariant } from './types';
 
@@ -49,10 +49,13 @@ export async function buildLesson(
 	const steps = narration?.steps ?? [];
 	const names = new Set(variants.map((v) => v.name));
 	steps.forEach((s, i) => {
-		if (!names.has(s.variant)) {
-			problems.push(
-				`${narration!.file}:${narration!.lines[i]}: step ${i + 1}: unknown variant "${s.variant}"`
-			);
+		const at = `${narration!.file}:${narration!.lines[i]}: step ${i + 1}`;
+		if (!names.has(s.variant)) problems.push(`${at}: unknown variant "${s.variant}"`);
+		const variant = variants.find((v) => v.name === s.variant);
+		if (variant && s.predict?.kind === 'line') {
+			const count = shownCode(variant.scenario)?.split('\n').length ?? 0;
+			for (const n of s.predict.lines.filter((n) => n > count))
+				problems.push(`${at}: prediction: line ${n} is past the handler's code (${count} lines)`);
 		}
 	});
 	const pairs = readPairs(meta.pairs);
