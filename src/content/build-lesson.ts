@@ -12,7 +12,7 @@ const FOLDER = /^(\d+)-(.+)$/;
 /** A lesson folder's summary from its name ("NN-slug") and lesson.json, or null if the name is not a lesson's. */
 export function summarize(
 	folder: string,
-	meta: { title?: unknown; summary?: unknown; path?: unknown }
+	meta: { title?: unknown; summary?: unknown; path?: unknown; spot?: unknown; minutes?: unknown }
 ): LessonSummary | null {
 	const m = FOLDER.exec(folder);
 	if (!m || !isSlug(m[2])) return null;
@@ -22,7 +22,9 @@ export function summarize(
 		slug: m[2],
 		title: String(meta.title ?? m[2]),
 		summary: String(meta.summary ?? ''),
-		path: String(meta.path ?? 'basics')
+		path: String(meta.path ?? 'basics'),
+		spot: typeof meta.spot === 'string' ? meta.spot : null,
+		minutes: typeof meta.minutes === 'number' ? meta.minutes : null
 	};
 }
 

@@ -80,4 +80,8 @@ export interface LessonSummary {
 	title: string;
 	summary: string;
 	path: string;
+	/** What the learner will be able to spot afterwards (lesson.json `spot`), or null. */
+	spot: string | null;
+	/** About how long the lesson takes (see lesson-time.ts), where its steps were read; else null. */
+	minutes: number | null;
 }
