@@ -4,6 +4,7 @@ import type { Lesson, Prediction } from '../../src/content/types';
 import { openLesson } from '../../src/state/lesson-session.svelte';
 import { isRight, LessonPredictions } from '../../src/state/predictions.svelte';
 import { DEFAULTS } from '../../src/url/params';
+import { fakeFrames } from './fake-frames';
 
 const lesson = (await readLessonFiles('lessons', 'restaurant')) as Lesson;
 const asked = lesson.steps.flatMap((s, i) => (s.predict ? [i] : []));
@@ -73,5 +74,17 @@ describe('a lesson session with predictions', () => {
 		session.predictions.skip(session.step);
 		session.goTo(lesson.steps.length - 1);
 		expect(session.step).toBe(asked[2] ?? lesson.steps.length - 1);
+	});
+
+	it('stops play that arrives at an unanswered prediction, and plays on after the answer', () => {
+		const frames = fakeFrames(16);
+		const { session } = openLesson(lesson, { ...DEFAULTS, step: 1, speed: 4 }, frames.source);
+		session.toggle();
+		frames.advance(120_000);
+		expect([session.playing, session.step]).toEqual([false, asked[0]]);
+		session.predictions.answer(asked[0], 0);
+		session.toggle();
+		frames.advance(120_000);
+		expect([session.playing, session.step]).toEqual([false, asked[1]]);
 	});
 });
