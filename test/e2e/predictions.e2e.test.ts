@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
@@ -83,6 +84,41 @@ for (const { slug } of summaries) {
 		});
 	});
 }
+
+describe('an inline prediction', () => {
+	it('has no axe violations asked and answered, light and dark, at 1366 and 375 px', async () => {
+		const { slug } = summaries[0];
+		const lesson = await loadLesson(slug);
+		const problems: string[] = [];
+		for (const [i, step] of lesson.steps.entries()) {
+			if (!step.predict) continue;
+			for (const scheme of ['light', 'dark'] as const) {
+				for (const [width, height] of [
+					[1366, 768],
+					[375, 667]
+				]) {
+					const page = await lab.context.newPage();
+					await page.emulateMedia({ colorScheme: scheme });
+					await page.setViewportSize({ width, height });
+					await page.goto(`${lab.site.url}?lesson=${slug}&step=${i + 1}`);
+					await predictionGroup(page).waitFor();
+					for (const when of ['asked', 'answered']) {
+						if (when === 'answered') await answerPrediction(page, step.predict, false);
+						const axe = await new AxeBuilder({ page })
+							.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+							.analyze();
+						for (const v of axe.violations)
+							problems.push(
+								`step ${i + 1} ${when} ${scheme} ${width}: ${v.id} at ${v.nodes[0]?.target.join(' ')}`
+							);
+					}
+					await page.close();
+				}
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+});
 
 describe('the path', () => {
 	it('starts here at the first lesson, and its Next: links visit every lesson in path order', async () => {
