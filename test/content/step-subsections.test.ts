@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildLesson, summarize } from '../../src/content/build-lesson';
 import { parseStepsFile } from '../../src/content/steps-file';
+import { folder, meta, read } from './restaurant-files';
 
 const FILE = 'lessons/09-x/steps.md';
 const QUESTION = ['## Question', '', 'When?', '', '- [ ] Soon', '- [x] Later', '', 'Because.'];
@@ -111,15 +112,6 @@ describe('parseStepsFile(…) ### subsections', () => {
 
 describe('buildLesson(…) line predictions', () => {
 	// The restaurant's own files, its first step given a line prediction.
-	const folder = 'lessons/01-restaurant';
-	const read = async (file: string) => {
-		try {
-			return readFileSync(`${folder}/${file}`, 'utf8');
-		} catch {
-			return null;
-		}
-	};
-	const meta = JSON.parse(readFileSync(`${folder}/lesson.json`, 'utf8')) as Record<string, unknown>;
 	const code = readFileSync(`${folder}/kitchen.py`, 'utf8').replace(/\n$/, '').split('\n');
 
 	async function withLine(n: number) {
