@@ -63,7 +63,10 @@ describe('a lesson session with predictions', () => {
 		session.goTo(lesson.steps.length - 1);
 		expect(session.step).toBe(asked[0]);
 		expect(session.waiting).toBe(true);
+		session.scrub(50);
 		session.next();
+		// Next did nothing: the step did not even restart (a scrubbed moment stays).
+		expect([session.step, session.moment]).toEqual([asked[0], 50]);
 		session.toggle();
 		expect([session.step, session.playing]).toEqual([asked[0], false]);
 		session.predictions.answer(session.step, 0);
