@@ -1,5 +1,5 @@
 pool = ThreadPoolExecutor(max_workers=2)
 
 async def upload(data):
-    await loop.run_in_executor(pool, write_file, data)
+    await asyncio.get_running_loop().run_in_executor(pool, write_file, data)
     return {'ok': True}

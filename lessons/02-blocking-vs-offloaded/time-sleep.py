@@ -1,3 +1,3 @@
 async def upload(data):
-    time.sleep(0.2)                  # stands in for a slow sync write
+    time.sleep(0.2)                  # stands in for any blocking call
     return {'ok': True}

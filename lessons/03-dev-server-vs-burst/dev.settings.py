@@ -1,6 +1,6 @@
 @app.get('/api/settings')
 async def settings():
-    data = load_settings()      # sync read + parse: 200 ms
+    data = load_settings()      # a blocking read: waits 200 ms
     return data
 
 @app.get('/health')

@@ -11,6 +11,8 @@ async def lifespan(app):  # while threads can still start
     loop.set_default_executor(prestart_pool(2))
     yield
 
+app = FastAPI(lifespan=lifespan)  # or the pool is never installed
+
 @app.post('/run')
 async def run_graph(state: dict):
     # both threads busy? the call waits in the pool's queue

@@ -15,8 +15,13 @@ class RpcClient:                       # Unix only: no thread
         return (await fut)['result']
 
     def on_readable(self):             # runs on the loop thread
-        self.buf += os.read(self.fd, 65536)
-        *lines, self.buf = self.buf.split(b'\n')
+        data = os.read(self.fd, 65536)
+        if not data:                   # EOF: or this fires forever
+            self.loop.remove_reader(self.fd)
+            for fut in self.pending.values():
+                fut.set_exception(ConnectionError('server exited'))
+            return
+        *lines, self.buf = (self.buf + data).split(b'\n')
         for line in lines:
             msg = json.loads(line)
             self.pending.pop(msg['id']).set_result(msg)

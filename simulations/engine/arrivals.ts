@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/types';
 import type { Action } from './action';
 import { instant } from './callback';
 import type { Emit, Handoff, Scheduler, ThreadControl, Timers } from './capabilities';
+import { Listener } from './listener';
 import type { RequestRecord } from './task';
 import { newThread, type SimThread } from './thread';
 
@@ -27,19 +28,22 @@ export class Arrivals {
 
 	/** hostThreads: the host thread of each request still waiting in `fut.result()`. */
 	private hostThreads = new Map<string, SimThread>();
+	/** The listening socket, for requests on new connections. */
+	readonly listener: Listener;
 
 	constructor(
 		private scenario: Scenario,
 		readonly records: RequestRecord[],
 		private clock: Pick<Timers, 'now' | 'at'>,
 		private emit: Emit,
-		private loop: Pick<Scheduler, 'ioReady' | 'callSoonThreadsafe'>,
+		private loop: Pick<Scheduler, 'ioReady' | 'callSoon' | 'callSoonThreadsafe'>,
 		/** Creates and spawns the task of request `index`. */
 		private startTask: (index: number) => void,
 		private threads: Pick<ThreadControl, 'created' | 'resume'>,
 		private handoff: Handoff
 	) {
 		this.left = records.length;
+		this.listener = new Listener(loop);
 	}
 
 	/** Schedules every arrival on the clock. */
@@ -139,7 +143,9 @@ export class Arrivals {
 				? `read request ${spec.id}`
 				: `run_until_complete(${spec.handler}()) for ${spec.id}`;
 		const cb = instant(label, spec.id, false, () => this.startTask(index));
-		if (this.scenario.runtime.host === 'loop') cb.request = spec.id;
-		this.loop.ioReady(cb);
+		if (this.scenario.runtime.host !== 'loop') return this.loop.ioReady(cb);
+		cb.request = spec.id;
+		if (spec.connection === 'new') this.listener.connect(spec.id, cb);
+		else this.loop.ioReady(cb);
 	}
 }

@@ -39,6 +39,8 @@ export interface TaskControl {
 	markReady(task: Task, on: string | null): void;
 	/** Resumes a suspended task through call_soon. */
 	wakeSoon(task: Task): void;
+	/** The task yields once (`await asyncio.sleep(0)`, a checkpoint): its next step is scheduled now. */
+	yieldNow(task: Task, on: string): null;
 	/** The coroutine raises `error` and ends. */
 	fail(task: Task, error: string): null;
 }

@@ -40,7 +40,8 @@ const THREAD_EVENTS = plainEvents<ThreadEvent['type']>([
 /**
  * Who runs Python when. With the GIL, one thread at a time, as the GIL machine
  * (`machines/gil.ts`) decides: a waiter forces a switch once the holder has held it for the
- * switch interval since the first waiter began to wait, hand-offs in FIFO order. Without the
+ * switch interval since the first waiter began to wait, hand-offs in FIFO order; a select() that
+ * returns at once hands nothing over, so the loop thread takes the GIL straight back. Without the
  * GIL, runnable threads share `cores` equally (processor sharing). Threads move through the
  * thread machine; both are traced from here.
  */
@@ -105,7 +106,7 @@ export class Cpu {
 					return;
 				case 'select':
 					// The loop's `select` event carries the thread into select(): one event, one frame.
-					this.leave(th, 'SELECT', 'select()', false);
+					this.leave(th, 'SELECT', 'select()', false, a.atOnce);
 					this.selected(a.timeoutMs);
 					return;
 				case 'idle':
@@ -240,12 +241,13 @@ export class Cpu {
 		th: SimThread,
 		event: 'BLOCK' | 'SELECT' | 'IDLE',
 		doing: string | null,
-		reportThread = true
+		reportThread = true,
+		returnsAtOnce = false
 	): void {
 		th.doing = doing;
 		this.transition(th, event);
 		if (this.config.gil && this.gilHolder === th) {
-			this.sendGil(release(this.waiters.length > 0), th, 0);
+			this.sendGil(release(this.waiters.length > 0, returnsAtOnce), th, 0);
 		}
 		if (reportThread) this.report(th);
 		else this.reportGil();

@@ -5,6 +5,7 @@ import type { Sim } from './sim';
 /** The engine's own state projected onto a frame; tests check it equals the frame replayed from the trace. */
 export function liveFrame(sim: Sim, index: number): Frame {
 	const loop = sim.loop;
+	const atSelector = new Set(loop.unread());
 	const frame: Frame = {
 		index,
 		// A frame's time is that of its latest event; a step may move the clock without one.
@@ -21,7 +22,10 @@ export function liveFrame(sim: Sim, index: number): Frame {
 			batch: loop.batchLeft
 		},
 		loopThread: loopThreadOf(sim.loopThread),
-		unread: loop.unread(),
+		// In arrival order, as the trace adds them; a new connection waits there from its accept on.
+		unread: [...sim.arrivals.arrived].filter(
+			(id) => atSelector.has(id) || sim.arrivals.listener.isConnecting(id)
+		),
 		threads: {},
 		gil: sim.scenario.runtime.gil
 			? { holder: sim.cpu.holder()?.name ?? null, waiters: sim.cpu.waiting().map((w) => w.name) }

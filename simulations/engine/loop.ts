@@ -62,7 +62,9 @@ export class EventLoop implements Scheduler {
 	constructor(
 		private clock: Timers,
 		private emit: Emit,
-		private host: LoopHost
+		private host: LoopHost,
+		/** How long a select() with a positive timeout sleeps when nothing wakes it (F37). */
+		private sleepFor: (timeoutMs: number) => number = (ms) => ms
 	) {}
 
 	/** The loop thread's program. */
@@ -102,15 +104,22 @@ export class EventLoop implements Scheduler {
 				return null;
 			}
 			case 'select':
-				return { kind: 'select', timeoutMs: this.timeoutMs };
+				return {
+					kind: 'select',
+					timeoutMs: this.timeoutMs,
+					atOnce: this.timeoutMs === 0 || this.pendingIo.length > 0
+				};
 			case 'returnFromSelect':
 				this.returnFromSelect(action.params?.reason as 'io' | 'poll' | 'timeout');
 				return null;
 			case 'armSelectTimeout':
-				this.timeoutId = this.clock.at(this.clock.now() + (this.timeoutMs as number), () => {
-					this.timeoutId = null;
-					this.send(SELECT_TIMEOUT);
-				});
+				this.timeoutId = this.clock.at(
+					this.clock.now() + this.sleepFor(this.timeoutMs as number),
+					() => {
+						this.timeoutId = null;
+						this.send(SELECT_TIMEOUT);
+					}
+				);
 				return null;
 			case 'fallAsleep':
 				this.host.asleep();

@@ -41,7 +41,9 @@ export class Pool {
 		private threadControl: ThreadControl,
 		private emit: Emit,
 		private maxWorkers: number,
-		started: number
+		started: number,
+		/** The host lets a new thread start now (the rulebook's `threadsMayStart`). */
+		private mayStart: () => boolean
 	) {
 		const prestarted = Array.from({ length: started }, () => {
 			const w = this.newWorker();
@@ -73,7 +75,7 @@ export class Pool {
 
 	submit(task: Task, ins: OffloadInstr): Action | null {
 		const item: WorkItem = { task, ins, orphan: false };
-		const { outcome, woken } = this.model.submit(item, ins.noThread);
+		const { outcome, woken } = this.model.submit(item, ins.noThread, this.mayStart());
 		const waitOn = `to_thread: ${ins.work} ${ins.ms} ms`;
 		// An idle worker blocked in work_queue.get() takes the item whatever the semaphore says.
 		if (woken) this.threadControl.resume(woken.thread);

@@ -1,4 +1,13 @@
-import type { Handoff, LockKind, NoThread, RpcClient, Step, WorkKind } from '../scenario/types';
+import type {
+	Collect,
+	Handler,
+	Handoff,
+	LockKind,
+	NoThread,
+	RpcClient,
+	Step,
+	WorkKind
+} from '../scenario/types';
 
 /** Where an instruction comes from, for the trace and the code highlight. */
 export interface Source {
@@ -12,13 +21,16 @@ export type Instr =
 	| { op: 'cpu' | 'block' | 'sleep' | 'io'; ms: number; src: Source }
 	| { op: 'offload'; ms: number; work: WorkKind; noThread: NoThread; src: Source }
 	| { op: 'acquire' | 'release'; lock: string; kind: LockKind; src: Source }
-	| { op: 'gather'; branches: Instr[][]; src: Source }
+	| { op: 'gather'; branches: Instr[][]; collect: Collect; src: Source }
 	| { op: 'rpc'; ms: number; handoff: Handoff; client: RpcClient; src: Source }
 	| { op: 'threadsafeResult'; program: Instr[]; timeoutMs: number | null; src: Source }
 	| { op: 'fail'; error: string; src: Source }
 	| { op: 'beat' | 'mark'; src: Source }
 	| { op: 'lag'; everyMs: number; src: Source }
-	| { op: 'loop'; src: Source };
+	| { op: 'loop'; src: Source }
+	/** A FastAPI `def` endpoint: `async with limiter`, `run_sync(steps)` on an anyio worker, leave. */
+	| { op: 'anyioAcquire' | 'anyioRelease'; src: Source }
+	| { op: 'runSync'; program: Instr[]; src: Source };
 
 /** Compiles steps once per handler; every request of that handler shares the result. */
 export function compile(steps: Step[], path: string): Instr[] {
@@ -44,6 +56,7 @@ export function compile(steps: Step[], path: string): Instr[] {
 				out.push({
 					op: 'gather',
 					branches: step.branches.map((b, j) => compile(b, `${src.path}.branches[${j}]`)),
+					collect: step.collect ?? 'gather',
 					src
 				});
 				break;
@@ -64,6 +77,18 @@ export function compile(steps: Step[], path: string): Instr[] {
 		}
 	});
 	return out;
+}
+
+/** A handler's program: a `def` endpoint's steps run on anyio's worker pool (F32). */
+export function compileHandler(handler: Handler, path: string): Instr[] {
+	const program = compile(handler.steps, path);
+	if (!handler.sync) return program;
+	const src = { path };
+	return [
+		{ op: 'anyioAcquire', src },
+		{ op: 'runSync', program, src },
+		{ op: 'anyioRelease', src }
+	];
 }
 
 /** `while True: await asyncio.sleep(every); beat()` */

@@ -2,6 +2,7 @@ import { VirtualClock } from '../clock';
 import { roundMs, unfinishedRequests, type Warning } from '../result';
 import { firstWake } from '../rules/background';
 import { limitReason, slowCallbackWarning } from '../rules/messages';
+import { threadsMayStart } from '../rules/pool';
 import { readerName, readerSetResultTraceback } from '../rules/excepthook';
 import { createTaskNamer, stepRepr } from '../rules/task-repr';
 import type { Scenario } from '../scenario/types';
@@ -14,12 +15,14 @@ import { Cpu } from './cpu';
 import { Locks } from './locks';
 import { EventLoop } from './loop';
 import { Pool } from './pool';
-import { compile, heartbeatProgram, lagMonitorProgram, type Instr } from './program';
+import { AnyioPool } from './anyio';
+import { compileHandler, heartbeatProgram, lagMonitorProgram, type Instr } from './program';
 import { describeWaits } from './reasons';
 import { RpcClient } from './rpc';
 import type { RequestRecord } from './task';
 import { Tasks } from './tasks';
 import { newThread, type SimThread } from './thread';
+import { selectSleepMs } from './timer-lateness';
 import { Tracer } from './tracer';
 
 /** More scheduling steps than this end the run: no valid scenario may freeze its caller. */
@@ -42,6 +45,7 @@ export class Sim {
 	readonly loopThread: SimThread;
 	readonly tasks: Tasks;
 	readonly pool: Pool;
+	readonly anyio: AnyioPool;
 	readonly locks: Locks;
 	private readonly rpc: RpcClient;
 	readonly requests: RequestRecord[];
@@ -77,11 +81,16 @@ export class Sim {
 		const emit = (this.emit = tracer.emit);
 		const cpu = { gil: rt.gil, cores: rt.cores, switchIntervalMs: rt.switchIntervalMs, traced };
 		this.cpu = new Cpu(clock, emit, cpu, (timeoutMs) => this.loop.selected(timeoutMs));
-		this.loop = new EventLoop(clock, emit, {
-			resumeLoopThread: () => this.cpu.resume(this.loopThread),
-			asleep: () => this.loopAsleep(),
-			callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
-		});
+		this.loop = new EventLoop(
+			clock,
+			emit,
+			{
+				resumeLoopThread: () => this.cpu.resume(this.loopThread),
+				asleep: () => this.loopAsleep(),
+				callbackReturned: (cb, ms) => this.callbackReturned(cb, ms)
+			},
+			(ms) => selectSleepMs(ms, rt.timerLateness)
+		);
 		this.loopThread = newThread('loop', rt.host === 'runUntilComplete' ? 'host' : 'loop', () =>
 			this.loop.next()
 		);
@@ -99,6 +108,12 @@ export class Sim {
 			acquire: (task, lock, kind) => this.locks.acquire(task, lock, kind),
 			release: (task, lock) => this.locks.release(task, lock),
 			rpc: (task, ins) => this.rpc.send(task, ins),
+			syncCall: (task, ins) =>
+				ins.op === 'anyioAcquire'
+					? this.anyio.acquire(task)
+					: ins.op === 'runSync'
+						? this.anyio.run(task, ins.program)
+						: this.anyio.release(task),
 			beat: () => this.heartbeats.push(clock.now()),
 			lag: (sample) => this.recordLag(sample),
 			deadlock,
@@ -125,9 +140,14 @@ export class Sim {
 			},
 			readerName(scenario)
 		);
-		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted);
+		this.pool = new Pool(this.loop, this.tasks, threads, emit, rt.threads, rt.threadsStarted, () =>
+			threadsMayStart(rt, clock.now())
+		);
+		this.anyio = new AnyioPool(this.loop, this.tasks, threads, rt.anyioTokens ?? 40, () =>
+			threadsMayStart(rt, clock.now())
+		);
 		for (const [name, handler] of Object.entries(scenario.handlers)) {
-			this.programs.set(name, compile(handler.steps, `handlers.${name}.steps`));
+			this.programs.set(name, compileHandler(handler, `handlers.${name}.steps`));
 		}
 		this.requests = unfinishedRequests(scenario);
 		const startTask = (index: number) => {
@@ -263,6 +283,7 @@ export class Sim {
 			this.rpc.inFlight > 0 ||
 			this.pool.busy > 0 ||
 			this.pool.runnableQueue() > 0 ||
+			this.anyio.busy > 0 ||
 			loop.foregroundReady > 0 ||
 			loop.foregroundTimers > 0 ||
 			loop.foregroundIo() > 0 ||

@@ -13,11 +13,13 @@ export interface RequestRecord {
 	error?: string;
 }
 
-/** Waits for its children, like the future `asyncio.gather` returns. */
+/** Waits for its children, like the future `asyncio.gather` returns (or `as_completed`'s queue). */
 export interface Gather {
 	parent: Task;
 	remaining: number;
 	settled: boolean;
+	/** as_completed: the parent wakes for each result, not only for the last. */
+	asCompleted?: { total: number; scheduled: boolean };
 }
 
 /** An asyncio Task: a coroutine stepped by callbacks on the loop. */
@@ -34,6 +36,8 @@ export interface Task {
 	on: string | null;
 	held: { lock: string; kind: 'thread' | 'asyncio' }[];
 	gather: Gather | null;
+	/** The as_completed() this task iterates: it takes each result as it comes. */
+	collecting?: Gather | null;
 	resumeError: string | null;
 	/** The task ran a Thread.start() handshake and suspends once the loop thread is back. */
 	suspendAfterWait: boolean;

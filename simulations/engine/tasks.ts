@@ -4,11 +4,13 @@ import type { TaskState } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
 import type { Deadlock, Emit, Handoff, Scheduler, TaskControl } from './capabilities';
+import type { Collect } from '../scenario/types';
 import type { Instr } from './program';
 import type { Gather, RequestRecord, Task } from './task';
 
 type OffloadInstr = Extract<Instr, { op: 'offload' }>;
 type RpcInstr = Extract<Instr, { op: 'rpc' }>;
+type SyncInstr = Extract<Instr, { op: 'anyioAcquire' | 'anyioRelease' | 'runSync' }>;
 
 /** What a coroutine's awaits reach outside the task: I/O, the pool, locks, the RPC client, the run's records. */
 export interface Awaits {
@@ -19,6 +21,8 @@ export interface Awaits {
 	acquire(task: Task, lock: string, kind: 'thread' | 'asyncio'): Action | null | undefined;
 	release(task: Task, lock: string): void;
 	rpc(task: Task, ins: RpcInstr): void;
+	/** A FastAPI `def` endpoint's limiter and worker thread (anyio). */
+	syncCall(task: Task, ins: SyncInstr): Action | null | undefined;
 	beat(): void;
 	/** The lag monitor's sample. */
 	lag(sample: { atMs: number; lagMs: number }): void;
@@ -92,6 +96,12 @@ export class Tasks implements TaskControl {
 		this.loop.callSoon(task.step);
 	}
 
+	yieldNow(task: Task, on: string): null {
+		this.loop.callSoon(task.step);
+		this.send(task, 'YIELD', on);
+		return null;
+	}
+
 	markReady(task: Task, on: string | null): void {
 		this.send(task, 'SCHEDULE', on);
 	}
@@ -114,6 +124,8 @@ export class Tasks implements TaskControl {
 			if (task.request && task.request.startMs === null) task.request.startMs = this.awaits.now();
 			this.send(task, 'RUN_STEP', null);
 		}
+		if (this.waitsForNext(task))
+			return this.suspend(task, this.collectingOn(task.collecting as Gather));
 		if (task.resumeError !== null) {
 			const error = task.resumeError;
 			task.resumeError = null;
@@ -137,11 +149,7 @@ export class Tasks implements TaskControl {
 			case 'block':
 				return { kind: 'block', ms: ins.ms, doing: `${task.id}: blocking call (${ins.ms} ms)` };
 			case 'sleep':
-				if (ins.ms === 0) {
-					this.loop.callSoon(task.step);
-					this.send(task, 'YIELD', 'asyncio.sleep(0)');
-					return null;
-				}
+				if (ins.ms === 0) return this.yieldNow(task, 'asyncio.sleep(0)');
 				this.loop.callLater(ins.ms, this.resolver(`sleep done → ${task.id}`, task));
 				return this.suspend(task, `asyncio.sleep(${ins.ms} ms)`);
 			case 'io':
@@ -155,7 +163,7 @@ export class Tasks implements TaskControl {
 				awaits.release(task, ins.lock);
 				return undefined;
 			case 'gather':
-				return this.gather(task, ins.branches);
+				return this.gather(task, ins.branches, ins.collect);
 			case 'rpc':
 				awaits.rpc(task, ins);
 				return this.suspend(task, `rpc response`);
@@ -163,6 +171,10 @@ export class Tasks implements TaskControl {
 				return this.threadsafeResult(task, ins.program, ins.timeoutMs);
 			case 'fail':
 				return this.fail(task, ins.error);
+			case 'anyioAcquire':
+			case 'runSync':
+			case 'anyioRelease':
+				return awaits.syncCall(task, ins);
 			case 'beat':
 				awaits.beat();
 				this.emit(task.id, { type: 'beat', detail: {} });
@@ -179,14 +191,36 @@ export class Tasks implements TaskControl {
 		}
 	}
 
-	private gather(task: Task, branches: Instr[][]): null {
+	private gather(task: Task, branches: Instr[][], collect: Collect): null {
 		const g: Gather = { parent: task, remaining: branches.length, settled: false };
+		if (collect === 'asCompleted') {
+			g.asCompleted = { total: branches.length, scheduled: false };
+			task.collecting = g;
+		}
 		branches.forEach((program, i) => {
 			const child = this.create(`${task.id}/${i + 1}`, 'child', program, null);
 			child.gather = g;
 			this.spawn(child);
 		});
-		return this.suspend(task, `gather of ${branches.length}`);
+		return this.suspend(task, this.collectingOn(g));
+	}
+
+	private collectingOn(g: Gather): string {
+		const n = g.asCompleted?.total ?? g.remaining;
+		return g.asCompleted ? `as_completed: ${n - g.remaining} of ${n} done` : `gather of ${n}`;
+	}
+
+	/**
+	 * as_completed: the parent took every result queued so far (`done.get()` does not suspend on
+	 * a non-empty queue); true when it must wait for the next one.
+	 */
+	private waitsForNext(task: Task): boolean {
+		const g = task.collecting;
+		if (!g?.asCompleted) return false;
+		g.asCompleted.scheduled = false;
+		if (g.remaining > 0 && !g.settled) return true;
+		task.collecting = null;
+		return false;
 	}
 
 	/**
@@ -264,6 +298,15 @@ export class Tasks implements TaskControl {
 	private childDone(g: Gather, error: string | null): void {
 		if (g.settled) return;
 		g.remaining--;
+		const each = g.asCompleted;
+		if (each) {
+			// _on_completion puts the child in as_completed's queue; a waiting get() wakes the parent.
+			if (error !== null || g.remaining === 0) g.settled = true;
+			if (error !== null) g.parent.resumeError = error;
+			if (each.scheduled) return;
+			each.scheduled = true;
+			return this.wakeSoon(g.parent);
+		}
 		if (error === null && g.remaining > 0) return;
 		g.settled = true;
 		g.parent.resumeError = error;

@@ -1,5 +1,5 @@
 // The rulebook: CPython's rules that both engines need, once, as pure functions and models.
-export { IdleSemaphorePool, type SubmitOutcome, type Submitted } from './pool';
+export { IdleSemaphorePool, threadsMayStart, type SubmitOutcome, type Submitted } from './pool';
 export { firstWake, lagSample } from './background';
 export { CANT_START, limitReason, slowCallbackWarning, threadLockDeadlock } from './messages';
 export { createTaskNamer, exceptionRepr, stepRepr, taskRepr, type TaskFacts } from './task-repr';

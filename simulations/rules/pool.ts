@@ -1,4 +1,12 @@
-import type { NoThread } from '../scenario/types';
+import type { NoThread, Runtime } from '../scenario/types';
+
+/**
+ * Whether the host lets a new thread start at `nowMs`: never with `threads: 0`, and not before
+ * `threadsRefusedUntilMs` (a thread limit that frees up later, F20).
+ */
+export function threadsMayStart(runtime: Runtime, nowMs: number): boolean {
+	return runtime.threads > 0 && nowMs >= (runtime.threadsRefusedUntilMs ?? 0);
+}
 
 /**
  * What `ThreadPoolExecutor.submit()` did with a work item: `token` (an `_idle_semaphore` token was
@@ -40,19 +48,22 @@ export class IdleSemaphorePool<T, W> {
 		this.threads = prestarted.length;
 	}
 
-	/** `submit(fn)`: queue the item, wake an idle worker, then take a token or start a thread. */
-	submit(item: T, noThread: NoThread): Submitted<W> {
+	/**
+	 * `submit(fn)`: queue the item, wake an idle worker, then take a token or start a thread;
+	 * `mayStart` false = the host refuses new threads now (`Thread.start` raises).
+	 */
+	submit(item: T, noThread: NoThread, mayStart = true): Submitted<W> {
 		this.items.push(item);
 		const woken = this.idle.shift() ?? null;
 		if (this.tokens > 0) {
 			this.tokens--;
 			return { outcome: 'token', woken };
 		}
-		if (this.maxWorkers > 0 && this.threads < this.maxWorkers) {
+		if (this.maxWorkers > 0 && this.threads >= this.maxWorkers) return { outcome: 'queued', woken };
+		if (this.maxWorkers > 0 && mayStart) {
 			this.threads++;
 			return { outcome: 'start', woken };
 		}
-		if (this.maxWorkers > 0) return { outcome: 'queued', woken };
 		return { outcome: noThread === 'raise' ? 'raise' : 'inline', woken };
 	}
 

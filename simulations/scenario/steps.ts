@@ -13,7 +13,7 @@ const FIELDS: Record<Step['op'], string[]> = {
 	io: ['ms'],
 	offload: ['ms', 'work', 'noThread'],
 	lock: ['name', 'kind', 'steps'],
-	gather: ['branches'],
+	gather: ['branches', 'collect'],
 	rpc: ['ms', 'handoff', 'client'],
 	threadsafeResult: ['steps', 'timeoutMs'],
 	fail: ['error']
@@ -97,13 +97,16 @@ function checkStep(
 			if (o.branches !== undefined && Array.isArray(o.branches) && branches.length === 0) {
 				c.fail('E_RANGE', [...path, 'branches'], 'at least one branch', 'an empty array');
 			}
-			return {
+			const step: Step = {
 				op: kind,
 				branches: branches.map((b, j) =>
 					checkSteps(c, b, [...path, 'branches', j], codeLines, depth + 1)
 				),
 				...base
 			};
+			if (o.collect !== undefined)
+				step.collect = c.choice(o, 'collect', path, ['gather', 'asCompleted'] as const);
+			return step;
 		}
 		case 'rpc':
 			return {

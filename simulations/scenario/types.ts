@@ -7,6 +7,12 @@ export type NoThread = 'raise' | 'inline';
 export type LockKind = 'thread' | 'asyncio';
 export type Handoff = 'selector' | 'threadsafe' | 'unsafe';
 export type RpcClient = 'perRequest' | 'singleSlot';
+/**
+ * How a request reaches the server: `keepAlive` on a connection that is already open (its bytes
+ * are read in one loop iteration), or `new`: accept, `_accept_connection2`, `connection_made` and
+ * `_add_reader`, then the read, each in a later loop iteration (F6).
+ */
+export type Connection = 'keepAlive' | 'new';
 
 interface StepBase {
 	/** The line of the handler's `code` this step stands for (1-based). */
@@ -42,9 +48,18 @@ export interface LockStep extends StepBase {
 	kind: LockKind;
 	steps: Step[];
 }
+/**
+ * How a handler awaits concurrent branches: `gather` = `await asyncio.gather(...)`;
+ * `asCompleted` = `for f in asyncio.as_completed([...]): await f` (the first error raises when
+ * its result is taken). Batches are consecutive gather steps.
+ */
+export type Collect = 'gather' | 'asCompleted';
+
 export interface GatherStep extends StepBase {
 	op: 'gather';
 	branches: Step[][];
+	/** Default `gather`. */
+	collect?: Collect;
 }
 export interface RpcStep extends StepBase {
 	op: 'rpc';
@@ -90,19 +105,33 @@ export type StepOp = Step['op'];
  */
 export type Host = 'loop' | 'hostThreads' | 'runUntilComplete';
 
+/**
+ * When timers fire: `epoll` = as CPython on Linux, a sleeping select() rounds its timeout up to a
+ * whole millisecond and wakes a little late (F37); `exact` = on the dot, for lessons that teach
+ * with round numbers.
+ */
+export type TimerLateness = 'epoll' | 'exact';
+
 export interface Runtime {
 	host: Host;
 	threads: number;
 	threadsStarted: number;
+	/** Until this time the host refuses new threads (`Thread.start` raises); default 0 (never refused). */
+	threadsRefusedUntilMs?: number;
 	gil: boolean;
 	switchIntervalMs: number;
 	cores: number;
 	debug: boolean;
 	slowCallbackMs: number;
+	timerLateness: TimerLateness;
+	/** anyio's default thread limiter (FastAPI `def` endpoints): concurrent calls; default 40. */
+	anyioTokens?: number;
 }
 
 export interface Handler {
 	code?: string;
+	/** A FastAPI `def` endpoint (F32): its steps (cpu, block, fail) run on anyio's worker threads. */
+	sync?: boolean;
 	steps: Step[];
 }
 
@@ -110,6 +139,8 @@ export interface RequestSpec {
 	id: string;
 	at: number;
 	handler: string;
+	/** Default `keepAlive`; scenarios built by hand may leave it out. */
+	connection?: Connection;
 }
 
 export interface ArrivalSpec {
@@ -119,6 +150,7 @@ export interface ArrivalSpec {
 	everyMs: number;
 	jitterMs: number;
 	idPrefix: string;
+	connection: Connection;
 }
 
 export type BackgroundKind = 'heartbeat' | 'lagMonitor';

@@ -4,12 +4,14 @@ import { checkSteps } from './steps';
 import {
 	SCENARIO_FORMAT,
 	type BackgroundSpec,
+	type Connection,
 	type Handler,
 	type Host,
 	type RequestSpec,
 	type Runtime,
 	type Scenario,
-	type Step
+	type Step,
+	type TimerLateness
 } from './types';
 
 const MAX_REQUESTS = 100_000;
@@ -29,13 +31,20 @@ const RUNTIME = [
 	'host',
 	'threads',
 	'threadsStarted',
+	'threadsRefusedUntilMs',
 	'gil',
 	'switchIntervalMs',
 	'cores',
 	'debug',
-	'slowCallbackMs'
+	'slowCallbackMs',
+	'timerLateness',
+	'anyioTokens'
 ];
+/** What a FastAPI `def` endpoint can do on its worker thread: no awaits there. */
+const SYNC_OPS: readonly string[] = ['cpu', 'block', 'fail'];
 const HOSTS: readonly Host[] = ['loop', 'hostThreads', 'runUntilComplete'];
+const CONNECTIONS: readonly Connection[] = ['keepAlive', 'new'];
+const LATENESS: readonly TimerLateness[] = ['epoll', 'exact'];
 
 /** Checks a parsed document against scenario@1 and fills in every default; null when anything is wrong. */
 export function checkScenario(c: Checker, doc: unknown): Scenario | null {
@@ -53,7 +62,7 @@ export function checkScenario(c: Checker, doc: unknown): Scenario | null {
 	const runtime = checkRuntime(c, o.runtime);
 	const handlers = checkHandlers(c, o.handlers);
 	checkLockKinds(c, handlers);
-	const requests = checkRequests(c, o, handlers, seed);
+	const requests = checkRequests(c, o, handlers, seed, runtime.host);
 	const background = checkBackground(c, o.background);
 	if (runtime.host === 'runUntilComplete' && background.length > 0) {
 		// Between run_until_complete calls the loop is stopped, so a periodic task would not tick.
@@ -92,15 +101,31 @@ function checkRuntime(c: Checker, value: unknown): Runtime {
 	if (threads > 0 && started > threads) {
 		c.fail('E_RANGE', [...p, 'threadsStarted'], `at most threads (${threads})`, String(started));
 	}
+	const refusedUntil = c.number(o, 'threadsRefusedUntilMs', p, {
+		min: 0,
+		max: 3_600_000,
+		fallback: 0
+	});
+	if (threads === 0 && refusedUntil > 0) {
+		c.fail(
+			'E_CONFLICT',
+			[...p, 'threadsRefusedUntilMs'],
+			'0 when runtime.threads is 0 (no thread can ever start, so none is refused until later)',
+			String(refusedUntil)
+		);
+	}
 	return {
 		host: c.choice(o, 'host', p, HOSTS, 'loop'),
 		threads,
 		threadsStarted: started,
+		threadsRefusedUntilMs: refusedUntil,
 		gil: c.boolean(o, 'gil', p, true),
 		switchIntervalMs: c.number(o, 'switchIntervalMs', p, { above: 0, max: 1000, fallback: 5 }),
 		cores,
 		debug: c.boolean(o, 'debug', p, false),
-		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 })
+		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 }),
+		timerLateness: c.choice(o, 'timerLateness', p, LATENESS, 'epoll'),
+		anyioTokens: c.number(o, 'anyioTokens', p, { int: true, min: 1, max: 100_000, fallback: 40 })
 	};
 }
 
@@ -138,14 +163,16 @@ function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {
 	if (!o) return out;
 	for (const name of Object.keys(o)) {
 		const p: Path = ['handlers', name];
-		const h = c.object(o[name], p, ['code', 'steps']);
+		const h = c.object(o[name], p, ['code', 'sync', 'steps']);
 		if (!h) continue;
 		const handler: Handler = { steps: [] };
 		if (h.code !== undefined) handler.code = c.string(h, 'code', p, { max: 20_000 });
+		if (h.sync !== undefined) handler.sync = c.boolean(h, 'sync', p, false);
 		const lines = typeof h.code === 'string' ? h.code.split('\n').length : null;
 		if (h.steps === undefined)
 			c.fail('E_REQUIRED', [...p, 'steps'], 'an array of steps', 'nothing');
 		else handler.steps = checkSteps(c, h.steps, [...p, 'steps'], lines);
+		if (handler.sync) checkSyncSteps(c, handler.steps, [...p, 'steps']);
 		Object.defineProperty(out, name, {
 			value: handler,
 			enumerable: true,
@@ -156,11 +183,25 @@ function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {
 	return out;
 }
 
+/** A `def` endpoint runs its steps on a worker thread: only work that needs no loop. */
+function checkSyncSteps(c: Checker, steps: Step[], path: Path): void {
+	steps.forEach((s, i) => {
+		if (SYNC_OPS.includes(s.op)) return;
+		c.fail(
+			'E_CONFLICT',
+			[...path, i, 'op'],
+			`one of ${SYNC_OPS.join(', ')} in a def endpoint (sync: true runs the steps on an anyio worker thread, where nothing is awaited)`,
+			`"${s.op}"`
+		);
+	});
+}
+
 function checkRequests(
 	c: Checker,
 	o: Record<string, unknown>,
 	handlers: Record<string, Handler>,
-	seed: number
+	seed: number,
+	host: Host
 ): RequestSpec[] {
 	const ids = new Set<string>();
 	const out: RequestSpec[] = [];
@@ -172,6 +213,18 @@ function checkRequests(
 		}
 		return name;
 	};
+	// Only an ASGI server's own loop accepts connections; a foreign host hands requests in.
+	const connection = (r: Record<string, unknown>, p: Path): Connection => {
+		const value = c.choice(r, 'connection', p, CONNECTIONS, 'keepAlive');
+		if (value === 'new' && host !== 'loop')
+			c.fail(
+				'E_CONFLICT',
+				[...p, 'connection'],
+				'"keepAlive" when runtime.host is not "loop" (the host hands requests in, no socket is accepted)',
+				`"new" with runtime.host "${host}"`
+			);
+		return value;
+	};
 	const add = (spec: RequestSpec, p: Path) => {
 		if (ids.has(spec.id)) c.fail('E_DUPLICATE_ID', p, 'a request id used once', describe(spec.id));
 		ids.add(spec.id);
@@ -180,20 +233,26 @@ function checkRequests(
 	const requests = o.requests === undefined ? [] : (c.array(o.requests, ['requests']) ?? []);
 	requests.forEach((item, i) => {
 		const p: Path = ['requests', i];
-		const r = c.object(item, p, ['id', 'at', 'handler']);
+		const r = c.object(item, p, ['id', 'at', 'handler', 'connection']);
 		if (!r) return;
 		const id = c.string(r, 'id', p, { nonEmpty: true, max: 100 });
-		add({ id, at: c.number(r, 'at', p, { min: 0, max: 3_600_000 }), handler: handler(r, p) }, [
-			...p,
-			'id'
-		]);
+		const at = c.number(r, 'at', p, { min: 0, max: 3_600_000 });
+		add({ id, at, handler: handler(r, p), connection: connection(r, p) }, [...p, 'id']);
 	});
 	const rng = createRng(seed);
 	const counters = new Map<string, number>();
 	const arrivals = o.arrivals === undefined ? [] : (c.array(o.arrivals, ['arrivals']) ?? []);
 	arrivals.forEach((item, i) => {
 		const p: Path = ['arrivals', i];
-		const a = c.object(item, p, ['handler', 'count', 'startMs', 'everyMs', 'jitterMs', 'idPrefix']);
+		const a = c.object(item, p, [
+			'handler',
+			'count',
+			'startMs',
+			'everyMs',
+			'jitterMs',
+			'idPrefix',
+			'connection'
+		]);
 		if (!a) return;
 		const name = handler(a, p);
 		const count = c.number(a, 'count', p, { int: true, min: 1, max: MAX_REQUESTS });
@@ -201,6 +260,7 @@ function checkRequests(
 		const every = c.number(a, 'everyMs', p, { min: 0, max: 3_600_000, fallback: 0 });
 		const jitter = c.number(a, 'jitterMs', p, { min: 0, max: 3_600_000, fallback: 0 });
 		const prefix = c.string(a, 'idPrefix', p, { fallback: 'r', max: 50 });
+		const conn = connection(a, p);
 		if (!Number.isFinite(count) || out.length + count > MAX_REQUESTS) {
 			if (Number.isFinite(count))
 				c.fail(
@@ -214,7 +274,7 @@ function checkRequests(
 		let n = counters.get(prefix) ?? 0;
 		for (let k = 0; k < count; k++) {
 			const at = start + k * every + rng() * jitter;
-			add({ id: `${prefix}${++n}`, at, handler: name }, [...p, 'idPrefix']);
+			add({ id: `${prefix}${++n}`, at, handler: name, connection: conn }, [...p, 'idPrefix']);
 		}
 		counters.set(prefix, n);
 	});

@@ -108,7 +108,8 @@ export function timelinePicture(
 	const hungKnown = t.hungAtMs !== null && cursor >= t.hungAtMs;
 	if (!hungKnown) hung();
 	const shade = futureShade(x, cursor, g.axisY, t.hungAtMs);
-	marks.push(el('rect', { ...shade, y: 0, fill: c.bg, opacity: FUTURE_VEIL }));
+	const veil = { x: shade.x, width: shade.width, height: shade.height };
+	marks.push(el('rect', { ...veil, y: 0, fill: c.bg, opacity: FUTURE_VEIL }));
 	if (hungKnown) hung();
 	// Over the veil: a note is written only once its hand-off has happened.
 	for (const { note, at } of g.handoffs) {

@@ -11,13 +11,15 @@ import {
 	slowCallbackWarning,
 	stepRepr,
 	threadLockDeadlock,
+	threadsMayStart,
 	unfinishedRequests
 } from '../../simulations/index';
 import type { RuntimeEnv } from './env';
 import { createRealPool } from './real-pool';
 
 /**
- * Why a scenario cannot run for real here, or null when it can: `threadsafeResult` exists in the
+ * Why a scenario cannot run for real here, or null when it can: `threadsafeResult` and FastAPI
+ * `def` endpoints (anyio's worker pool, up to 40 threads a page cannot give) exist in the
  * simulation only, and the unsafe hand-off needs shared memory (and is modelled only without
  * debug mode, whose check kills the reader thread).
  */
@@ -35,6 +37,8 @@ export function whyNotReal(scenario: Scenario, isolated: boolean): string | null
 		}
 	};
 	Object.values(scenario.handlers).forEach((h) => visit(h.steps));
+	if (Object.values(scenario.handlers).some((h) => h.sync))
+		problems.add("FastAPI def endpoints (anyio's worker pool)");
 	return problems.size ? [...problems].join(', ') : null;
 }
 
@@ -52,7 +56,13 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	const lag: { atMs: number; lagMs: number }[] = [];
 	const warnings: Warning[] = [];
 	const taskName = createTaskNamer(scenario);
-	const pool = createRealPool(rt.threads, rt.threadsStarted, env, () => maybeFinish());
+	const pool = createRealPool(
+		rt.threads,
+		rt.threadsStarted,
+		env,
+		() => maybeFinish(),
+		() => threadsMayStart(rt, env.now())
+	);
 	const locks = new Map<string, Promise<void>>();
 	const threadLocks = new Map<string, string>();
 	const pending = new Map<number, () => void>();

@@ -24,7 +24,9 @@ export function createRealPool(
 	threads: number,
 	started: number,
 	env: RuntimeEnv,
-	idle: () => void
+	idle: () => void,
+	/** The host lets a new thread start now (the rulebook's `threadsMayStart`). */
+	mayStart: () => boolean = () => true
 ) {
 	const model = new IdleSemaphorePool<Item, number>(
 		threads,
@@ -44,7 +46,7 @@ export function createRealPool(
 			let done = () => {};
 			const result = new Promise<void>((resolve) => (done = resolve));
 			const item: Item = { work: kind, ms, done, orphan: false };
-			const { outcome, woken } = model.submit(item, noThread);
+			const { outcome, woken } = model.submit(item, noThread, mayStart());
 			if (woken !== null) work(woken);
 			if (outcome === 'start') work(model.threads - 1);
 			if (outcome !== 'raise' && outcome !== 'inline') return { outcome, result };

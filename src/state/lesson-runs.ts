@@ -1,5 +1,6 @@
 import type { Lesson } from '../content/types';
 import { runVariant, type VariantRun } from './variant-run';
+import { whenIdle } from './when-idle';
 
 // Deterministic runs, memoised per lesson object: the page, its pictures and its stage share them.
 const memo = new WeakMap<Lesson, Map<string, VariantRun>>();
@@ -22,16 +23,14 @@ export function lessonRun(lesson: Lesson, name: string): VariantRun {
  * first shows one finds it ready (a run costs up to tens of milliseconds). Returns a stop.
  */
 export function warmLessonRuns(lesson: Lesson): () => void {
-	const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
-	const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
 	const names = lesson.variants.map((v) => v.name);
-	let handle = 0;
+	let cancel = () => {};
 	const next = () => {
 		const name = names.shift();
 		if (name === undefined) return;
 		lessonRun(lesson, name);
-		handle = idle(next) as number;
+		cancel = whenIdle(next);
 	};
-	handle = idle(next) as number;
-	return () => cancel(handle);
+	cancel = whenIdle(next);
+	return () => cancel();
 }

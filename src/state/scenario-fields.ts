@@ -24,7 +24,7 @@ export const SCENARIO_FIELDS: FieldSpec[] = [
 	{ key: 'seed', label: 'Seed for jitter', kind: 'number', fallback: 1 }
 ];
 
-/** `runtime`: the pool, the GIL, the cores, debug mode and who drives the loop. */
+/** `runtime`: the pool, the GIL, the cores, debug mode, who drives the loop and timer lateness. */
 export const RUNTIME_FIELDS: FieldSpec[] = [
 	{
 		key: 'threads',
@@ -49,8 +49,31 @@ export const RUNTIME_FIELDS: FieldSpec[] = [
 		kind: 'select',
 		options: ['loop', 'hostThreads', 'runUntilComplete'],
 		fallback: 'loop'
+	},
+	{
+		key: 'threadsRefusedUntilMs',
+		label: 'No thread can start until (ms)',
+		kind: 'number',
+		fallback: 0
+	},
+	{ key: 'anyioTokens', label: "anyio's tokens for def endpoints", kind: 'number', fallback: 40 },
+	{
+		key: 'timerLateness',
+		label: 'Timers (epoll: late as on Linux; exact: on the dot)',
+		kind: 'select',
+		options: ['epoll', 'exact'],
+		fallback: 'epoll'
 	}
 ];
+
+// A request on a new TCP connection is accepted and read over several loop iterations (F6).
+const CONNECTION_FIELD: FieldSpec = {
+	key: 'connection',
+	label: 'Connection',
+	kind: 'select',
+	options: ['keepAlive', 'new'],
+	fallback: 'keepAlive'
+};
 
 /** One entry of `arrivals`: a group of requests to one handler. */
 export const ARRIVAL_FIELDS: FieldSpec[] = [
@@ -59,14 +82,16 @@ export const ARRIVAL_FIELDS: FieldSpec[] = [
 	{ key: 'startMs', label: 'First at (ms)', kind: 'number', fallback: 0 },
 	{ key: 'everyMs', label: 'Then every (ms)', kind: 'number', fallback: 0 },
 	{ key: 'jitterMs', label: 'Random jitter up to (ms)', kind: 'number', fallback: 0 },
-	{ key: 'idPrefix', label: 'Id prefix', kind: 'text', fallback: 'r', optional: true }
+	{ key: 'idPrefix', label: 'Id prefix', kind: 'text', fallback: 'r', optional: true },
+	CONNECTION_FIELD
 ];
 
 /** One entry of `requests`: a single request. */
 export const REQUEST_FIELDS: FieldSpec[] = [
 	{ key: 'id', label: 'Id', kind: 'text' },
 	{ key: 'at', label: 'Arrives at (ms)', kind: 'number' },
-	{ key: 'handler', label: 'Handler', kind: 'handler' }
+	{ key: 'handler', label: 'Handler', kind: 'handler' },
+	CONNECTION_FIELD
 ];
 
 /** One entry of `background`: a heartbeat or a lag monitor task. */
@@ -80,6 +105,14 @@ export const BACKGROUND_FIELDS: FieldSpec[] = [
 		fallback: 0
 	}
 ];
+
+/** A FastAPI `def` endpoint: its steps run on anyio's worker threads (F32). */
+export const SYNC_FIELD: FieldSpec = {
+	key: 'sync',
+	label: 'def endpoint (runs on anyio threads)',
+	kind: 'checkbox',
+	fallback: false
+};
 
 /** A handler's Python, shown beside the run. */
 export const CODE_FIELD: FieldSpec = {
@@ -125,7 +158,15 @@ export const STEP_FIELDS: Record<StepOp, FieldSpec[]> = {
 		{ key: 'name', label: 'Lock name', kind: 'text' },
 		{ key: 'kind', label: 'Kind', kind: 'select', options: ['thread', 'asyncio'] }
 	],
-	gather: [],
+	gather: [
+		{
+			key: 'collect',
+			label: 'Collect',
+			kind: 'select',
+			options: ['gather', 'asCompleted'],
+			fallback: 'gather'
+		}
+	],
 	rpc: [
 		ms('Server answers in (ms)'),
 		{

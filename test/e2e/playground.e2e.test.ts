@@ -62,7 +62,9 @@ describe('the playground', () => {
 
 		const moment = page.getByRole('slider', { name: 'Moment' });
 		await moment.fill('300');
-		expect(await narration.textContent()).toMatch(/at 200 ms/);
+		expect(await narration.textContent()).toMatch(
+			/At 300 ms\. The last event before it, \d+ of \d+, at 200 ms:/
+		);
 		expect(await page.getByTestId('loop-status').textContent()).toMatch(/^Blocked/);
 		// The place in the run is in the URL, so a reload shows the same moment.
 		await expect.poll(() => page.url()).toContain('t=300');

@@ -13,7 +13,7 @@ describe('stepPictureInputs(lesson)(index)', () => {
 			title: `6. ${lesson.title}`,
 			step: 4,
 			count: lesson.steps.length,
-			variant: 'gather + threading.Lock (the report)',
+			variant: 'gather + threading.Lock (one mechanism that produces the symptom)',
 			t: 0,
 			narration: lesson.steps[3].text,
 			status: "Blocked: main/2: threading.Lock 'client_lock'.acquire()."

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulations/index';
 import { runForReal } from '../../src/runtime/interpreter';
 import { loadScenario, scenarioFiles } from '../scenario-files';
-import { ALLOWANCES, differences, judge, type Verdict } from './differential';
+import { ALLOWANCES, compared, differences, judge, type Verdict } from './differential';
 import { runInFakeEnv } from './fake-run';
 
 // Every scenario file (lessons and test/scenarios, discovered) runs through the engine and the
@@ -11,7 +11,7 @@ describe('the engine and runForReal agree on every scenario file', () => {
 	const verdicts = new Map<string, Verdict>();
 	for (const { name, path } of scenarioFiles()) {
 		it(`${name}: same outcome, statuses, errors, end order and times, or an allowance`, async () => {
-			const scenario = loadScenario(path);
+			const scenario = compared(loadScenario(path));
 			const engine = simulate(scenario);
 			const real = await runInFakeEnv(scenario, runForReal);
 			const verdict = judge(scenario, engine, real);
@@ -38,7 +38,7 @@ describe('the engine and runForReal agree on every scenario file', () => {
 	});
 
 	it('F20: the double run of a refused submit ends at the same times in both engines', async () => {
-		const scenario = loadScenario('test/scenarios/f20-double-run-burst.json');
+		const scenario = compared(loadScenario('test/scenarios/f20-double-run-burst.json'));
 		const real = await runInFakeEnv(scenario, runForReal);
 		expect(real.requests.map((q) => q.endMs)).toEqual([202, 202, 600, 402, 1000]);
 		expect(differences(simulate(scenario), real)).toEqual([]);

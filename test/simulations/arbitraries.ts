@@ -33,7 +33,8 @@ export const stepsArb: fc.Arbitrary<Step[]> = fc.letrec<{ step: Step; steps: Ste
 		})) as fc.Arbitrary<Step>,
 		fc.record({
 			op: fc.constant('gather'),
-			branches: fc.array(tie('steps'), { minLength: 1, maxLength: 3 })
+			branches: fc.array(tie('steps'), { minLength: 1, maxLength: 3 }),
+			collect: fc.constantFrom('gather', 'asCompleted')
 		}) as fc.Arbitrary<Step>
 	),
 	steps: fc.array(tie('step'), { maxLength: 4 })
@@ -50,19 +51,35 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 		cores: fc.integer({ min: 1, max: 3 }),
 		debug: fc.boolean(),
 		slowCallbackMs: fc.constantFrom(0, 20, 100),
-		handlers: fc.array(stepsArb, { minLength: 1, maxLength: 3 }),
-		arrivals: fc.array(fc.record({ at: fc.integer({ min: 0, max: 120 }), handler: fc.nat() }), {
+		timerLateness: fc.constantFrom('epoll' as const, 'exact' as const),
+		handlers: fc.array(fc.record({ steps: stepsArb, sync: fc.boolean() }), {
 			minLength: 1,
-			maxLength: 6
+			maxLength: 3
 		}),
+		arrivals: fc.array(
+			fc.record({ at: fc.integer({ min: 0, max: 120 }), handler: fc.nat(), fresh: fc.boolean() }),
+			{ minLength: 1, maxLength: 6 }
+		),
+		refusedUntilMs: fc.constantFrom(0, 0, 60),
+		anyioTokens: fc.constantFrom(1, 40),
 		heartbeat: fc.option(fc.integer({ min: -200, max: 50 }), { nil: null }),
 		lagMonitor: fc.option(fc.integer({ min: -200, max: 50 }), { nil: null })
 	})
 	.map((g) => {
 		const names = g.handlers.map((_, i) => `h${i}`);
+		// Only the loop host accepts connections; a def endpoint runs no awaits on its thread.
 		const requests = g.arrivals
-			.map((a, i) => ({ id: `r${i + 1}`, at: a.at, handler: names[a.handler % names.length] }))
+			.map((a, i) => ({
+				id: `r${i + 1}`,
+				at: a.at,
+				handler: names[a.handler % names.length],
+				connection: a.fresh && g.host === 'loop' ? ('new' as const) : ('keepAlive' as const)
+			}))
 			.sort((a, b) => a.at - b.at);
+		const handler = (h: { steps: Step[]; sync: boolean }) => {
+			const sync = h.steps.filter((x) => x.op === 'cpu' || x.op === 'block' || x.op === 'fail');
+			return h.sync ? { sync: true, steps: sync } : { steps: h.steps };
+		};
 		const background: Scenario['background'] = [];
 		// The validator forbids background tasks with a runUntilComplete host.
 		if (g.host !== 'runUntilComplete' && g.heartbeat !== null)
@@ -83,9 +100,12 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
 				switchIntervalMs: g.switchIntervalMs,
 				cores: g.cores,
 				debug: g.debug,
-				slowCallbackMs: g.slowCallbackMs
+				slowCallbackMs: g.slowCallbackMs,
+				timerLateness: g.timerLateness,
+				threadsRefusedUntilMs: g.threads === 0 ? 0 : g.refusedUntilMs,
+				anyioTokens: g.anyioTokens
 			},
-			handlers: Object.fromEntries(names.map((n, i) => [n, { steps: g.handlers[i] }])),
+			handlers: Object.fromEntries(names.map((n, i) => [n, handler(g.handlers[i])])),
 			requests,
 			background
 		} satisfies Scenario;

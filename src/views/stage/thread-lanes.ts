@@ -93,7 +93,11 @@ function lane(frame: Frame, id: string, thread: Thread, gil: boolean): Lane {
 	};
 }
 
+// A loop that has stopped is in no select(): the loop view says "the loop has stopped" too.
+const stopped = (frame: Frame, id: string) => id === 'loop' && frame.loop.phase === 'stopped';
+
 function look(frame: Frame, id: string, thread: Thread): LaneLook {
+	if (stopped(frame, id)) return 'idle';
 	if (thread.state === 'wantsGil') return 'gil';
 	if (id === 'loop' && frame.loopThread.state === 'blocked') return 'blocked';
 	if (id === 'loop' && frame.loopThread.state === 'select') return 'asleep';
@@ -104,6 +108,7 @@ function look(frame: Frame, id: string, thread: Thread): LaneLook {
 
 function laneWords(frame: Frame, id: string, thread: Thread, holdsGil: boolean): string {
 	const doing = thread.doing ? `: ${thread.doing}` : '';
+	if (stopped(frame, id)) return 'done: the loop has stopped';
 	if (thread.state === 'wantsGil') return `waiting for the GIL${doing}`;
 	if (id === 'loop' && frame.loopThread.state === 'blocked')
 		return `blocked${frame.loopThread.blockedOn ? `: ${frame.loopThread.blockedOn}` : doing}`;

@@ -113,11 +113,18 @@ export function futureShade(
 	cursor: number,
 	axisY: number,
 	hungAtMs: number | null = null
-): { x: number; width: number; height: number } {
+): { x: number; width: number; height: number; span: number } {
 	const [left, right] = x.range();
 	const from = Math.max(left, Math.min(right, x(cursor)));
 	const over = hungAtMs !== null && cursor >= hungAtMs;
-	return { x: from, width: over ? 0 : Math.max(0, right - from + 12), height: axisY };
+	// `span` is the veil's width from the left end: drawn as one box slid to `x`, its size never
+	// changes while time moves.
+	return {
+		x: from,
+		width: over ? 0 : Math.max(0, right - from + 12),
+		height: axisY,
+		span: right - left + 12
+	};
 }
 
 /** The lanes drawn: the loop and every thread always, requests up to `maxRequests`. */

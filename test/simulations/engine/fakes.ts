@@ -42,6 +42,7 @@ export function fakeTaskControl(log: string[]): TaskControl {
 		blockLoopThread: (task, on) => log.push(`block ${task.id}: ${on}`),
 		markReady: (task, on) => log.push(`ready ${task.id}${on ? `: ${on}` : ''}`),
 		wakeSoon: (task) => log.push(`wake ${task.id}`),
+		yieldNow: (task, on) => (log.push(`yield ${task.id}: ${on}`), null),
 		fail: (task, error) => (log.push(`fail ${task.id}: ${error}`), null)
 	};
 }

@@ -23,7 +23,7 @@ describe('EventLoop', () => {
 			30,
 			instant('t', 't', false, () => {})
 		);
-		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: 30 });
+		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: 30, atOnce: false });
 		expect(loop.phase).toBe('selecting');
 	});
 
@@ -35,7 +35,7 @@ describe('EventLoop', () => {
 			0,
 			instant('timer', 'timer', false, () => ran.push('timer'))
 		);
-		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: 0 });
+		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: 0, atOnce: true });
 		loop.selected(0);
 		expect(loop.phase).toBe('collecting');
 		// epoll reports the fds ready when it returns, this same instant included.
@@ -48,7 +48,7 @@ describe('EventLoop', () => {
 		clock.step();
 		expect(host.resumed).toBe(1);
 		// The callback queued while the batch runs waits for the next iteration.
-		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: 0 });
+		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: 0, atOnce: true });
 		expect(ran).toEqual(['io', 'timer']);
 		expect(loop.ready.toArray()).toEqual([late]);
 		expect(trace.bodies.filter((b) => b.type === 'batch')).toEqual([
@@ -58,7 +58,7 @@ describe('EventLoop', () => {
 
 	it('selected() with nothing ready and no timer falls asleep; I/O then wakes it', () => {
 		const { loop, host } = build();
-		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: null });
+		expect(loop.next()).toEqual({ kind: 'select', timeoutMs: null, atOnce: false });
 		loop.selected(null);
 		expect(host.asleep).toBe(1);
 		loop.ioReady(instant('read', 'r', false, () => {}));

@@ -28,7 +28,8 @@ function build(maxWorkers: number, started = 0) {
 		threads,
 		recorder().emit,
 		maxWorkers,
-		started
+		started,
+		() => maxWorkers > 0
 	);
 	return { pool, log };
 }

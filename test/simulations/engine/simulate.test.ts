@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../simulations/simulate';
+import type { Step } from '../../../simulations/scenario/types';
 import { scenario } from '../build';
 
 const ends = (r: ReturnType<typeof simulate>) =>
@@ -253,5 +254,59 @@ describe('simulate(scenario): the GIL', () => {
 
 	it('without the GIL the same work overlaps on two cores', () => {
 		expect(loopPythonMs(false)).toBe(100);
+	});
+
+	// A CPU thread spins in the pool from 0; r1 arrives at 50 and runs `loop` on the loop thread.
+	const besideSpinner = (loop: Step[]) => {
+		const r = simulate(
+			scenario({ spin: [{ op: 'offload', ms: 1000, work: 'cpu', noThread: 'raise' }], loop }, [
+				['worker', 0, 'spin'],
+				['r1', 50, 'loop']
+			])
+		);
+		const [worker, r1] = r.requests;
+		return { worker: worker.endMs as number, r1: (r1.endMs as number) - (r1.startMs as number) };
+	};
+	const times = (n: number, step: Step) => Array.from({ length: n }, () => step);
+
+	it('a select() that returns at once keeps the GIL: 20 x sleep(0) lose no switch interval (F36)', () => {
+		expect(besideSpinner(times(20, { op: 'sleep', ms: 0 })).r1).toBe(0);
+	});
+
+	it('a select() that sleeps loses the GIL: each 2 ms sleep waits a switch interval for it (F36)', () => {
+		expect(besideSpinner(times(5, { op: 'sleep', ms: 2 })).r1).toBe(5 * (2 + 5));
+	});
+
+	it("a pool thread's Python loses every slice the loop thread runs Python in, however short", () => {
+		const chunk: Step = { op: 'cpu', ms: 3 };
+		expect(
+			besideSpinner([chunk, { op: 'sleep', ms: 0 }, chunk, { op: 'sleep', ms: 1 }, chunk]).worker
+		).toBe(1009);
+		expect(besideSpinner([{ op: 'cpu', ms: 20 }]).worker).toBe(1020);
+	});
+});
+
+describe('simulate(scenario): timer lateness (F37)', () => {
+	// r1 sleeps 35 ms from 0; r2 (when present) arrives at 10.5 ms and wakes the loop mid-sleep.
+	const sleeperEnd = (timerLateness: 'epoll' | 'exact', woken: boolean) => {
+		const requests: [string, number, string][] = [['r1', 0, 'nap']];
+		if (woken) requests.push(['r2', 10.5, 'quick']);
+		const r = simulate(
+			scenario({ nap: [{ op: 'sleep', ms: 35 }], quick: [] }, requests, { timerLateness })
+		);
+		return r.requests[0].endMs;
+	};
+
+	it('exact: the timer fires on the dot, woken or not', () => {
+		expect(sleeperEnd('exact', false)).toBe(35);
+		expect(sleeperEnd('exact', true)).toBe(35);
+	});
+
+	it('epoll: a whole-millisecond timeout wakes 0.3 ms late', () => {
+		expect(sleeperEnd('epoll', false)).toBe(35.3);
+	});
+
+	it('epoll: after another wake-up the rest of the timeout rounds up to a whole ms (24.5 -> 25)', () => {
+		expect(sleeperEnd('epoll', true)).toBe(35.8);
 	});
 });

@@ -14,6 +14,7 @@ function build() {
 		acquire: () => undefined,
 		release: () => {},
 		rpc: () => {},
+		syncCall: () => undefined,
 		beat: () => log.push('beat'),
 		lag: () => {},
 		deadlock: (reason) => log.push(`deadlock ${reason}`),

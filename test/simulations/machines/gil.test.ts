@@ -14,14 +14,26 @@ describe('gilMachine', () => {
 		[
 			'a release with waiters hands the GIL to the first one',
 			'held',
-			{ type: 'RELEASE', hasWaiters: true },
+			{ type: 'RELEASE', hasWaiters: true, returnsAtOnce: false },
 			['held', ['handOverToFirstWaiter']]
 		],
 		[
 			'a release without waiters frees it',
 			'held',
-			{ type: 'RELEASE', hasWaiters: false },
+			{ type: 'RELEASE', hasWaiters: false, returnsAtOnce: false },
 			['free', ['freeGil']]
+		],
+		[
+			'a release around a call that returns at once hands nothing over: the caller takes it back (F36)',
+			'held',
+			{ type: 'RELEASE', hasWaiters: true, returnsAtOnce: true },
+			['free', ['freeGil']]
+		],
+		[
+			'a call that returns at once still forces the switch when a drop is requested (F36)',
+			'dropRequested',
+			{ type: 'RELEASE', hasWaiters: true, returnsAtOnce: true },
+			['held', ['handOverToFirstWaiter']]
 		],
 		[
 			'the switch interval elapsed with waiters sets gil_drop_request',
@@ -50,7 +62,7 @@ describe('gilMachine', () => {
 		[
 			'a release while a drop is requested hands over and clears the request',
 			'dropRequested',
-			{ type: 'RELEASE', hasWaiters: true },
+			{ type: 'RELEASE', hasWaiters: true, returnsAtOnce: false },
 			['held', ['handOverToFirstWaiter']]
 		]
 	];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { simulate } from '../../../simulations/index';
 import type { runForReal } from '../../../src/runtime/interpreter';
 import { formatLanes } from '../../golden/lanes';
-import { judge } from '../../runtime/differential';
+import { compared, judge } from '../../runtime/differential';
 import { runInFakeEnv } from '../../runtime/fake-run';
 import { loadScenario, scenarioFiles } from '../../scenario-files';
 
@@ -23,7 +23,7 @@ export async function firstDisagreement(
 	real: typeof runForReal
 ): Promise<string | null> {
 	for (const { name, path } of scenarioFiles()) {
-		const scenario = loadScenario(path);
+		const scenario = compared(loadScenario(path));
 		const verdict = judge(scenario, sim(scenario), await runInFakeEnv(scenario, real));
 		if (verdict.unexplained.length > 0) return name;
 	}

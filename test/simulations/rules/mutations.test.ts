@@ -62,12 +62,12 @@ const MUTANTS = [
 		mutate: withPool(
 			(Base) =>
 				class extends Base<unknown, unknown> {
-					submit(item: unknown, noThread: 'raise' | 'inline') {
+					submit(item: unknown, noThread: 'raise' | 'inline', mayStart?: boolean) {
 						const self = inside(this);
-						if (self.threads >= self.maxWorkers) return super.submit(item, noThread);
+						if (self.threads >= self.maxWorkers) return super.submit(item, noThread, mayStart);
 						const tokens = self.tokens;
 						self.tokens = 0;
-						const submitted = super.submit(item, noThread);
+						const submitted = super.submit(item, noThread, mayStart);
 						self.tokens = tokens;
 						return submitted;
 					}
@@ -127,8 +127,8 @@ const MUTANTS = [
 		mutate: withPool(
 			(Base) =>
 				class extends Base<unknown, unknown> {
-					submit(item: unknown, noThread: 'raise' | 'inline') {
-						const submitted = super.submit(item, noThread);
+					submit(item: unknown, noThread: 'raise' | 'inline', mayStart?: boolean) {
+						const submitted = super.submit(item, noThread, mayStart);
 						if (submitted.outcome === 'raise' || submitted.outcome === 'inline')
 							inside(this).items.pop();
 						return submitted;
@@ -144,11 +144,21 @@ const MUTANTS = [
 		mutate: withPool(
 			(Base) =>
 				class extends Base<unknown, unknown> {
-					submit(item: unknown) {
-						return super.submit(item, 'raise');
+					submit(item: unknown, _noThread: 'raise' | 'inline', mayStart?: boolean) {
+						return super.submit(item, 'raise', mayStart);
 					}
 				}
 		),
+		caughtBy: ['golden', 'differential']
+	}),
+	mutant({
+		rule: 'thread start: a thread limit frees up at threadsRefusedUntilMs (F20)',
+		module: 'pool',
+		mutation: 'the limit never frees up',
+		mutate: (o) => ({
+			threadsMayStart: (...[runtime, now]: Parameters<typeof o.threadsMayStart>) =>
+				o.threadsMayStart(runtime, now) && !runtime.threadsRefusedUntilMs
+		}),
 		caughtBy: ['golden', 'differential']
 	}),
 	mutant({

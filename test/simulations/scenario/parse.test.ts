@@ -34,7 +34,8 @@ describe('parseScenario(input) on valid documents', () => {
 				switchIntervalMs: 5,
 				cores: 2,
 				debug: false,
-				slowCallbackMs: 100
+				slowCallbackMs: 100,
+				timerLateness: 'epoll'
 			},
 			background: []
 		});
@@ -177,6 +178,18 @@ describe('parseScenario(input) reports catalogued errors with path and position'
 		],
 		['E_NOT_OBJECT', (d) => ({ ...d, runtime: [] }), 'runtime', 'found an array'],
 		['E_ENUM', (d) => ({ ...d, runtime: { host: 'rust' } }), 'runtime.host', '"runUntilComplete"'],
+		[
+			'E_ENUM',
+			(d) => ({ ...d, runtime: { timerLateness: 'linux' } }),
+			'runtime.timerLateness',
+			'one of "epoll", "exact"'
+		],
+		[
+			'E_ENUM',
+			(d) => ({ ...d, runtime: { timerLateness: 0.3 } }),
+			'runtime.timerLateness',
+			'one of "epoll", "exact"'
+		],
 		[
 			'E_CONFLICT',
 			(d) => ({

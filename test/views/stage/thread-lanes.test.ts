@@ -64,6 +64,15 @@ describe('threadLanes(frame, gil)', () => {
 		});
 	});
 
+	it('says a stopped loop has stopped, as the loop view does, not that it sleeps in select()', () => {
+		const idle = { ...threads, loop: { state: 'selecting', doing: null, kind: 'loop' } } as const;
+		const asleep = threadLanes(frameWith({ threads: idle }), true).lanes[0];
+		expect([asleep.look, asleep.words]).toEqual(['asleep', 'asleep in select()']);
+		const f = frameWith({ threads: idle, loop: { phase: 'stopped' } });
+		const done = threadLanes(f, true).lanes[0];
+		expect([done.look, done.words]).toEqual(['idle', 'done: the loop has stopped']);
+	});
+
 	it('shows no GIL token on a free-threaded build', () => {
 		const m = threadLanes(
 			frameWith({ threads, gil: { holder: 'pool-1', waiters: ['pool-2'] } }),

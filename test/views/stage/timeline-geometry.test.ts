@@ -144,7 +144,12 @@ describe('layoutTimeline(model, x, width)', () => {
 describe('futureShade(x, cursor, axisY)', () => {
 	it('covers from the cursor to the right edge, and all of it before the start', () => {
 		const x = timeScale(100, 500);
-		expect(futureShade(x, 50, 40)).toEqual({ x: x(50), width: 500 - x(50), height: 40 });
+		expect(futureShade(x, 50, 40)).toEqual({
+			x: x(50),
+			width: 500 - x(50),
+			height: 40,
+			span: 500 - LABEL
+		});
 		expect(futureShade(x, -5, 40).x).toBe(LABEL);
 		expect(futureShade(x, 500, 40).width).toBe(12);
 	});

@@ -52,10 +52,15 @@ describe('<TimelineView runs cursor>', () => {
 		expect(rects.some((r) => r.getAttribute('style')?.includes('url(#pat-thread-blocked)'))).toBe(
 			true
 		);
-		const veil = svg.querySelector('rect.future');
-		const cursor = svg.querySelector('line.cursor');
-		expect(veil?.getAttribute('x')).toBe(cursor?.getAttribute('x1'));
-		expect(Number(veil?.getAttribute('width'))).toBeGreaterThan(0);
+		// The veil and the cursor are HTML slid over the picture to the cursor's x (at 40 of 100 ms).
+		const veil = document.querySelector<HTMLElement>('.future')!;
+		const line = document.querySelector<HTMLElement>('.cursor')!;
+		const slid = (e: HTMLElement) =>
+			Number(/translateX\(([\d.-]+)px\)/.exec(e.style.transform)?.[1]);
+		expect(slid(line) + 1.25).toBeCloseTo(slid(veil), 5);
+		expect(slid(veil)).toBeGreaterThan(0);
+		expect(Number(veil.style.opacity)).toBeGreaterThan(0);
+		expect(parseFloat(veil.style.width)).toBeGreaterThan(0);
 		const arrow = svg.querySelector('line.handoff');
 		expect(arrow?.getAttribute('stroke-dasharray')).toBe('3 2');
 		expect(arrow?.getAttribute('marker-end')).toBe('url(#handoff-arrow)');

@@ -1,0 +1,6 @@
+async def upload(data):
+    time.sleep(0.2)      # the blocking call we want to catch
+    return {'ok': True}
+
+# python -X dev app.py  (under uvicorn: loop.set_debug(True) in lifespan)
+# each request on a new TCP connection: a freshly opened page, no keep-alive yet
