@@ -1,5 +1,5 @@
 import { isSlug } from '../url/slug';
-import { loadScenario } from './scenario-with-code';
+import { loadScenario, shownCode } from './scenario-with-code';
 import type { StepsFile } from './steps-file';
 import type { Lesson, LessonSummary, LessonVariant } from './types';
 
@@ -12,7 +12,7 @@ const FOLDER = /^(\d+)-(.+)$/;
 /** A lesson folder's summary from its name ("NN-slug") and lesson.json, or null if the name is not a lesson's. */
 export function summarize(
 	folder: string,
-	meta: { title?: unknown; summary?: unknown; path?: unknown }
+	meta: { title?: unknown; summary?: unknown; path?: unknown; spot?: unknown; minutes?: unknown }
 ): LessonSummary | null {
 	const m = FOLDER.exec(folder);
 	if (!m || !isSlug(m[2])) return null;
@@ -22,7 +22,9 @@ export function summarize(
 		slug: m[2],
 		title: String(meta.title ?? m[2]),
 		summary: String(meta.summary ?? ''),
-		path: String(meta.path ?? 'basics')
+		path: String(meta.path ?? 'basics'),
+		spot: typeof meta.spot === 'string' ? meta.spot : null,
+		minutes: typeof meta.minutes === 'number' ? meta.minutes : null
 	};
 }
 
@@ -49,10 +51,13 @@ export async function buildLesson(
 	const steps = narration?.steps ?? [];
 	const names = new Set(variants.map((v) => v.name));
 	steps.forEach((s, i) => {
-		if (!names.has(s.variant)) {
-			problems.push(
-				`${narration!.file}:${narration!.lines[i]}: step ${i + 1}: unknown variant "${s.variant}"`
-			);
+		const at = `${narration!.file}:${narration!.lines[i]}: step ${i + 1}`;
+		if (!names.has(s.variant)) problems.push(`${at}: unknown variant "${s.variant}"`);
+		const variant = variants.find((v) => v.name === s.variant);
+		if (variant && s.predict?.kind === 'line') {
+			const count = shownCode(variant.scenario)?.split('\n').length ?? 0;
+			for (const n of s.predict.lines.filter((n) => n > count))
+				problems.push(`${at}: prediction: line ${n} is past the handler's code (${count} lines)`);
 		}
 	});
 	const pairs = readPairs(meta.pairs);

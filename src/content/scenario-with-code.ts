@@ -41,3 +41,8 @@ export async function loadScenario(
 	if (!full.ok) return { error: `${file}: ${full.errors.map((e) => e.message).join('; ')}` };
 	return { scenario: full.scenario };
 }
+
+/** The code the code view shows for a scenario: its first handler that has some. */
+export function shownCode(scenario: Scenario): string | null {
+	return Object.values(scenario.handlers).find((h) => h.code)?.code ?? null;
+}

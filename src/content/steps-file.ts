@@ -1,6 +1,7 @@
 import { parseAnchor } from './event-anchor';
 import { lessonHtml } from './lesson-html';
 import { parseExpectations, type Expectation } from './step-expectations';
+import { prose, readChoices, readSubsections, type Fail, type Lines } from './step-subsections';
 import type { LessonQuestion, LessonStep } from './types';
 
 /** A lesson's steps.md, read: its steps, the line each starts on, its question, every problem. */
@@ -16,7 +17,6 @@ export interface StepsFile {
 
 const HEADING = /^##\s+(.*?)\s*$/;
 const STEP = /^(\S+) at (\d+(?:\.\d+)?) ms(?:, (.*))?$/;
-const CHOICE = /^- \[( |x)\] (.*)$/;
 // ", " separates a heading's parts unless it sits inside an anchor's "quoted value".
 const OUTSIDE_QUOTES = /, (?=(?:[^"]*"[^"]*")*[^"]*$)/;
 const FORM = '"## <variant> at <t> ms[, line <n>][, after <event>]"';
@@ -24,7 +24,9 @@ const EXPECT = /^expect:\s*(.*)$/;
 
 /**
  * Reads steps.md: one `## <variant> at <t> ms[, line <n>][, after <event>]` section per step,
- * optional `expect: …` lines right under it (see step-expectations.ts), its narration below, then a `## Question` section (prompt, `- [ ]`/`- [x]` choices, explanation).
+ * optional `expect: …` lines right under it (see step-expectations.ts), its narration below, then
+ * optional `###` subsections (a prediction, "Measured on CPython": see step-subsections.ts); then a
+ * `## Question` section (prompt, `- [ ]`/`- [x]` choices, explanation).
  * Runs where files are read (the lesson index plugin, the command line), never in the page.
  */
 export function parseStepsFile(file: string, text: string): StepsFile {
@@ -51,7 +53,7 @@ interface Section {
 	title: string;
 	/** 1-based line of the heading. */
 	line: number;
-	body: { text: string; line: number }[];
+	body: Lines;
 }
 
 // Text before the first heading is the writer's own (a title, a comment) and is not read.
@@ -65,19 +67,18 @@ function split(lines: string[]): Section[] {
 	return sections;
 }
 
-function readStep(
-	s: Section,
-	name: string,
-	fail: (message: string, line?: number) => void
-): LessonStep | null {
+function readStep(s: Section, name: string, fail: Fail): LessonStep | null {
 	const m = STEP.exec(s.title);
 	if (!m) {
 		fail(`${name}: "## ${s.title}" is not a step heading; expected ${FORM}`);
 		return null;
 	}
 	const { expect, body } = readExpect(s.body, name, fail);
-	const text = prose(body);
+	const { narration, predict, measured } = readSubsections(body, name, fail);
+	const text = prose(narration);
 	const step: LessonStep = { variant: m[1], t: Number(m[2]), text, html: lessonHtml(text, true) };
+	if (predict) step.predict = predict;
+	if (measured) step.measured = measured;
 	for (const part of m[3] ? m[3].split(OUTSIDE_QUOTES) : []) {
 		const line = /^line (\d+)$/.exec(part);
 		if (line) step.line = Number(line[1]);
@@ -97,7 +98,7 @@ function readStep(
 function readExpect(
 	body: Section['body'],
 	name: string,
-	fail: (message: string, line?: number) => void
+	fail: Fail
 ): { expect: Expectation[]; body: Section['body'] } {
 	const expect: Expectation[] = [];
 	let start = 0;
@@ -118,32 +119,19 @@ function readExpect(
 	return { expect, body: rest };
 }
 
-function readQuestion(s: Section, fail: (message: string, line?: number) => void): LessonQuestion {
-	const first = s.body.findIndex((l) => CHOICE.test(l.text));
-	const after = first < 0 ? -1 : s.body.findIndex((l, i) => i > first && !CHOICE.test(l.text));
-	const list = first < 0 ? [] : s.body.slice(first, after < 0 ? undefined : after);
-	const choices = list.map((l) => CHOICE.exec(l.text)!);
-	const answers = choices.flatMap((c, i) => (c[1] === 'x' ? [i] : []));
-	if (choices.length < 2) fail('question: needs at least two "- [ ] choice" lines');
-	else if (answers.length !== 1) fail('question: mark exactly one choice as the answer, "- [x]"');
-	const prompt = prose(s.body.slice(0, Math.max(first, 0)));
-	const explain = prose(after < 0 ? [] : s.body.slice(after));
+function readQuestion(s: Section, fail: Fail): LessonQuestion {
+	const { before, choices, answer, after } = readChoices(s.body, 'question', fail, s.line);
+	const prompt = prose(before);
+	const explain = prose(after);
 	return {
 		prompt,
-		choices: choices.map((c) => c[2]),
-		answer: answers[0] ?? 0,
+		choices,
+		answer,
 		explain,
 		html: {
 			prompt: lessonHtml(prompt, true),
-			choices: choices.map((c) => lessonHtml(c[2], true)),
+			choices: choices.map((c) => lessonHtml(c, true)),
 			explain: lessonHtml(explain, false)
 		}
 	};
-}
-
-function prose(lines: { text: string }[]): string {
-	return lines
-		.map((l) => l.text)
-		.join('\n')
-		.trim();
 }

@@ -17,7 +17,27 @@ export interface LessonStep {
 	html: string;
 	/** What the narration claims about the step's frame, checked by the lesson tests (never shown). */
 	expect?: Expectation[];
+	/** A prediction asked at this step, before the step that reveals it (`### Predict…`). */
+	predict?: Prediction;
+	/** Figures and sources behind the narration (`### Measured on CPython`), as Markdown and HTML. */
+	measured?: { text: string; html: string };
 }
+
+/** What a prediction asks the learner to give: a choice, a time on the timeline, or a code line. */
+export type PredictionAnswer =
+	| { kind: 'choice'; choices: string[]; answer: number }
+	/** A time (ms) on the timeline; a guess within `tolerance` ms of `ms` is right. */
+	| { kind: 'time'; ms: number; tolerance: number }
+	/** Lines (1-based) of the handler's code shown in the code view; any one of them is right. */
+	| { kind: 'line'; lines: number[] };
+
+/** An inline prediction: its prompt, what counts as right, the explanation shown after answering. */
+export type Prediction = PredictionAnswer & {
+	prompt: string;
+	explain: string;
+	/** The texts as HTML (prompt and choices inline), rendered when the file was read. */
+	html: { prompt: string; choices: string[]; explain: string };
+};
 
 export interface LessonQuestion {
 	prompt: string;
@@ -60,4 +80,8 @@ export interface LessonSummary {
 	title: string;
 	summary: string;
 	path: string;
+	/** What the learner will be able to spot afterwards (lesson.json `spot`), or null. */
+	spot: string | null;
+	/** About how long the lesson takes (see lesson-time.ts), where its steps were read; else null. */
+	minutes: number | null;
 }

@@ -1,9 +1,10 @@
 import type { Frame, Scenario } from '../../simulations/index';
 import { stepFrame } from '../content/step-frame';
-import type { Lesson, LessonStep } from '../content/types';
+import type { Lesson, LessonStep, Prediction } from '../content/types';
 import type { Params, UrlState } from '../url/params';
 import { lessonRun } from './lesson-runs';
 import { lessonPlan } from './play-plan';
+import { LessonPredictions, type PredictionMark } from './predictions.svelte';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
@@ -32,12 +33,44 @@ export class LessonSession extends SteppedSession implements Stage {
 		return pair ? pair.map((n) => this.run(n)) : [this.shownRun];
 	});
 
+	/** The learner's answers to the lesson's inline predictions; an unanswered one holds its step. */
+	readonly predictions: LessonPredictions;
+
 	constructor(
 		readonly lesson: Lesson,
 		options: Partial<Pick<PlayerOptions, 'step' | 'speed' | 'frames'>> = {}
 	) {
 		const plan = lessonPlan(lesson.steps, (name) => lessonRun(lesson, name).eventTimes);
-		super({ count: lesson.steps.length, plan, ...options });
+		const predictions = new LessonPredictions(lesson.steps);
+		super({
+			count: lesson.steps.length,
+			plan,
+			holds: (step) => predictions.waits(step),
+			...options
+		});
+		this.predictions = predictions;
+	}
+
+	get timeMarks(): PredictionMark[] {
+		return this.predictions.marks(this.step, 'time');
+	}
+
+	get lineMarks(): PredictionMark[] {
+		return this.shown === this.current.variant ? this.predictions.marks(this.step, 'line') : [];
+	}
+
+	get waiting(): boolean {
+		return this.predictions.waits(this.step);
+	}
+
+	/** The current step's prediction while it waits for an answer, else null. */
+	get asking(): Prediction | null {
+		return this.predictions.waits(this.step) ? (this.current.predict ?? null) : null;
+	}
+
+	/** Sets the timeline guess while a timeline prediction asks (a drag on the timeline). */
+	get dragGuess(): ((t: number) => void) | null {
+		return this.asking?.kind === 'time' ? (t) => (this.predictions.draft = Math.round(t)) : null;
 	}
 
 	get time(): number {
@@ -52,6 +85,7 @@ export class LessonSession extends SteppedSession implements Stage {
 	protected stepped(): void {
 		this.variant = null;
 		this.moment = null;
+		this.predictions.draft = null;
 	}
 
 	private scenarioOf(name: string): Scenario {

@@ -1,4 +1,4 @@
-import { assign, fromCallback, not, setup, type EventObject } from 'xstate';
+import { and, assign, fromCallback, not, setup, type EventObject } from 'xstate';
 import { animationFrames, type FrameSource } from './frame-source';
 import type { PlayPlan } from './play-plan';
 
@@ -13,6 +13,11 @@ export interface PlayerContext {
 	dwelt: number;
 	/** Wall ms (at 1×) into the move to the next step; null while at the step itself. */
 	moved: number | null;
+	/**
+	 * True while a step may not be left forward (a prediction waits for an answer there): next,
+	 * play and a jump past it stop at it. Read at each event, so the gate can open at any time.
+	 */
+	holds: (step: number) => boolean;
 }
 
 export type PlayerEvent =
@@ -32,7 +37,7 @@ export type PlayerEvent =
 	| { type: 'frame'; dt: number };
 
 export type PlayerInput = Pick<PlayerContext, 'count' | 'plan'> &
-	Partial<Pick<PlayerContext, 'step' | 'speed'>>;
+	Partial<Pick<PlayerContext, 'step' | 'speed' | 'holds'>>;
 
 /** A frame later than this (a hidden tab, a stall) counts as this long: play never skips a step. */
 export const MAX_FRAME_MS = 100;
@@ -59,6 +64,13 @@ export function afterFrame(
 const within = (c: Pick<PlayerContext, 'count'>, step: number) =>
 	Math.max(0, Math.min(c.count - 1, step));
 
+/** Where a jump from the current step to `step` lands: at the first held step on the way forward. */
+export function reach(c: Pick<PlayerContext, 'count' | 'step' | 'holds'>, step: number): number {
+	const to = within(c, step);
+	for (let s = c.step; s < to; s++) if (c.holds(s)) return s;
+	return to;
+}
+
 const ADVANCE = [
 	{
 		type: 'goTo',
@@ -84,6 +96,7 @@ const frameResult = ({ context, event }: FrameArgs) =>
  * then moves continuously through virtual time to the next step (or cuts to it), both scaled by
  * the speed; `ended`, after the last step's pause (Play there starts again from the first).
  * Moving by hand keeps playing on; `stepped` runs after every change of step, however it came.
+ * A held step (`holds`) stops it all: play pauses there, and Play, Next and jumps stay at it.
  * The frame source and the action are named so a session or a test can `.provide()` its own.
  */
 export const playerMachine = setup({
@@ -93,7 +106,7 @@ export const playerMachine = setup({
 	},
 	actions: {
 		goTo: assign(({ context }, p: { step: number }) => ({
-			step: within(context, p.step),
+			step: reach(context, p.step),
 			dwelt: 0,
 			moved: null
 		})),
@@ -112,6 +125,7 @@ export const playerMachine = setup({
 	},
 	guards: {
 		atLast: ({ context }) => context.step >= context.count - 1,
+		held: ({ context }) => context.holds(context.step),
 		arrives: (a: FrameArgs) => frameResult(a) === 'arrive',
 		ends: (a: FrameArgs) => frameResult(a) === 'end'
 	}
@@ -121,6 +135,7 @@ export const playerMachine = setup({
 		speed: 1,
 		dwelt: 0,
 		moved: null,
+		holds: () => false,
 		...input,
 		step: within(input, input.step ?? 0)
 	}),
@@ -138,20 +153,25 @@ export const playerMachine = setup({
 	states: {
 		paused: {
 			on: {
-				next: { guard: not('atLast'), actions: ADVANCE },
-				toggle: 'playing',
-				play: 'playing'
+				next: { guard: and([not('atLast'), not('held')]), actions: ADVANCE },
+				toggle: { guard: not('held'), target: 'playing' },
+				play: { guard: not('held'), target: 'playing' }
 			}
 		},
 		playing: {
 			invoke: { src: 'frames' },
 			on: {
 				frame: [
+					{ guard: 'held', target: 'paused' },
 					{ guard: 'arrives', actions: ADVANCE },
 					{ guard: 'ends', target: 'ended' },
 					{ actions: 'tick' }
 				],
-				next: [{ guard: 'atLast', target: 'ended' }, { actions: ADVANCE }],
+				next: [
+					{ guard: 'held', target: 'paused' },
+					{ guard: 'atLast', target: 'ended' },
+					{ actions: ADVANCE }
+				],
 				toggle: 'paused',
 				pause: 'paused'
 			}

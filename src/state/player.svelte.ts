@@ -15,6 +15,8 @@ export interface Stepper {
 	readonly time: number;
 	/** Virtual ms per wall ms while play moves through time (speed included), else null. */
 	readonly pace: number | null;
+	/** True while the step waits for something before Next may leave it (a prediction's answer). */
+	readonly waiting?: boolean;
 	goTo(step: number): void;
 	next(): void;
 	previous(): void;

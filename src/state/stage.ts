@@ -1,4 +1,5 @@
 import type { Frame, Scenario } from '../../simulations/index';
+import type { PredictionMark } from './predictions.svelte';
 import type { VariantRun } from './variant-run';
 
 /**
@@ -22,4 +23,10 @@ export interface Stage {
 	scrub(t: number): void;
 	/** Goes back from a scrubbed moment to the step's own, where a page offers it. */
 	reset?(): void;
+	/** A timeline prediction's guess and, once answered, its true time (ms), where a lesson asks one. */
+	readonly timeMarks?: readonly PredictionMark[];
+	/** A line prediction's clicked line and, once answered, the right lines. */
+	readonly lineMarks?: readonly PredictionMark[];
+	/** Sets the timeline guess by dragging on the timeline, while a timeline prediction asks. */
+	readonly dragGuess?: ((t: number) => void) | null;
 }

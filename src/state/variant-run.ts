@@ -6,6 +6,7 @@ import {
 	type Scenario,
 	type SimResult
 } from '../../simulations/index';
+import { shownCode } from '../content/scenario-with-code';
 import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
 
 /** One simulated variant: its result, random access to its frames, and its timeline lanes. */
@@ -26,7 +27,6 @@ export interface VariantRun {
 export function runVariant(name: string, label: string, scenario: Scenario): VariantRun {
 	const result = simulate(scenario, { trace: true });
 	const trace = result.trace ?? [];
-	const handler = Object.values(scenario.handlers).find((h) => h.code);
 	const framer = createFramer(trace);
 	return {
 		name,
@@ -36,6 +36,6 @@ export function runVariant(name: string, label: string, scenario: Scenario): Var
 		frameAt: framer.at,
 		eventTimes: trace.map((e) => e.t),
 		timeline: buildTimeline(trace, result.endMs, result.hung?.atMs ?? null),
-		code: handler?.code ?? null
+		code: shownCode(scenario)
 	};
 }

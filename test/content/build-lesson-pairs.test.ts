@@ -2,17 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildLesson, summarize } from '../../src/content/build-lesson';
 import { parseStepsFile } from '../../src/content/steps-file';
+import { folder, meta, read } from './restaurant-files';
 
 // The restaurant's own files, with lesson.json's pairs and compare varied.
-const folder = 'lessons/01-restaurant';
-const read = async (file: string) => {
-	try {
-		return readFileSync(`${folder}/${file}`, 'utf8');
-	} catch {
-		return null;
-	}
-};
-const meta = JSON.parse(readFileSync(`${folder}/lesson.json`, 'utf8')) as Record<string, unknown>;
 const steps = parseStepsFile('steps.md', readFileSync(`${folder}/steps.md`, 'utf8'));
 
 function build(changes: Record<string, unknown>) {

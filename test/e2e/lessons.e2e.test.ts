@@ -6,6 +6,7 @@ import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
 import { simulate, type SimResult } from '../../simulations/index';
 import type { Lesson } from '../../src/content/types';
 import { collectErrors, useLab } from './harness';
+import { skipPrediction, skipToLastStep } from './prediction-steps';
 
 // Generated from the content: every lesson folder the loader finds gets the same checks.
 const lessons = listLessonFiles('lessons').map((l) => l.slug);
@@ -68,8 +69,9 @@ describe('the home page', () => {
 	it('lists every lesson folder with a link', async () => {
 		const page = await lab.context.newPage();
 		await page.goto(lab.site.url);
+		// Once in the path's sections ("Start here" links the first one again, above them).
 		for (const slug of lessons) {
-			expect(await page.locator(`a[href="?lesson=${slug}"]`).count()).toBe(1);
+			expect(await page.locator(`section a[href="?lesson=${slug}"]`).count()).toBe(1);
 		}
 	});
 });
@@ -77,6 +79,9 @@ describe('the home page', () => {
 for (const slug of lessons) {
 	describe(`lesson ${slug}`, () => {
 		it('steps forward and back with buttons and keys; narration, slider and URL follow', async () => {
+			const lesson = await loadLesson(slug);
+			// End stops at the first prediction on the way (predictions.e2e answers them).
+			const held = lesson.steps.findIndex((s, i) => i >= 1 && s.predict);
 			const page = await lab.context.newPage();
 			const errors = collectErrors(page);
 			await page.goto(`${lab.site.url}?lesson=${slug}`);
@@ -95,7 +100,7 @@ for (const slug of lessons) {
 			expect(await slider(page).inputValue()).toBe('2');
 			await page.keyboard.press('End');
 			const last = await slider(page).getAttribute('max');
-			expect(await slider(page).inputValue()).toBe(last);
+			expect(await slider(page).inputValue()).toBe(held < 0 ? last : String(held + 1));
 			await page.keyboard.press('Home');
 			expect(await slider(page).inputValue()).toBe('1');
 			await page.getByRole('button', { name: 'Previous step' }).isDisabled();
@@ -161,11 +166,19 @@ for (const slug of lessons) {
 			expect(errors).toEqual([]);
 		});
 
-		it('plays through every step to the last, then stops playing', async () => {
+		it('plays through every step to the last, stopping at each prediction, then stops playing', async () => {
+			const lesson = await loadLesson(slug);
 			const page = await lab.context.newPage();
 			await page.goto(`${lab.site.url}?lesson=${slug}&speed=4`);
 			await page.getByTestId('narration').waitFor();
 			const count = Number(await slider(page).getAttribute('max'));
+			for (const [i, step] of lesson.steps.entries()) {
+				if (!step.predict) continue;
+				await page.getByRole('button', { name: 'Play' }).click();
+				await expect.poll(async () => Number(await slider(page).inputValue())).toBe(i + 1);
+				await page.getByRole('button', { name: 'Play' }).waitFor(); // play stopped there
+				await skipPrediction(page);
+			}
 			await page.getByRole('button', { name: 'Play' }).click();
 			await expect.poll(async () => Number(await slider(page).inputValue())).toBe(count);
 			await page.getByRole('button', { name: 'Play' }).waitFor();
@@ -301,8 +314,7 @@ describe('the lesson path', () => {
 			expect.arrayContaining(['Basics', 'Causes', 'Fixes', 'Detection'])
 		);
 		await page.goto(`${lab.site.url}?lesson=${lessons[0]}`);
-		await page.locator('h1').click();
-		await page.keyboard.press('End');
+		await skipToLastStep(page, await loadLesson(lessons[0]));
 		await page.goto(lab.site.url);
 		expect(await page.getByTestId(`progress-${lessons[0]}`).textContent()).toBe('done');
 	});

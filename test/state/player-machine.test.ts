@@ -53,6 +53,7 @@ const context = (o: Partial<PlayerContext>): PlayerContext => ({
 	plan,
 	dwelt: 0,
 	moved: null,
+	holds: () => false,
 	...o
 });
 
@@ -189,5 +190,47 @@ describe('playerMachine as an actor on fake animation frames', () => {
 		expect([p.at(), p.moved()]).toEqual(['playing@2', null]);
 		p.actor.send({ type: 'restart' });
 		expect(p.stepped).toEqual([1, 2, 0]);
+	});
+});
+
+describe('a held step (a prediction waiting at step 1)', () => {
+	const held = { ...input, holds: (s: number) => s === 1 };
+
+	it('stops Next, Play and jumps past it, and lets Previous go back', () => {
+		expect(
+			walk(
+				[
+					{ type: 'next' },
+					{ type: 'next' },
+					{ type: 'goTo', step: 3 },
+					{ type: 'play' },
+					{ type: 'toggle' },
+					{ type: 'previous' },
+					{ type: 'goTo', step: 3 }
+				],
+				held
+			)
+		).toEqual(['paused@1', 'paused@1', 'paused@1', 'paused@1', 'paused@1', 'paused@0', 'paused@1']);
+	});
+
+	it('pauses play that arrives at it, and plays on once the gate opens', () => {
+		let open = false;
+		const frames = fakeFrames(10);
+		const actor = createActor(
+			playerMachine.provide({ actors: { frames: framesFrom(frames.source) } }),
+			{
+				input: { ...input, holds: (s: number) => s === 1 && !open }
+			}
+		).start();
+		actor.send({ type: 'play' });
+		frames.advance(3000);
+		expect([String(actor.getSnapshot().value), actor.getSnapshot().context.step]).toEqual([
+			'paused',
+			1
+		]);
+		open = true;
+		actor.send({ type: 'play' });
+		frames.advance(3000);
+		expect(actor.getSnapshot().context.step).toBeGreaterThan(1);
 	});
 });
