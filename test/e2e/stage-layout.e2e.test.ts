@@ -106,6 +106,12 @@ for (const slug of slugs) {
 			const errors = collectErrors(page);
 			await page.setViewportSize({ width: 1366, height: 768 });
 			await page.goto(`${lab.site.url}?lesson=${slug}`);
+			await page.getByTestId('narration').waitFor();
+			// The first place is read once the page has laid out its first frames (the boxes fit the
+			// window after a paint), so a later step is compared with where Next settled.
+			await page.evaluate(
+				() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+			);
 			const next = page.getByRole('button', { name: 'Next step' });
 			await next.focus(); // the keys must work while a step button has focus
 			const problems: string[] = [];
