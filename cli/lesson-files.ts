@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildLesson, summarize } from '../src/content/build-lesson';
 import { lessonHtml } from '../src/content/lesson-html';
+import { stepsFileMinutes } from '../src/content/lesson-time';
 import { parseStepsFile } from '../src/content/steps-file';
 import type { Lesson, LessonSummary } from '../src/content/types';
 
@@ -24,7 +25,8 @@ export function listLessonFiles(root: string): LessonSummary[] {
 		.filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'lesson.json')))
 		.flatMap((d) => {
 			const read = readMeta(root, d.name);
-			const summary = summarize(d.name, read.ok ? read.meta : {});
+			const minutes = stepsFileMinutes(join(root, d.name, 'steps.md'));
+			const summary = summarize(d.name, { ...(read.ok ? read.meta : {}), minutes });
 			return summary ? [summary] : [];
 		})
 		.sort((a, b) => a.number - b.number);

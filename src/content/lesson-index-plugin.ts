@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { lessonHtml } from './lesson-html';
-import { lessonMinutes } from './lesson-time';
+import { stepsFileMinutes } from './lesson-time';
 import { parseStepsFile } from './steps-file';
 
 const ID = 'virtual:lesson-index';
@@ -47,7 +47,16 @@ export function lessonIndex(folder = 'lessons'): Plugin {
 					try {
 						const meta = JSON.parse(readFileSync(file, 'utf8'));
 						const { title, summary, path, spot } = meta;
-						return [{ folder: d.name, title, summary, path, spot, minutes: minutesOf(d.name) }];
+						return [
+							{
+								folder: d.name,
+								title,
+								summary,
+								path,
+								spot,
+								minutes: stepsFileMinutes(join(root, d.name, 'steps.md'))
+							}
+						];
 					} catch {
 						// A broken lesson.json is reported when the lesson loads, with the reason.
 						return [{ folder: d.name }];
@@ -56,12 +65,4 @@ export function lessonIndex(folder = 'lessons'): Plugin {
 			return `export default ${JSON.stringify(entries)};`;
 		}
 	};
-
-	// The home page's time to complete, from the lesson's steps (null without a readable steps.md).
-	function minutesOf(name: string): number | null {
-		const file = join(root, name, 'steps.md');
-		if (!existsSync(file)) return null;
-		const { steps, question: q } = parseStepsFile(file, readFileSync(file, 'utf8'));
-		return lessonMinutes(steps, q ? [q.prompt, ...q.choices, q.explain].join(' ') : '');
-	}
 }

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseStepsFile } from './steps-file';
 import type { LessonStep } from './types';
 
 // Reading speed for instructional text read while looking at a picture: slower than prose.
@@ -31,4 +33,11 @@ export function lessonMinutes(steps: readonly LessonStep[], recapText: string): 
 		steps.length * LOOK_S +
 		(predictions + 1) * THINK_S;
 	return Math.max(1, Math.round(seconds / 60));
+}
+
+/** The minutes of the lesson whose steps.md is `file` (null when there is none): build and command line alike. */
+export function stepsFileMinutes(file: string): number | null {
+	if (!existsSync(file)) return null;
+	const { steps, question: q } = parseStepsFile(file, readFileSync(file, 'utf8'));
+	return lessonMinutes(steps, q ? [q.prompt, ...q.choices, q.explain].join(' ') : '');
 }
