@@ -92,6 +92,13 @@ function outside(what: string, b: Box | null, v: Seen['viewport'], minHeight = 1
 	return null;
 }
 
+/**
+ * Waits for two frames: the boxes fit the window after a paint (and the views become tabs after
+ * a resize), so the first place read is where Next settles, not where it was mid-layout.
+ */
+const settled = (page: Page) =>
+	page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 const place = (b: Box | null) => b && `${b.left.toFixed(1)},${b.top.toFixed(1)}`;
 
 /** The live region's words for a step, as the interaction contract gives them. */
@@ -107,11 +114,7 @@ for (const slug of slugs) {
 			await page.setViewportSize({ width: 1366, height: 768 });
 			await page.goto(`${lab.site.url}?lesson=${slug}`);
 			await page.getByTestId('narration').waitFor();
-			// The first place is read once the page has laid out its first frames (the boxes fit the
-			// window after a paint), so a later step is compared with where Next settled.
-			await page.evaluate(
-				() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-			);
+			await settled(page);
 			const next = page.getByRole('button', { name: 'Next step' });
 			await next.focus(); // the keys must work while a step button has focus
 			const problems: string[] = [];
@@ -144,6 +147,7 @@ for (const slug of slugs) {
 
 			await page.setViewportSize({ width: 375, height: 667 });
 			await page.keyboard.press('Home');
+			await settled(page);
 			let narrow: Seen | null = null;
 			for (let i = 0; i < lesson.steps.length; i++) {
 				// Skipped on the way at 1366 px: the session keeps the skip, so nothing waits now.
