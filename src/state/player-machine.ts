@@ -23,7 +23,8 @@ export interface PlayerContext {
 export type PlayerEvent =
 	| { type: 'next' }
 	| { type: 'previous' }
-	| { type: 'goTo'; step: number }
+	/** `pastHolds`: a jump the page chose (an embedding host), not the learner: it lands where asked, as `?step=` does. */
+	| { type: 'goTo'; step: number; pastHolds?: boolean }
 	| { type: 'restart' }
 	| { type: 'toggle' }
 	| { type: 'play' }
@@ -105,8 +106,8 @@ export const playerMachine = setup({
 		frames: framesFrom(animationFrames)
 	},
 	actions: {
-		goTo: assign(({ context }, p: { step: number }) => ({
-			step: reach(context, p.step),
+		goTo: assign(({ context }, p: { step: number; pastHolds?: boolean }) => ({
+			step: p.pastHolds ? within(context, p.step) : reach(context, p.step),
 			dwelt: 0,
 			moved: null
 		})),
@@ -144,7 +145,12 @@ export const playerMachine = setup({
 		previous: {
 			actions: [{ type: 'goTo', params: ({ context }) => ({ step: context.step - 1 }) }, 'stepped']
 		},
-		goTo: { actions: [{ type: 'goTo', params: ({ event }) => ({ step: event.step }) }, 'stepped'] },
+		goTo: {
+			actions: [
+				{ type: 'goTo', params: ({ event }) => ({ step: event.step, pastHolds: event.pastHolds }) },
+				'stepped'
+			]
+		},
 		restart: { actions: [{ type: 'goTo', params: { step: 0 } }, 'stepped'] },
 		speed: { actions: { type: 'setSpeed', params: ({ event }) => ({ speed: event.speed }) } },
 		count: { actions: { type: 'setCount', params: ({ event }) => ({ count: event.count }) } },
@@ -189,7 +195,13 @@ export const playerMachine = setup({
 				},
 				goTo: {
 					target: 'paused',
-					actions: [{ type: 'goTo', params: ({ event }) => ({ step: event.step }) }, 'stepped']
+					actions: [
+						{
+							type: 'goTo',
+							params: ({ event }) => ({ step: event.step, pastHolds: event.pastHolds })
+						},
+						'stepped'
+					]
 				},
 				restart: { target: 'paused', actions: [{ type: 'goTo', params: { step: 0 } }, 'stepped'] }
 			}

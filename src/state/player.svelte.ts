@@ -17,7 +17,7 @@ export interface Stepper {
 	readonly pace: number | null;
 	/** True while the step waits for something before Next may leave it (a prediction's answer). */
 	readonly waiting?: boolean;
-	goTo(step: number): void;
+	goTo(step: number, options?: { pastHolds?: boolean }): void;
 	next(): void;
 	previous(): void;
 	restart(): void;
@@ -158,8 +158,8 @@ export abstract class SteppedSession implements Stepper {
 
 	abstract readonly time: number;
 
-	goTo(step: number): void {
-		this.player.send({ type: 'goTo', step });
+	goTo(step: number, options: { pastHolds?: boolean } = {}): void {
+		this.player.send({ type: 'goTo', step, ...options });
 	}
 
 	next(): void {

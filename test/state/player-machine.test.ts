@@ -213,6 +213,15 @@ describe('a held step (a prediction waiting at step 1)', () => {
 		).toEqual(['paused@1', 'paused@1', 'paused@1', 'paused@1', 'paused@1', 'paused@0', 'paused@1']);
 	});
 
+	it('lets a jump the page chose (an embedding host) land past it', () => {
+		expect(
+			walk(
+				[{ type: 'goTo', step: 2, pastHolds: true }, { type: 'next' }, { type: 'goTo', step: 0 }],
+				held
+			)
+		).toEqual(['paused@2', 'paused@3', 'paused@0']);
+	});
+
 	it('pauses play that arrives at it, and plays on once the gate opens', () => {
 		let open = false;
 		const frames = fakeFrames(10);
