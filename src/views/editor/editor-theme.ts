@@ -45,7 +45,8 @@ const look = EditorView.theme({
 		backgroundImage: 'none',
 		textDecoration: 'underline wavy var(--bad)',
 		textDecorationSkipInk: 'none',
-		textUnderlineOffset: '3px'
+		textDecorationThickness: '1.5px',
+		textUnderlineOffset: '2px'
 	},
 	'.cm-lintRange-warning': {
 		backgroundImage: 'none',
