@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import sample from '../../src/sample-scenario.json';
+import { encodeScenarioLink } from '../../src/url/scenario-link';
 import { editorText } from './code-editor';
 import { collectErrors, useLab } from './harness';
 
@@ -97,5 +98,20 @@ describe('the JSON editor', () => {
 		await page.keyboard.press('Tab');
 		expect(await focused()).toBe(false);
 		expect((await editorText(json(page))).split('\n')[11]).toBe('          "ms": "fast",');
+	});
+
+	it("undoes only what was typed in it: never another variant's text", async () => {
+		const page = await lab.context.newPage();
+		const b = SAMPLE.replace('"ms": 200', '"ms": 100');
+		const link = (text: string) => encodeURIComponent(encodeScenarioLink(text));
+		await page.goto(`${lab.site.url}?page=playground&s=${link(SAMPLE)}&b=${link(b)}`);
+		await caretAt(page, 12, 9);
+		await page.keyboard.type('0');
+		expect(await editorText(json(page))).toContain('"ms": 2000');
+		await page.getByRole('group', { name: 'Variant' }).getByRole('button').nth(1).click();
+		await expect.poll(() => editorText(json(page))).toBe(b);
+		await json(page).focus();
+		await page.keyboard.press('Control+z');
+		expect(await editorText(json(page))).toBe(b);
 	});
 });

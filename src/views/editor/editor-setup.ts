@@ -8,6 +8,7 @@ import {
 	Compartment,
 	EditorSelection,
 	EditorState,
+	Transaction,
 	type Extension
 } from '@codemirror/state';
 import {
@@ -114,7 +115,8 @@ export class CodeEditorView {
 		this.view.dispatch({
 			changes: { from: 0, to: doc.length, insert: text },
 			selection: EditorSelection.cursor(head),
-			annotations: [fromOutside.of(true)]
+			// Undo is for what was typed here: it never brings back another variant's text.
+			annotations: [fromOutside.of(true), Transaction.addToHistory.of(false)]
 		});
 	}
 
