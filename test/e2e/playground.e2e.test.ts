@@ -6,6 +6,7 @@ import { formatTimeline, simulate } from '../../simulations/index';
 import sample from '../../src/sample-scenario.json';
 import { encodeScenarioLink, MAX_LINK } from '../../src/url/scenario-link';
 import { loadScenario } from '../scenario-files';
+import { editorText } from './code-editor';
 import { collectErrors, useLab } from './harness';
 
 // The second site sends a strict policy: no inline script or style, no eval.
@@ -41,7 +42,7 @@ describe('the playground', () => {
 		const errors = collectErrors(page);
 		await open(page);
 		await expect.poll(() => outcome(page)).toContain('completed at 1000 ms');
-		expect(await json(page).inputValue()).toBe(SAMPLE);
+		expect(await editorText(json(page))).toBe(SAMPLE);
 		await page.getByText('Every event as text').click();
 		const sample = simulate(loadScenario('src/sample-scenario.json'), { trace: true });
 		const node = formatTimeline(sample);
@@ -83,9 +84,9 @@ describe('the playground', () => {
 		const duration = page.getByRole('group', { name: /upload step 1/ }).getByLabel('Duration (ms)');
 		await duration.fill('100');
 		await duration.press('Tab');
-		await expect.poll(() => json(page).inputValue()).toContain('"ms": 100,');
+		await expect.poll(() => editorText(json(page))).toContain('"ms": 100,');
 		await expect.poll(() => outcome(page)).toContain('completed at 500 ms');
-		const textA = await json(page).inputValue();
+		const textA = await editorText(json(page));
 		expect(textA).toBe(SAMPLE.replace('"ms": 200', '"ms": 100'));
 
 		await page.getByRole('button', { name: 'Duplicate as variant B' }).click();
@@ -98,7 +99,7 @@ describe('the playground', () => {
 			`A: ${sample.title}`,
 			`B: ${sample.title}`
 		]);
-		const textB = await json(page).inputValue();
+		const textB = await editorText(json(page));
 		expect(JSON.parse(textB).handlers.upload.steps[0]).toEqual({
 			op: 'offload',
 			ms: 100,
@@ -116,9 +117,9 @@ describe('the playground', () => {
 
 		const copy = await lab.context.newPage();
 		await copy.goto(link);
-		expect(await json(copy).inputValue()).toBe(textB);
+		expect(await editorText(json(copy))).toBe(textB);
 		await copy.getByRole('group', { name: 'Variant' }).getByRole('button').first().click();
-		expect(await json(copy).inputValue()).toBe(textA);
+		expect(await editorText(json(copy))).toBe(textA);
 		expect(await copy.locator('figure').count()).toBe(2);
 		expect(errors).toEqual([]);
 	});
@@ -145,7 +146,7 @@ describe('the playground', () => {
 			await json(page).fill(bad);
 		await json(page).fill('{"handlers": {"h": {"steps": [{"op": "lock", "steps": 5}]}}}');
 		await page.getByRole('button', { name: 'Add a step inside h step 1' }).click();
-		expect(await json(page).inputValue()).toContain('"op": "cpu"');
+		expect(await editorText(json(page))).toContain('"op": "cpu"');
 		expect(errors).toEqual([]);
 	});
 
@@ -155,7 +156,7 @@ describe('the playground', () => {
 		const notice = page.getByTestId('link-notice');
 		await open(page, '&s=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
 		expect(await notice.textContent()).toContain('never has');
-		expect(await json(page).inputValue()).toBe(SAMPLE);
+		expect(await editorText(json(page))).toBe(SAMPLE);
 
 		await open(page, param('s', SAMPLE).slice(0, -6));
 		expect(await notice.textContent()).toContain('damaged or incomplete');
@@ -177,7 +178,7 @@ describe('the playground', () => {
 		await expect.poll(() => page.url()).toContain(encodeURIComponent(encodeScenarioLink(typed)));
 		await open(page, '&s=broken%20link!');
 		expect(await notice.textContent()).toContain('the scenario you were editing in this tab');
-		expect(await json(page).inputValue()).toBe(typed);
+		expect(await editorText(json(page))).toBe(typed);
 		expect(errors).toEqual([]);
 	});
 
@@ -215,7 +216,7 @@ describe('the playground', () => {
 			mimeType: 'application/json',
 			buffer: Buffer.from(file)
 		});
-		await expect.poll(() => json(page).inputValue()).toBe(file);
+		await expect.poll(() => editorText(json(page))).toBe(file);
 		await expect.poll(() => outcome(page)).toContain('completed at 20');
 		expect(await page.getByRole('status').filter({ hasText: 'Opened' }).textContent()).toBe(
 			'Opened to-thread.json.'
@@ -231,7 +232,7 @@ describe('the playground', () => {
 			.getByRole('navigation', { name: 'Site' })
 			.getByRole('link', { name: 'Playground' })
 			.click();
-		expect(await json(page).inputValue()).toBe(SAMPLE);
+		expect(await editorText(json(page))).toBe(SAMPLE);
 	});
 
 	it('works under a strict Content-Security-Policy', async () => {

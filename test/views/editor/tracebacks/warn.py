@@ -1,0 +1,6 @@
+import asyncio
+
+async def main():
+    asyncio.sleep(1)
+
+asyncio.run(main())

@@ -1,0 +1,7 @@
+def f(x):
+    return 1 / x
+
+def main():
+    f(0)
+
+main()
