@@ -1,0 +1,52 @@
+import { parseScenario, type Scenario } from '../../simulations/index';
+import type { LessonParam } from './lesson-params';
+import { withValueAt } from './scenario-path';
+import type { LessonVariant } from './types';
+
+/** The learner's numbers, by param name; a param left out keeps the lesson's value. */
+export type NumberValues = Readonly<Record<string, number>>;
+
+/** The params among `params` that change `variant` and whose value differs from the lesson's. */
+export function changedParams(
+	params: readonly LessonParam[],
+	variant: string,
+	values: NumberValues
+): LessonParam[] {
+	return params.filter(
+		(p) =>
+			values[p.name] !== undefined &&
+			values[p.name] !== p.value &&
+			p.sets.some((s) => s.variant === variant)
+	);
+}
+
+/** What tells one numbered run of `variant` from another ("work=50,count=8"), "" for the lesson's own. */
+export function numbersKey(
+	params: readonly LessonParam[],
+	variant: string,
+	values: NumberValues
+): string {
+	return changedParams(params, variant, values)
+		.map((p) => `${p.name}=${values[p.name]}`)
+		.join(',');
+}
+
+/**
+ * The variant's scenario with the learner's numbers put into its document and validated again
+ * by the engine (a count or a pool size changes more than one field once parsed).
+ */
+export function numberedScenario(
+	params: readonly LessonParam[],
+	variant: LessonVariant,
+	values: NumberValues
+): { scenario: Scenario } | { error: string } {
+	const changed = changedParams(params, variant.name, values);
+	if (changed.length === 0 || variant.source === undefined) return { scenario: variant.scenario };
+	let doc = variant.source;
+	for (const p of changed)
+		for (const path of p.sets.find((s) => s.variant === variant.name)!.paths)
+			doc = withValueAt(doc, path, values[p.name]);
+	const parsed = parseScenario(doc);
+	if (!parsed.ok) return { error: parsed.errors.map((e) => e.message).join('; ') };
+	return { scenario: parsed.scenario };
+}
