@@ -181,7 +181,11 @@ export function paramPairs<K extends ParamName>(
 
 /** The lab's query for a state (`?…`), defaults left out so links stay short. */
 export function writeUrl(state: UrlState): string {
-	const query = new URLSearchParams(paramPairs(state, LAB_KEYS)).toString();
+	// ":" and "," are legal in a query and keep `set=work:50,count:8` readable in a shared link.
+	const query = new URLSearchParams(paramPairs(state, LAB_KEYS))
+		.toString()
+		.replace(/%3A/g, ':')
+		.replace(/%2C/g, ',');
 	return query ? `?${query}` : '?';
 }
 
