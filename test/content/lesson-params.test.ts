@@ -99,7 +99,7 @@ describe('buildLesson(…) params and {{markers}}', () => {
 	};
 	const source = readFileSync(`${folder}/steps.md`, 'utf8');
 	const build = (stepsText: string, params: unknown[] = [cook]) => {
-		const m = { ...meta, params };
+		const m: Record<string, unknown> = { ...meta, params };
 		const steps = parseStepsFile('lessons/01-restaurant/steps.md', stepsText);
 		return buildLesson(summarize('01-restaurant', m)!, m, '', steps, read);
 	};
