@@ -56,12 +56,15 @@ export class LessonSession extends SteppedSession implements Stage {
 		const plan = lessonPlan(lesson.steps, (name) => lessonRun(lesson, name).eventTimes);
 		const numbers = new LessonNumbers(lesson.params ?? []);
 		// A prediction is about the lesson's numbers: while the learner's change its step or the
-		// step that reveals it, it is not asked and never graded against the lesson's answer.
+		// step that reveals it, it is not asked and never graded against the lesson's answer. A
+		// line of the code is the exception: numbers change durations and counts, never the code.
 		const predictions = new LessonPredictions(lesson.steps, (step) =>
-			[step, step + 1].some((s) => {
-				const variant = lesson.steps[s]?.variant;
-				return variant !== undefined && numbers.changedIn(variant).length > 0;
-			})
+			lesson.steps[step]?.predict?.kind === 'line'
+				? false
+				: [step, step + 1].some((s) => {
+						const variant = lesson.steps[s]?.variant;
+						return variant !== undefined && numbers.changedIn(variant).length > 0;
+					})
 		);
 		super({
 			count: lesson.steps.length,

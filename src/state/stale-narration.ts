@@ -14,7 +14,7 @@ import type { VariantRun } from './variant-run';
 export interface StaleNarration {
 	/** "Work duration 200 ms": the lesson's values of the changed params. */
 	written: string;
-	/** "50 ms": the learner's values, in the same order. */
+	/** "50 ms", or "pool size 4 threads, blocking calls 20": the learner's values, in the same order. */
 	yours: string;
 	/** Each contradicted claim as `“claim”: now …`; empty when every claim still holds. */
 	broken: string[];
@@ -42,7 +42,13 @@ export function staleNarration(
 	if (broken.length === 0 && moved === null) return null;
 	return {
 		written: changed.map((p) => `${p.label.toLowerCase()} ${numberText(p, p.value)}`).join(', '),
-		yours: changed.map((p) => numberText(p, values[p.name])).join(', '),
+		// One number needs no label; several do, to tell which is which.
+		yours: changed
+			.map((p) => {
+				const v = numberText(p, values[p.name]);
+				return changed.length === 1 ? v : `${p.label.toLowerCase()} ${v}`;
+			})
+			.join(', '),
 		broken,
 		moved
 	};
@@ -69,21 +75,32 @@ function lastAnswerMoved(base: VariantRun, now: VariantRun): string | null {
 	if (same.endMs === last.endMs) return null;
 	const also =
 		lastNow && lastNow.id !== last.id
-			? `; the last answer is now ${lastNow.id} at ${ms(lastNow.endMs!)}`
+			? ` (the last answer is now ${lastNow.id}, at ${ms(lastNow.endMs!)})`
 			: '';
 	return `${last.id} ends at ${ms(same.endMs)}, not ${was}${also}`;
 }
 
 /**
- * The note as one sentence, e.g. "Written for work duration 200 ms; with your 50 ms r5 ends at
- * 250 ms, not 1,000 ms, and this no longer holds: …". One broken claim is quoted (the count of
- * the others follows), so the note stays short enough to read beside the narration.
+ * The note in two sentences, e.g. "Written for work duration 200 ms. With your 50 ms: r5 ends at
+ * 250 ms, not 1,000 ms." One broken claim is quoted, shortened (the count of the others follows),
+ * so the note stays short enough to read beside the narration.
  */
 export function staleText(s: StaleNarration): string {
-	const head = `Written for ${s.written}; with your ${s.yours}`;
-	const moved = s.moved ?? '';
-	if (s.broken.length === 0) return `${head} its claims still hold, but ${moved}.`;
-	const more = s.broken.length > 1 ? ` (and ${s.broken.length - 1} more)` : '';
-	const claim = `this no longer holds: ${s.broken[0]}${more}`;
-	return moved ? `${head} ${moved}, and ${claim}.` : `${head} ${claim}.`;
+	const head = `Written for ${s.written}. With your ${s.yours}:`;
+	// Only what was checked is called wrong; a moved answer alone is reported as a fact.
+	const parts = s.moved ? [s.moved] : [];
+	if (s.broken.length > 0) {
+		const more = s.broken.length > 1 ? ` (and ${s.broken.length - 1} more)` : '';
+		parts.push(`this no longer holds: ${shorten(s.broken[0])}${more}`);
+	}
+	return `${head} ${parts.join('; ')}.`;
+}
+
+const LONGEST_CLAIM = 110;
+
+// Cut at the last ", " that fits: a claim about many requests lists each one.
+function shorten(text: string): string {
+	if (text.length <= LONGEST_CLAIM) return text;
+	const cut = text.lastIndexOf(', ', LONGEST_CLAIM);
+	return `${text.slice(0, cut > 0 ? cut : LONGEST_CLAIM)} and more`;
 }

@@ -55,10 +55,10 @@ describe('numbers you can change in place (lesson 2)', () => {
 		await expect.poll(() => timelineName(page)).toMatch(`0–${r5End(50)} ms`);
 		expect(await r5Latency(page)).not.toBe(latencyBefore);
 		expect(await staleNote(page).textContent()).toContain(
-			`with your 50 ms its claims still hold, but r5 ends at ${ms(r5End(50))}, not ${ms(r5End(200))}`
+			`With your 50 ms: r5 ends at ${ms(r5End(50))}, not ${ms(r5End(200))}.`
 		);
 		await expect.poll(() => page.url()).toContain('set=work:50');
-		// The prediction is about 200 ms: not asked, not graded, and Next no longer waits.
+		// The prediction is about 200 ms: not asked, not graded; Next no longer waits.
 		expect(await page.getByTestId('prediction-suspended').count()).toBe(1);
 		expect(await page.getByRole('button', { name: 'Next step' }).isDisabled()).toBe(false);
 

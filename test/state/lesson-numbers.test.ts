@@ -65,7 +65,7 @@ describe('LessonSession with changed numbers', () => {
 	});
 
 	it('holds a prediction to the lesson’s numbers: not asked, not waiting, while they differ', () => {
-		const asking = lesson.steps.findIndex((s) => s.predict);
+		const asking = lesson.steps.findIndex((s) => s.predict && s.predict.kind !== 'line');
 		const { session } = open(null, asking + 1);
 		expect(session.waiting).toBe(true);
 		session.numbers.set('work', 50);
@@ -74,6 +74,12 @@ describe('LessonSession with changed numbers', () => {
 			{ state: 'suspended' }
 		]);
 		session.numbers.reset();
+		expect(session.waiting).toBe(true);
+	});
+
+	it('keeps asking a line prediction: the numbers never move the code', () => {
+		const line = lesson.steps.findIndex((s) => s.predict?.kind === 'line');
+		const { session } = open('work:50', line + 1);
 		expect(session.waiting).toBe(true);
 	});
 

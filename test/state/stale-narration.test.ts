@@ -34,7 +34,7 @@ describe('staleNarration(step, base, now, changed, values)', () => {
 			moved: 'r5 ends at 250 ms, not 1,000 ms'
 		});
 		expect(staleText(n)).toBe(
-			'Written for work duration 200 ms; with your 50 ms its claims still hold, but r5 ends at 250 ms, not 1,000 ms.'
+			'Written for work duration 200 ms. With your 50 ms: r5 ends at 250 ms, not 1,000 ms.'
 		);
 	});
 
@@ -45,8 +45,24 @@ describe('staleNarration(step, base, now, changed, values)', () => {
 			'“request r1 r2 r3 r4 r5 ok”: now request r5 pending'
 		]);
 		expect(staleText(n)).toBe(
-			'Written for work duration 200 ms; with your 210 ms r5 ends at 1,050 ms, not 1,000 ms, and this no longer holds: “loop select”: now loop blocked on "r5: blocking call (210 ms)" (and 1 more).'
+			'Written for work duration 200 ms. With your 210 ms: r5 ends at 1,050 ms, not 1,000 ms; this no longer holds: “loop select”: now loop blocked on "r5: blocking call (210 ms)" (and 1 more).'
 		);
+	});
+
+	it('labels each number when several changed, and shortens a long claim at a comma', () => {
+		const n = note({ work: 100, count: 12 })!;
+		expect([n.written, n.yours]).toEqual([
+			'work duration 200 ms, uploads 5',
+			'work duration 100 ms, uploads 12'
+		]);
+		expect(n.moved).toBe(
+			'r5 ends at 500 ms, not 1,000 ms (the last answer is now r12, at 1,200 ms)'
+		);
+		const long = staleText({ ...n, broken: [`“x”: now ${'request r10 pending, '.repeat(10)}`] });
+		expect(long).toMatch(
+			/this no longer holds: “x”: now (request r10 pending, )+request r10 pending and more\.$/
+		);
+		expect(long.length).toBeLessThan(300);
 	});
 
 	it('names a request that is no longer sent', () => {
