@@ -1,6 +1,6 @@
 import { parseScenario, type Scenario } from '../../simulations/index';
 import type { LessonParam } from './lesson-params';
-import { withValueAt } from './scenario-path';
+import { valueAt, withValueAt } from './scenario-path';
 import type { LessonVariant } from './types';
 
 /** The learner's numbers, by param name; a param left out keeps the lesson's value. */
@@ -31,9 +31,24 @@ export function numbersKey(
 		.join(',');
 }
 
+// The engine's own ceiling for limitMs (an hour).
+const MAX_LIMIT_MS = 3_600_000;
+
+// How much longer a run may take with the learner's numbers: each changed number's ratio to the
+// lesson's, either way (more work, more requests, a smaller pool), multiplied. The lesson's
+// limitMs fits its own numbers; stretched so, 12 uploads of 1 s never stop at a limit meant for
+// 5 of 200 ms and read as "hung". A run that finishes ends there, whatever its limit.
+function stretch(changed: readonly LessonParam[], values: NumberValues): number {
+	return changed.reduce((f, p) => {
+		const v = values[p.name];
+		return v > 0 && p.value > 0 ? f * Math.max(v / p.value, p.value / v) : f;
+	}, 1);
+}
+
 /**
  * The variant's scenario with the learner's numbers put into its document and validated again
- * by the engine (a count or a pool size changes more than one field once parsed).
+ * by the engine (a count or a pool size changes more than one field once parsed); its limitMs
+ * is stretched in proportion (see `stretch`).
  */
 export function numberedScenario(
 	params: readonly LessonParam[],
@@ -46,6 +61,13 @@ export function numberedScenario(
 	for (const p of changed)
 		for (const path of p.sets.find((s) => s.variant === variant.name)!.paths)
 			doc = withValueAt(doc, path, values[p.name]);
+	const limit = valueAt(doc, ['limitMs']);
+	if (typeof limit === 'number')
+		doc = withValueAt(
+			doc,
+			['limitMs'],
+			Math.min(MAX_LIMIT_MS, Math.ceil(limit * stretch(changed, values)))
+		);
 	const parsed = parseScenario(doc);
 	if (!parsed.ok) return { error: parsed.errors.map((e) => e.message).join('; ') };
 	return { scenario: parsed.scenario };

@@ -75,6 +75,13 @@ describe('numberedScenario(params, variant, values)', () => {
 		expect(got.scenario.handlers.upload.steps[0]).toMatchObject({ op: 'block', ms: 50 });
 	});
 
+	it('stretches limitMs by each changed number’s ratio, so a longer run is not cut short as hung', () => {
+		const got = numberedScenario(params, variant, { work: 1000, count: 10, pool: 1 });
+		if ('error' in got) throw new Error(got.error);
+		// 5000 ms × 1000/200 × 10/5 × 2/1
+		expect(got.scenario.limitMs).toBe(100_000);
+	});
+
 	it('reports what the engine refuses', () => {
 		const got = numberedScenario([param('count', 'arrivals[0].count', 5)], variant, { count: -1 });
 		expect('error' in got ? got.error : '').toMatch(/count/);

@@ -38,10 +38,7 @@ describe('numbers you can change in place (lesson 2)', () => {
 		const work = field(page);
 		await work.waitFor();
 		expect(await work.getAttribute('aria-valuenow')).toBe('200');
-		expect([await work.getAttribute('min'), await work.getAttribute('max')]).toEqual([
-			'10',
-			'1000'
-		]);
+		expect([await work.getAttribute('min'), await work.getAttribute('max')]).toEqual(['10', '500']);
 		expect(await timelineName(page)).toMatch(`0–${r5End(200)} ms`);
 		const latencyBefore = await r5Latency(page);
 		expect(await page.getByRole('button', { name: 'Reset numbers' }).count()).toBe(0);
@@ -108,7 +105,7 @@ describe('numbers you can change in place (lesson 2)', () => {
 		await field(page).waitFor();
 		expect(await field(page).inputValue()).toBe('200');
 		expect(await page.getByRole('status').filter({ hasText: 'set:' }).textContent()).toContain(
-			'set: "work:7" is outside 10 ms to 1,000 ms; ignored.'
+			'set: "work:7" is outside 10 ms to 500 ms; ignored.'
 		);
 		expect(errors).toEqual([]);
 	});

@@ -12,7 +12,7 @@ const work = lesson.params.find((p) => p.name === 'work')!;
 
 describe('fitNumber(param, value) and draggedNumber(param, start, dx)', () => {
 	it('clamps to min..max and snaps to the steps', () => {
-		expect([5, 54, 56, 1200, NaN].map((v) => fitNumber(work, v))).toEqual([10, 50, 60, 1000, null]);
+		expect([5, 54, 56, 1200, NaN].map((v) => fitNumber(work, v))).toEqual([10, 50, 60, 500, null]);
 		expect(fitNumber({ ...work, min: 0, step: 0.1 }, 0.30000000000000004)).toBe(0.3);
 	});
 
@@ -61,7 +61,7 @@ describe('LessonSession with changed numbers', () => {
 	it('ignores a bad set= with a note', () => {
 		const { session, notes } = open('work:7');
 		expect(session.numbers.values).toEqual({});
-		expect(notes).toEqual(['set: "work:7" is outside 10 ms to 1,000 ms; ignored.']);
+		expect(notes).toEqual(['set: "work:7" is outside 10 ms to 500 ms; ignored.']);
 	});
 
 	it('holds a prediction to the lesson’s numbers: not asked, not waiting, while they differ', () => {

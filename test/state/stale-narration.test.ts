@@ -50,13 +50,13 @@ describe('staleNarration(step, base, now, changed, values)', () => {
 	});
 
 	it('labels each number when several changed, and shortens a long claim at a comma', () => {
-		const n = note({ work: 100, count: 12 })!;
+		const n = note({ work: 100, count: 10 })!;
 		expect([n.written, n.yours]).toEqual([
 			'work duration 200 ms, uploads 5',
-			'work duration 100 ms, uploads 12'
+			'work duration 100 ms, uploads 10'
 		]);
 		expect(n.moved).toBe(
-			'r5 ends at 500 ms, not 1,000 ms (the last answer is now r12, at 1,200 ms)'
+			'r5 ends at 500 ms, not 1,000 ms (the last answer is now r10, at 1,000 ms)'
 		);
 		const long = staleText({ ...n, broken: [`“x”: now ${'request r10 pending, '.repeat(10)}`] });
 		expect(long).toMatch(
