@@ -25,6 +25,17 @@ export function numberText(param: Pick<LessonParam, 'unit'>, value: number): str
 	return param.unit ? `${n} ${param.unit}` : n;
 }
 
+/**
+ * A param and its value in a sentence: a count reads before its label ("5 uploads"), a measure
+ * after it ("work duration 200 ms").
+ */
+export function numberPhrase(param: Pick<LessonParam, 'label' | 'unit'>, value: number): string {
+	const label = param.label.toLowerCase();
+	return param.unit
+		? `${label} ${numberText(param, value)}`
+		: `${numberText(param, value)} ${label}`;
+}
+
 /** The accessible name of a param's field: "Work duration, ms". */
 export function numberName(param: Pick<LessonParam, 'label' | 'unit'>): string {
 	return param.unit ? `${param.label}, ${param.unit}` : param.label;

@@ -1,5 +1,5 @@
 import type { LessonParam } from '../content/lesson-params';
-import { numberText } from '../content/number-markers';
+import { numberPhrase, numberText } from '../content/number-markers';
 import { changedParams } from '../content/numbered-scenario';
 import { fitNumber } from './number-values';
 
@@ -39,13 +39,10 @@ export class LessonNumbers {
 		return this.params.filter((p) => this.values[p.name] !== undefined);
 	}
 
-	/** The changed numbers in words: "work duration 50 ms (lesson 200 ms)", joined by commas. */
+	/** The changed numbers in words: "work duration 50 ms (lesson 200 ms), 8 uploads (lesson 5)". */
 	get summary(): string {
 		return this.changed
-			.map(
-				(p) =>
-					`${p.label.toLowerCase()} ${numberText(p, this.value(p.name))} (lesson ${numberText(p, p.value)})`
-			)
+			.map((p) => `${numberPhrase(p, this.value(p.name))} (lesson ${numberText(p, p.value)})`)
 			.join(', ');
 	}
 

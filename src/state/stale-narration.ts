@@ -1,6 +1,6 @@
 import { expectationMisses } from '../content/check-expectations';
 import type { LessonParam } from '../content/lesson-params';
-import { numberText } from '../content/number-markers';
+import { numberPhrase, numberText } from '../content/number-markers';
 import type { NumberValues } from '../content/numbered-scenario';
 import { stepFrame } from '../content/step-frame';
 import type { LessonStep } from '../content/types';
@@ -41,13 +41,12 @@ export function staleNarration(
 	const moved = lastAnswerMoved(base, now);
 	if (broken.length === 0 && moved === null) return null;
 	return {
-		written: changed.map((p) => `${p.label.toLowerCase()} ${numberText(p, p.value)}`).join(', '),
+		written: changed.map((p) => numberPhrase(p, p.value)).join(', '),
 		// One number needs no label; several do, to tell which is which.
 		yours: changed
-			.map((p) => {
-				const v = numberText(p, values[p.name]);
-				return changed.length === 1 ? v : `${p.label.toLowerCase()} ${v}`;
-			})
+			.map((p) =>
+				changed.length === 1 ? numberText(p, values[p.name]) : numberPhrase(p, values[p.name])
+			)
 			.join(', '),
 		broken,
 		moved

@@ -5,6 +5,7 @@ import {
 	markerFields,
 	markersIn,
 	numberName,
+	numberPhrase,
 	numberText
 } from '../../src/content/number-markers';
 
@@ -38,6 +39,10 @@ describe('number markers', () => {
 	it('numberText and numberName write a value and a field name with the unit, if any', () => {
 		expect([numberText(work, 1200), numberText(count, 5)]).toEqual(['1,200 ms', '5']);
 		expect([numberName(work), numberName(count)]).toEqual(['Work duration, ms', 'Uploads']);
+		expect([numberPhrase(work, 50), numberPhrase(count, 8)]).toEqual([
+			'work duration 50 ms',
+			'8 uploads'
+		]);
 	});
 
 	it('fillMarkers(text, params) writes the lesson values and leaves unknown markers', () => {

@@ -52,8 +52,8 @@ describe('staleNarration(step, base, now, changed, values)', () => {
 	it('labels each number when several changed, and shortens a long claim at a comma', () => {
 		const n = note({ work: 100, count: 10 })!;
 		expect([n.written, n.yours]).toEqual([
-			'work duration 200 ms, uploads 5',
-			'work duration 100 ms, uploads 10'
+			'work duration 200 ms, 5 uploads',
+			'work duration 100 ms, 10 uploads'
 		]);
 		expect(n.moved).toBe(
 			'r5 ends at 500 ms, not 1,000 ms (the last answer is now r10, at 1,000 ms)'
