@@ -1,7 +1,9 @@
 import { isSlug } from '../url/slug';
+import { readLessonParams, type LessonParam } from './lesson-params';
+import { fillMarkers, hasMarkers, markerFields } from './number-markers';
 import { loadScenario, shownCode } from './scenario-with-code';
 import type { StepsFile } from './steps-file';
-import type { Lesson, LessonSummary, LessonVariant } from './types';
+import type { Lesson, LessonStep, LessonSummary, LessonVariant } from './types';
 
 // How a lesson folder's files become a Lesson, apart from how they are read: the app reads them
 // lazily through Vite's import.meta.glob, the command line with node:fs.
@@ -45,8 +47,18 @@ export async function buildLesson(
 	for (const v of asArray(meta.variants)) {
 		const loaded = await loadScenario(String(v.scenario), readFile);
 		if ('error' in loaded) problems.push(`variant ${String(v.name)}: ${loaded.error}`);
-		else variants.push({ name: String(v.name), label: String(v.label ?? v.name), ...loaded });
+		else
+			variants.push({
+				name: String(v.name),
+				label: String(v.label ?? v.name),
+				scenario: loaded.scenario,
+				source: loaded.doc
+			});
 	}
+	const docs = new Map(variants.map((v) => [v.name, v.source]));
+	const read = readLessonParams(meta.params, (await readFile('lesson.json')) ?? '', docs);
+	problems.push(...read.problems);
+	const params = read.params;
 	if (!narration) problems.push('no file steps.md');
 	const steps = narration?.steps ?? [];
 	const names = new Set(variants.map((v) => v.name));
@@ -60,6 +72,13 @@ export async function buildLesson(
 				problems.push(`${at}: prediction: line ${n} is past the handler's code (${count} lines)`);
 		}
 	});
+	for (const m of narration?.markers ?? []) {
+		if (params.some((p) => p.name === m.name)) continue;
+		const known = params.map((p) => p.name).join(', ') || 'none';
+		problems.push(
+			`${narration!.file}:${m.line}: step ${m.step + 1}: {{${m.name}}} names no param of lesson.json (params: ${known})`
+		);
+	}
 	const pairs = readPairs(meta.pairs);
 	for (const name of pairs.flat())
 		if (!names.has(name)) problems.push(`lesson.json: pairs: unknown variant "${name}"`);
@@ -81,9 +100,37 @@ export async function buildLesson(
 		compare:
 			compare ?? pairs[0] ?? (variants.length > 1 ? [variants[0].name, variants[1].name] : null),
 		pairs,
-		steps,
-		question
+		steps: params.length > 0 ? steps.map((st) => withNumbers(st, params)) : steps,
+		question,
+		params
 	};
+}
+
+// Markers become the lesson's values everywhere (pictures, the command line, predictions, which
+// are about the lesson's numbers), and number fields in the narration the page shows.
+function withNumbers(step: LessonStep, params: LessonParam[]): LessonStep {
+	if (!hasMarkers(JSON.stringify(step))) return step;
+	const fill = (t: string) => fillMarkers(t, params);
+	const out: LessonStep = { ...step, text: fill(step.text), html: fill(step.html) };
+	if (hasMarkers(step.html)) out.numbersHtml = markerFields(step.html, params);
+	if (step.predict) {
+		const { html } = step.predict;
+		out.predict = {
+			...step.predict,
+			prompt: fill(step.predict.prompt),
+			explain: fill(step.predict.explain),
+			html: {
+				prompt: fill(html.prompt),
+				choices: html.choices.map(fill),
+				explain: fill(html.explain)
+			}
+		};
+		if (out.predict.kind === 'choice' && step.predict.kind === 'choice')
+			out.predict.choices = step.predict.choices.map(fill);
+	}
+	if (step.measured)
+		out.measured = { text: fill(step.measured.text), html: fill(step.measured.html) };
+	return out;
 }
 
 // A malformed entry is left out rather than failing the lesson: pairs only group the buttons.

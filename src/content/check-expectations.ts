@@ -6,9 +6,19 @@ import type { Expectation } from './step-expectations';
  * claim (empty when the frame agrees with every one).
  */
 export function checkExpectations(frame: Frame, expect: readonly Expectation[]): string[] {
+	return expectationMisses(frame, expect).map(
+		(m) => `expected ${m.expect.text}, frame has ${m.found}`
+	);
+}
+
+/** Each expectation the frame contradicts, with what the frame shows instead. */
+export function expectationMisses(
+	frame: Frame,
+	expect: readonly Expectation[]
+): { expect: Expectation; found: string }[] {
 	return expect.flatMap((e) => {
 		const found = contradiction(frame, e);
-		return found === null ? [] : [`expected ${e.text}, frame has ${found}`];
+		return found === null ? [] : [{ expect: e, found }];
 	});
 }
 

@@ -12,11 +12,12 @@ export function pythonFile(scenarioFile: string, handler: string, handlers: numb
 /**
  * Reads a lesson's scenario file and puts each handler's Python file back into its `code`, so
  * every reader of the scenario sees the code as if the JSON held it; a problem comes back as text.
+ * `doc` is that JSON document (before defaults and arrivals are expanded), for lesson params.
  */
 export async function loadScenario(
 	file: string,
 	readFile: (file: string) => Promise<string | null>
-): Promise<{ scenario: Scenario } | { error: string }> {
+): Promise<{ scenario: Scenario; doc: unknown } | { error: string }> {
 	const text = await readFile(file);
 	if (text === null) return { error: `no file ${file}` };
 	const parsed = parseScenario(text);
@@ -35,11 +36,11 @@ export async function loadScenario(
 		doc.handlers[name].code = code.replace(/\r?\n$/, '');
 		moved = true;
 	}
-	if (!moved) return { scenario: parsed.scenario };
+	if (!moved) return { scenario: parsed.scenario, doc };
 	// Again with the code in place, so step lines are checked against it.
 	const full = parseScenario(doc);
 	if (!full.ok) return { error: `${file}: ${full.errors.map((e) => e.message).join('; ')}` };
-	return { scenario: full.scenario };
+	return { scenario: full.scenario, doc };
 }
 
 /** The code the code view shows for a scenario: its first handler that has some. */

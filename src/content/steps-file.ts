@@ -1,5 +1,6 @@
 import { parseAnchor } from './event-anchor';
 import { lessonHtml } from './lesson-html';
+import { markersIn } from './number-markers';
 import { parseExpectations, type Expectation } from './step-expectations';
 import { prose, readChoices, readSubsections, type Fail, type Lines } from './step-subsections';
 import type { LessonQuestion, LessonStep } from './types';
@@ -13,6 +14,8 @@ export interface StepsFile {
 	question: LessonQuestion | null;
 	/** Each as `<file>:<line>: <problem>`. */
 	errors: string[];
+	/** The `{{param}}` markers of each step's narration, by step index, where there are any. */
+	markers?: { step: number; name: string; line: number }[];
 }
 
 const HEADING = /^##\s+(.*?)\s*$/;
@@ -41,6 +44,8 @@ export function parseStepsFile(file: string, text: string): StepsFile {
 		}
 		const step = readStep(s, `step ${out.steps.length + 1}`, fail);
 		if (step) {
+			const found = markersIn(s.body).map((m) => ({ step: out.steps.length, ...m }));
+			if (found.length > 0) (out.markers ??= []).push(...found);
 			out.steps.push(step);
 			out.lines.push(s.line);
 		}

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../simulations/index';
 import type { EventAnchor } from './event-anchor';
+import type { LessonParam } from './lesson-params';
 import type { Expectation } from './step-expectations';
 
 /** One narrated moment of a lesson: a variant, a time, optionally an event to stop after. */
@@ -15,6 +16,8 @@ export interface LessonStep {
 	text: string;
 	/** The narration as inline HTML, rendered when the file was read. */
 	html: string;
+	/** The narration with its `{{param}}` markers as number fields (see number-markers.ts), if it has any. */
+	numbersHtml?: string;
 	/** What the narration claims about the step's frame, checked by the lesson tests (never shown). */
 	expect?: Expectation[];
 	/** A prediction asked at this step, before the step that reveals it (`### Predict…`). */
@@ -52,6 +55,8 @@ export interface LessonVariant {
 	name: string;
 	label: string;
 	scenario: Scenario;
+	/** The scenario's JSON document as read, which lesson params change; absent when built in code. */
+	source?: unknown;
 }
 
 /** A lesson as the app uses it, loaded from `lessons/NN-slug/`. */
@@ -70,6 +75,8 @@ export interface Lesson {
 	pairs: [string, string][];
 	steps: LessonStep[];
 	question: LessonQuestion;
+	/** The numbers a learner may change where the narration names them (lesson.json `params`). */
+	params: LessonParam[];
 }
 
 /** What the home page lists, without loading scenarios. */

@@ -1,21 +1,38 @@
+import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
 import type { Lesson } from '../content/types';
 import { runVariant, type VariantRun } from './variant-run';
 import { whenIdle } from './when-idle';
 
 // Deterministic runs, memoised per lesson object: the page, its pictures and its stage share them.
 const memo = new WeakMap<Lesson, Map<string, VariantRun>>();
+// Runs with the learner's numbers: the last few, so dragging back and forth re-simulates rarely.
+const NUMBERED_KEPT = 24;
 
-/** A lesson's variant, simulated once per lesson (an unknown name gives its first variant). */
-export function lessonRun(lesson: Lesson, name: string): VariantRun {
+/**
+ * A lesson's variant, simulated once per lesson (an unknown name gives its first variant), with
+ * the learner's `numbers` where they change it (a new run per new set of numbers).
+ */
+export function lessonRun(lesson: Lesson, name: string, numbers: NumberValues = {}): VariantRun {
 	let runs = memo.get(lesson);
 	if (!runs) memo.set(lesson, (runs = new Map()));
-	let run = runs.get(name);
+	const v = lesson.variants.find((x) => x.name === name) ?? lesson.variants[0];
+	const key = numbersKey(lesson.params ?? [], v.name, numbers);
+	const id = key === '' ? name : `${v.name}|${key}`;
+	let run = runs.get(id);
 	if (!run) {
-		const v = lesson.variants.find((x) => x.name === name) ?? lesson.variants[0];
-		run = runVariant(v.name, v.label, v.scenario);
-		runs.set(name, run);
+		const numbered = key === '' ? null : numberedScenario(lesson.params, v, numbers);
+		// A set of numbers the engine refuses (it never should, within min and max) shows the lesson's run.
+		if (numbered && 'error' in numbered) return lessonRun(lesson, name);
+		run = runVariant(v.name, v.label, numbered?.scenario ?? v.scenario);
+		runs.set(id, run);
+		if (key !== '') forgetOldest(runs);
 	}
 	return run;
+}
+
+function forgetOldest(runs: Map<string, VariantRun>): void {
+	const numbered = [...runs.keys()].filter((k) => k.includes('|'));
+	for (const k of numbered.slice(0, Math.max(0, numbered.length - NUMBERED_KEPT))) runs.delete(k);
 }
 
 /**

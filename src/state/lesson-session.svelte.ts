@@ -2,11 +2,14 @@ import type { Frame, Scenario } from '../../simulations/index';
 import { stepFrame } from '../content/step-frame';
 import type { Lesson, LessonStep, Prediction } from '../content/types';
 import type { Params, UrlState } from '../url/params';
+import { readNumberSet, writeNumberSet } from '../url/number-set';
+import { LessonNumbers } from './lesson-numbers.svelte';
 import { lessonRun } from './lesson-runs';
 import { lessonPlan } from './play-plan';
 import { LessonPredictions, type PredictionMark } from './predictions.svelte';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
+import { staleNarration, type StaleNarration } from './stale-narration';
 import type { VariantRun } from './variant-run';
 
 /**
@@ -35,13 +38,34 @@ export class LessonSession extends SteppedSession implements Stage {
 
 	/** The learner's answers to the lesson's inline predictions; an unanswered one holds its step. */
 	readonly predictions: LessonPredictions;
+	/** The learner's values for the lesson's params; every run and view follows them. */
+	readonly numbers: LessonNumbers;
+	/** What the current step's narration says with the learner's numbers, or null when it holds as written. */
+	readonly stale: StaleNarration | null = $derived.by(() => {
+		const name = this.current.variant;
+		const changed = this.numbers.changedIn(name);
+		if (changed.length === 0) return null;
+		const base = lessonRun(this.lesson, name);
+		return staleNarration(this.current, base, this.run(name), changed, this.numbers.values);
+	});
 
 	constructor(
 		readonly lesson: Lesson,
 		options: Partial<Pick<PlayerOptions, 'step' | 'speed' | 'frames'>> = {}
 	) {
 		const plan = lessonPlan(lesson.steps, (name) => lessonRun(lesson, name).eventTimes);
-		const predictions = new LessonPredictions(lesson.steps);
+		const numbers = new LessonNumbers(lesson.params ?? []);
+		// A prediction is about the lesson's numbers: while the learner's change its step or the
+		// step that reveals it, it is not asked and never graded against the lesson's answer. A
+		// line of the code is the exception: numbers change durations and counts, never the code.
+		const predictions = new LessonPredictions(lesson.steps, (step) =>
+			lesson.steps[step]?.predict?.kind === 'line'
+				? false
+				: [step, step + 1].some((s) => {
+						const variant = lesson.steps[s]?.variant;
+						return variant !== undefined && numbers.changedIn(variant).length > 0;
+					})
+		);
 		super({
 			count: lesson.steps.length,
 			plan,
@@ -49,6 +73,7 @@ export class LessonSession extends SteppedSession implements Stage {
 			...options
 		});
 		this.predictions = predictions;
+		this.numbers = numbers;
 	}
 
 	get timeMarks(): PredictionMark[] {
@@ -92,8 +117,9 @@ export class LessonSession extends SteppedSession implements Stage {
 		return (this.lesson.variants.find((x) => x.name === name) ?? this.lesson.variants[0]).scenario;
 	}
 
+	/** A variant's run with the learner's numbers (the lesson's own run where they change nothing). */
 	run(name: string): VariantRun {
-		return lessonRun(this.lesson, name);
+		return lessonRun(this.lesson, name, this.numbers.values);
 	}
 
 	/**
@@ -145,6 +171,7 @@ export class LessonSession extends SteppedSession implements Stage {
 			speed: this.speed,
 			compare: this.compare,
 			t: this.moment,
+			set: writeNumberSet(this.numbers.values, this.numbers.params),
 			s: null,
 			b: null
 		};
@@ -157,7 +184,7 @@ export class LessonSession extends SteppedSession implements Stage {
  */
 export function openLesson(
 	lesson: Lesson,
-	p: Pick<Params, 'step' | 'variant' | 'speed' | 'compare' | 't'>,
+	p: Pick<Params, 'step' | 'variant' | 'speed' | 'compare' | 't'> & Partial<Pick<Params, 'set'>>,
 	frames?: PlayerOptions['frames']
 ): { session: LessonSession; notes: string[] } {
 	const notes: string[] = [];
@@ -175,5 +202,10 @@ export function openLesson(
 	}
 	session.compare = p.compare && lesson.compare !== undefined;
 	session.moment = p.t;
+	if (p.set) {
+		const read = readNumberSet(p.set, session.numbers.params);
+		for (const [name, value] of Object.entries(read.values)) session.numbers.set(name, value);
+		notes.push(...read.notes);
+	}
 	return { session, notes };
 }

@@ -9,7 +9,11 @@ export function isRight(p: Prediction, guess: number): boolean {
 
 /** Where the learner is with a step's prediction. */
 export type PredictionStatus =
-	{ state: 'asking' } | { state: 'skipped' } | { state: 'answered'; guess: number; right: boolean };
+	| { state: 'asking' }
+	| { state: 'skipped' }
+	| { state: 'answered'; guess: number; right: boolean }
+	/** Asked about the lesson's numbers while the learner's differ: not asked, not graded. */
+	| { state: 'suspended' };
 
 /** A mark a view draws for a prediction: the learner's guess, or the true answer. */
 export interface PredictionMark {
@@ -29,12 +33,17 @@ export class LessonPredictions {
 	/** The time being set on the timeline before it is checked (ms), at the current step. */
 	draft: number | null = $state(null);
 
-	constructor(readonly steps: readonly LessonStep[]) {}
+	/** `suspended(step)`: the learner's numbers change what the step's prediction is about. */
+	constructor(
+		readonly steps: readonly LessonStep[],
+		private readonly suspended: (step: number) => boolean = () => false
+	) {}
 
 	/** The step's prediction and where the learner is with it, or null when it asks none. */
 	status(step: number): PredictionStatus | null {
 		const p = this.steps[step]?.predict;
 		if (!p || !this.asks) return null;
+		if (this.suspended(step)) return { state: 'suspended' };
 		const a = this.#answers[step];
 		if (a === undefined) return { state: 'asking' };
 		if (a === 'skipped') return { state: 'skipped' };

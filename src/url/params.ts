@@ -18,6 +18,8 @@ export interface Params {
 	compare: boolean;
 	/** A scrubbed moment in ms, or null for the step's own. */
 	t: number | null;
+	/** A lesson's changed numbers, `work:50,count:8` (read against its params by number-set.ts). */
+	set: string | null;
 	/** The playground's scenario and its variant B, each as `encodeScenarioLink` wrote it. */
 	s: string | null;
 	b: string | null;
@@ -42,6 +44,7 @@ export const LAB_KEYS = [
 	'speed',
 	'compare',
 	't',
+	'set',
 	's',
 	'b'
 ] as const;
@@ -65,6 +68,7 @@ export const DEFAULTS: Params = {
 	speed: 1,
 	compare: false,
 	t: null,
+	set: null,
 	s: null,
 	b: null,
 	controls: 'all',
@@ -128,6 +132,7 @@ const RULES: { [K in ParamName]: Rule<Params[K]> } = {
 		fallback: "is not a moment in ms; showing the step's own moment",
 		write: (v) => (v === null ? null : String(v))
 	},
+	set: text,
 	s: text,
 	b: text,
 	controls: oneOf<ControlsMode>(['all', 'minimal', 'none'], 'all'),
@@ -176,7 +181,11 @@ export function paramPairs<K extends ParamName>(
 
 /** The lab's query for a state (`?…`), defaults left out so links stay short. */
 export function writeUrl(state: UrlState): string {
-	const query = new URLSearchParams(paramPairs(state, LAB_KEYS)).toString();
+	// ":" and "," are legal in a query and keep `set=work:50,count:8` readable in a shared link.
+	const query = new URLSearchParams(paramPairs(state, LAB_KEYS))
+		.toString()
+		.replace(/%3A/g, ':')
+		.replace(/%2C/g, ',');
 	return query ? `?${query}` : '?';
 }
 

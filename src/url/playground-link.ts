@@ -1,26 +1,33 @@
+import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
 import type { Lesson } from '../content/types';
 import { encodeScenarioLink } from './scenario-link';
 
-// Compressing a scenario costs milliseconds: each variant's is made once per lesson.
+// Compressing a scenario costs milliseconds: each variant's is made once per lesson and numbers.
 const memo = new WeakMap<Lesson, Map<string, string>>();
 
-function encoded(lesson: Lesson, name: string): string {
+function encoded(lesson: Lesson, name: string, numbers: NumberValues): string {
 	let links = memo.get(lesson);
 	if (!links) memo.set(lesson, (links = new Map()));
-	let link = links.get(name);
+	const key = `${name}|${numbersKey(lesson.params ?? [], name, numbers)}`;
+	let link = links.get(key);
 	if (link === undefined) {
-		const scenario = lesson.variants.find((v) => v.name === name)?.scenario;
+		const variant = lesson.variants.find((v) => v.name === name);
+		const numbered = variant && numberedScenario(lesson.params ?? [], variant, numbers);
+		const scenario = numbered && 'scenario' in numbered ? numbered.scenario : variant?.scenario;
 		link = encodeURIComponent(encodeScenarioLink(JSON.stringify(scenario, null, 2)));
-		links.set(name, link);
+		links.set(key, link);
 	}
 	return link;
 }
 
-/** The playground with the variant on show, and its before/after partner as variant B. */
-export function playgroundLink(lesson: Lesson, shown: string): string {
+/**
+ * The playground with the variant on show, and its before/after partner as variant B, each with
+ * the learner's `numbers` where they change it.
+ */
+export function playgroundLink(lesson: Lesson, shown: string, numbers: NumberValues = {}): string {
 	const partner = lesson.compare?.includes(shown)
 		? lesson.compare.find((n) => n !== shown)
 		: undefined;
-	const b = partner ? `&b=${encoded(lesson, partner)}` : '';
-	return `?page=playground&s=${encoded(lesson, shown)}${b}`;
+	const b = partner ? `&b=${encoded(lesson, partner, numbers)}` : '';
+	return `?page=playground&s=${encoded(lesson, shown, numbers)}${b}`;
 }

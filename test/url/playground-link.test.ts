@@ -27,4 +27,14 @@ describe('playgroundLink(lesson, shown)', () => {
 		const other = lesson.variants.find((v) => !lesson.compare!.includes(v.name))!;
 		expect(scenarioIn(playgroundLink(lesson, other.name), 'b')).toBeNull();
 	});
+
+	it("carries the learner's numbers into both variants", () => {
+		const [a] = lesson.compare!;
+		const link = playgroundLink(lesson, a, { work: 50 });
+		const first = (key: 's' | 'b') =>
+			(scenarioIn(link, key) as { handlers: { upload: { steps: { ms: number }[] } } }).handlers
+				.upload.steps[0].ms;
+		expect([first('s'), first('b')]).toEqual([50, 50]);
+		expect(scenarioIn(link, 's')).not.toEqual(scenarioIn(playgroundLink(lesson, a), 's'));
+	});
 });
