@@ -1,3 +1,4 @@
+import { grouped } from '../format/numbers';
 import type { LessonParam } from './lesson-params';
 
 /**
@@ -21,7 +22,7 @@ export const hasMarkers = (text: string): boolean => /\{\{[^{}]*\}\}/.test(text)
 
 /** A value as the narration writes it: `200 ms`, `5`, `1,000 ms`. */
 export function numberText(param: Pick<LessonParam, 'unit'>, value: number): string {
-	const n = value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+	const n = grouped(value);
 	return param.unit ? `${n} ${param.unit}` : n;
 }
 

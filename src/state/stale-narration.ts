@@ -1,3 +1,4 @@
+import { formatMs } from '../format/numbers';
 import { expectationMisses } from '../content/check-expectations';
 import type { LessonParam } from '../content/lesson-params';
 import { numberPhrase, numberText } from '../content/number-markers';
@@ -53,7 +54,7 @@ export function staleNarration(
 	};
 }
 
-const ms = (n: number) => `${Number(n.toFixed(1)).toLocaleString('en-US')} ms`;
+const ms = (n: number) => formatMs(n, 1);
 
 // The request the lesson answers last, where the learner's run answers it instead.
 function lastAnswerMoved(base: VariantRun, now: VariantRun): string | null {
