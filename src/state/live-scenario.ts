@@ -49,3 +49,9 @@ export function liveScenario(
 		}))
 	};
 }
+
+/** How the Moment slider's status reads in live mode: running (and its pace), stopped or ended. */
+export function liveStatus(live: { running: boolean; ended: boolean }): string {
+	if (live.ended) return `live: ended at ${LIVE.spanMs / 1000} s`;
+	return live.running ? `live, time ×${LIVE.pace}` : 'live: stopped';
+}

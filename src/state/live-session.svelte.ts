@@ -61,6 +61,11 @@ export class LiveSession implements Stage {
 		return [this.#run];
 	}
 
+	/** The variant's label for live mode (lesson.json `client`). */
+	get label(): string {
+		return this.lesson.client.variants.find((v) => v.name === this.variant)?.label ?? this.variant;
+	}
+
 	/** Live time has reached its end (`LIVE.spanMs`): Start over to go again. */
 	get ended(): boolean {
 		return this.now >= LIVE.spanMs;
@@ -140,12 +145,11 @@ export class LiveSession implements Stage {
 	}
 
 	#simulate(): void {
-		const v = this.lesson.client.variants.find((x) => x.name === this.variant)!;
-		const base = this.lesson.variants.find((x) => x.name === v.name)!.scenario;
+		const base = this.lesson.variants.find((x) => x.name === this.variant)!.scenario;
 		this.#horizon = liveHorizon(this.now);
 		const scenario = liveScenario(base, this.lesson.client.handler, this.presses, this.#horizon);
 		this.#scenario = scenario;
-		this.#run = runVariant(v.name, `Live: ${v.label}`, scenario, { live: true });
+		this.#run = runVariant(this.variant, `Live: ${this.label}`, scenario, { live: true });
 	}
 
 	/** The frame at `t`: the run's state after its events up to `t`, reused while none happens. */
