@@ -35,7 +35,7 @@ export function liveReadout(result: SimResult, t: number): string {
 		return 'Press “Send a request” (or R): each press is one request arriving at the server now.';
 	const answers = answeredBy(result, t);
 	const open = sent - answers.length;
-	const pending = open > 0 ? ` ${plural(open, 'request')} still waiting.` : '';
+	const pending = open > 0 ? ` ${plural(open, 'request')} not answered yet.` : '';
 	if (answers.length === 0) return `You sent ${plural(sent, 'request')}; no answer yet.`;
 	const times = answers.map((a) => a.ms);
 	const head =
@@ -43,8 +43,10 @@ export function liveReadout(result: SimResult, t: number): string {
 			? `Your first request: answered in ${ms(times[0])}`
 			: `Your ${answers.length} answered requests: fastest ${ms(Math.min(...times))}, slowest ${ms(Math.max(...times))}`;
 	const waited = answers.filter((a) => a.waitedMs >= WAITED_MS);
-	if (waited.length === 0)
-		return `${head}, none waited for the loop: it was free for each.${pending}`;
+	if (waited.length === 0) {
+		const free = answers.length === 1 ? 'it did not wait for the loop' : 'none waited for the loop';
+		return `${head}; ${free}.${pending}`;
+	}
 	const longest = waited.reduce((a, b) => (b.waitedMs > a.waitedMs ? b : a));
 	const who =
 		waited.length === 1

@@ -61,7 +61,7 @@ describe('liveReadout(result, t)', () => {
 			'none waited, one still open',
 			result(['r1', 0, 0, 200], ['r2', 900, 900, null]),
 			1000,
-			/^Your first request: answered in 200 ms, none waited for the loop: it was free for each\. 1 request still waiting\.$/
+			/^Your first request: answered in 200 ms; it did not wait for the loop\. 1 request not answered yet\.$/
 		],
 		['thousands', result(['r1', 0, 0, 1500]), 2000, /answered in 1,500 ms/]
 	])('%s', (_, r, t, words) => {

@@ -76,7 +76,9 @@ describe('LiveSession', () => {
 		l.pressAt(0, 400, 800, 1200);
 		l.to(1500);
 		expect(l.latencies()).toEqual([200, 200, 200, 200]);
-		expect(l.session.readout).toMatch(/fastest 200 ms, slowest 200 ms, none waited/);
+		expect(l.session.readout).toMatch(
+			/fastest 200 ms, slowest 200 ms; none waited for the loop\.$/
+		);
 	});
 
 	it('a burst of 5 on the blocking variant: each waits for the ones before, the last ≈1 s', () => {
@@ -109,7 +111,7 @@ describe('LiveSession', () => {
 		expect(l.session.frame.requests.r1.state).toBe('ok');
 		expect(l.session.frame.requests.r3?.state).not.toBe('ok');
 		expect(l.session.readout).toBe(
-			'Your first request: answered in 200 ms, none waited for the loop: it was free for each. 2 requests still waiting.'
+			'Your first request: answered in 200 ms; it did not wait for the loop. 2 requests not answered yet.'
 		);
 	});
 
