@@ -35,13 +35,13 @@ export function liveReadout(result: SimResult, t: number): string {
 		return 'Press “Send a request” (or R): each press is one request arriving at the server now.';
 	const answers = answeredBy(result, t);
 	const open = sent - answers.length;
-	const pending = open > 0 ? ` ${plural(open, 'request')} not answered yet.` : '';
+	const pending = open > 0 ? ` ${open} not answered yet.` : '';
 	if (answers.length === 0) return `You sent ${plural(sent, 'request')}; no answer yet.`;
 	const times = answers.map((a) => a.ms);
 	const head =
 		answers.length === 1
-			? `Your first request: answered in ${ms(times[0])}`
-			: `Your ${answers.length} answered requests: fastest ${ms(Math.min(...times))}, slowest ${ms(Math.max(...times))}`;
+			? `Your first answer: ${ms(times[0])}`
+			: `Your ${answers.length} answers: fastest ${ms(Math.min(...times))}, slowest ${ms(Math.max(...times))}`;
 	const waited = answers.filter((a) => a.waitedMs >= WAITED_MS);
 	if (waited.length === 0) {
 		const free = answers.length === 1 ? 'it did not wait for the loop' : 'none waited for the loop';
@@ -50,9 +50,9 @@ export function liveReadout(result: SimResult, t: number): string {
 	const longest = waited.reduce((a, b) => (b.waitedMs > a.waitedMs ? b : a));
 	const who =
 		waited.length === 1
-			? `${longest.id} waited ${ms(longest.waitedMs)}`
-			: `${waited.length} of them waited (${longest.id} longest, ${ms(longest.waitedMs)})`;
-	return `${head}; ${who} for the loop, busy with the requests before.${pending}`;
+			? `${longest.id} waited ${ms(longest.waitedMs)} for the loop, busy with the ones before`
+			: `${waited.length} waited for the loop, busy with the ones before (longest: ${longest.id}, ${ms(longest.waitedMs)})`;
+	return `${head}; ${who}.${pending}`;
 }
 
 /** "a", "a and b", "a, b and c". */

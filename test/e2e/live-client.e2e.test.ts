@@ -61,7 +61,7 @@ describe('the reader as the client (lesson 3)', () => {
 		expect(Math.abs(ms[2] - ms[0])).toBeLessThan(5);
 		for (let i = 3; i < 7; i++) expect(ms[i]).toBeGreaterThan(ms[i - 1] + ms[0] / 2);
 		expect(await readout(page)).toMatch(
-			/^Your 7 answered requests: fastest [\d,]+ ms, slowest [\d,]+ ms; 4 of them waited \(r7 longest/
+			/^Your 7 answers: fastest [\d,]+ ms, slowest [\d,]+ ms; 4 waited for the loop, busy with the ones before \(longest: r7,/
 		);
 		await expect
 			.poll(() => page.getByTestId('live-announce').textContent())
@@ -126,7 +126,7 @@ describe('the reader as the client (lesson 3)', () => {
 			const group = page.getByRole('group', { name: 'You are the client' });
 			for (const name of ['Send a request', 'Stop', 'Start over', 'Back to the lesson'])
 				expect(await group.getByRole('button', { name }).count()).toBe(1);
-			await expect.poll(() => readout(page)).toMatch(/^Your first request: answered in/);
+			await expect.poll(() => readout(page)).toMatch(/^Your first answer: /);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 				375
 			);

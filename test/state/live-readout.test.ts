@@ -49,7 +49,7 @@ describe('liveReadout(result, t)', () => {
 			'a burst that waited',
 			result(['r1', 0, 0, 200], ['r2', 10, 200, 400], ['r3', 20, 400, 600]),
 			1000,
-			/^Your 3 answered requests: fastest 200 ms, slowest 580 ms; 2 of them waited \(r3 longest, 380 ms\) for the loop, busy with the requests before\.$/
+			/^Your 3 answers: fastest 200 ms, slowest 580 ms; 2 waited for the loop, busy with the ones before \(longest: r3, 380 ms\)\.$/
 		],
 		[
 			'one that waited',
@@ -61,9 +61,9 @@ describe('liveReadout(result, t)', () => {
 			'none waited, one still open',
 			result(['r1', 0, 0, 200], ['r2', 900, 900, null]),
 			1000,
-			/^Your first request: answered in 200 ms; it did not wait for the loop\. 1 request not answered yet\.$/
+			/^Your first answer: 200 ms; it did not wait for the loop\. 1 not answered yet\.$/
 		],
-		['thousands', result(['r1', 0, 0, 1500]), 2000, /answered in 1,500 ms/]
+		['thousands', result(['r1', 0, 0, 1500]), 2000, /answer: 1,500 ms/]
 	])('%s', (_, r, t, words) => {
 		expect(liveReadout(r, t)).toMatch(words);
 	});

@@ -90,7 +90,7 @@ describe('LiveSession', () => {
 		expect(ms[4]).toBeGreaterThan(850);
 		expect(ms).toEqual([...ms].sort((a, b) => a - b));
 		expect(l.session.readout).toBe(
-			'Your 5 answered requests: fastest 200 ms, slowest 880 ms; 4 of them waited (r5 longest, 680 ms) for the loop, busy with the requests before.'
+			'Your 5 answers: fastest 200 ms, slowest 880 ms; 4 waited for the loop, busy with the ones before (longest: r5, 680 ms).'
 		);
 	});
 
@@ -111,7 +111,7 @@ describe('LiveSession', () => {
 		expect(l.session.frame.requests.r1.state).toBe('ok');
 		expect(l.session.frame.requests.r3?.state).not.toBe('ok');
 		expect(l.session.readout).toBe(
-			'Your first request: answered in 200 ms; it did not wait for the loop. 2 requests not answered yet.'
+			'Your first answer: 200 ms; it did not wait for the loop. 2 not answered yet.'
 		);
 	});
 
