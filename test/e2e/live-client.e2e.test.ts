@@ -98,7 +98,7 @@ describe('the reader as the client (lesson 3)', () => {
 		await page.close();
 	});
 
-	it('a step key leaves live mode for the next step; R typed in a menu sends nothing', async () => {
+	it('a step key or Restart leaves live mode for the lesson; R typed in a menu sends nothing', async () => {
 		const page = await lab.context.newPage();
 		await page.goto(`${lab.site.url}?lesson=dev-server-vs-burst&step=2`);
 		await page.getByRole('combobox', { name: 'Speed' }).focus();
@@ -112,6 +112,12 @@ describe('the reader as the client (lesson 3)', () => {
 		await page.keyboard.press('ArrowRight');
 		await expect.poll(() => narration(page)).toMatch(/^Step 3 of \d+/);
 		expect(await live.getByRole('button', { name: 'Go on' }).count()).toBe(0);
+		// Restart at the first step changes no step, and still brings the lesson back.
+		await page.keyboard.press('Home');
+		await live.getByRole('button', { name: 'Send a request' }).click();
+		await expect.poll(() => narration(page)).toMatch(/^Live: /);
+		await page.getByRole('button', { name: 'Restart' }).click();
+		await expect.poll(() => narration(page)).toMatch(/^Step 1 of \d+/);
 		await page.close();
 	});
 
