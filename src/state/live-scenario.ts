@@ -55,3 +55,10 @@ export function liveStatus(live: { running: boolean; ended: boolean }): string {
 	if (live.ended) return `live: ended at ${LIVE.spanMs / 1000} s`;
 	return live.running ? `live, time ×${LIVE.pace}` : 'live: stopped';
 }
+
+/** Why Send is off, once it is: live time has ended, or the most requests were sent; else null. */
+export function liveLimitNote(live: { ended: boolean; full: boolean }): string | null {
+	if (live.ended) return `Live time ended at ${LIVE.spanMs / 1000} s: Start over to go again.`;
+	if (live.full) return `${LIVE.maxPresses} requests is the most: Start over to go again.`;
+	return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIVE, liveHorizon, liveStatus } from '../../src/state/live-scenario';
+import { LIVE, liveHorizon, liveLimitNote, liveStatus } from '../../src/state/live-scenario';
 
 describe('liveHorizon(now)', () => {
 	it.each([
@@ -19,5 +19,15 @@ describe('liveStatus(live)', () => {
 		[{ running: false, ended: true }, 'live: ended at 10 s']
 	])('%j reads %s', (live, words) => {
 		expect(liveStatus(live)).toBe(words);
+	});
+});
+
+describe('liveLimitNote(live)', () => {
+	it.each([
+		[{ ended: false, full: false }, null],
+		[{ ended: true, full: false }, 'Live time ended at 10 s: Start over to go again.'],
+		[{ ended: false, full: true }, '40 requests is the most: Start over to go again.']
+	])('%j: %s', (live, note) => {
+		expect(liveLimitNote(live)).toBe(note);
 	});
 });

@@ -182,6 +182,16 @@ describe('LiveSession', () => {
 		expect(l.session.presses).toHaveLength(1);
 	});
 
+	it('accepts LIVE.maxPresses requests, then sends nothing more', () => {
+		const { session } = live('burst');
+		for (let i = 0; i < LIVE.maxPresses; i++) expect(session.send()).toBe(true);
+		expect([session.full, session.send(), session.presses.length]).toEqual([
+			true,
+			false,
+			LIVE.maxPresses
+		]);
+	});
+
 	it('a long frame (a tab in the background) counts as LIVE.maxFrameMs', () => {
 		const frames = fakeFrames(5000);
 		const session = new LiveSession(lesson, frames.source);
