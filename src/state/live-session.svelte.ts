@@ -26,6 +26,7 @@ export class LiveSession implements Stage {
 	/** What the live region says: the latest answers, at most one update per 1.5 s. */
 	announcement: string = $state('');
 	readonly line: number | null = null;
+	readonly resetLabel = 'Back to now';
 
 	// Set by the constructor's first simulation.
 	#run: VariantRun = $state.raw(null as unknown as VariantRun);
