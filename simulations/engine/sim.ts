@@ -32,6 +32,12 @@ export interface SimOptions {
 	trace?: boolean;
 	/** Pause after this many scheduling steps (tests compare the live state with a replayed frame). */
 	maxSteps?: number;
+	/**
+	 * Runs on to `limitMs` after every request has ended, as a server that waits for more does:
+	 * its background tasks keep beating. Reaching the limit with every request ended is then
+	 * `completed`. A live session uses it to simulate up to the moment it shows.
+	 */
+	toLimit?: boolean;
 }
 
 /**
@@ -181,10 +187,13 @@ export class Sim {
 			if (this.steps === this.options.maxSteps) return;
 			const next = this.clock.next();
 			// Work nobody awaits (a failed submit's second run, F20) may finish after the last response.
-			if (next === null) return this.end(this.finished() ? 'done' : 'nothing');
+			if (next === null) {
+				if (this.options.toLimit) this.clock.advanceTo(limit);
+				return this.end(this.finished() ? 'done' : 'nothing');
+			}
 			if (next > limit) {
 				this.clock.advanceTo(limit);
-				return this.end('limit');
+				return this.end(this.options.toLimit && this.finished() ? 'done' : 'limit');
 			}
 			if (this.steps >= STEP_BUDGET) return this.end('budget');
 			this.clock.step();
@@ -261,7 +270,7 @@ export class Sim {
 	 * as hung when only background tasks could ever run again.
 	 */
 	private loopAsleep(): void {
-		if (this.finished()) return this.end('done');
+		if (this.finished()) return this.options.toLimit ? undefined : this.end('done');
 		if (this.arrivals.ended === this.requests.length && this.tasks.live === 0) return;
 		if (this.canProgress()) return;
 		this.hang('stalled');

@@ -1,6 +1,7 @@
 import { isSlug } from '../url/slug';
 import { readLessonParams, type LessonParam } from './lesson-params';
 import { fillMarkers, hasMarkers, markerFields } from './number-markers';
+import { readClient } from './lesson-client';
 import { loadScenario, shownCode } from './scenario-with-code';
 import type { StepsFile } from './steps-file';
 import type { Lesson, LessonStep, LessonSummary, LessonVariant } from './types';
@@ -82,6 +83,8 @@ export async function buildLesson(
 	const pairs = readPairs(meta.pairs);
 	for (const name of pairs.flat())
 		if (!names.has(name)) problems.push(`lesson.json: pairs: unknown variant "${name}"`);
+	const { client, problems: clientProblems } = readClient(meta.client, variants);
+	problems.push(...clientProblems);
 	problems.push(...(narration?.errors ?? []));
 	const question = narration?.question;
 	if (problems.length > 0 || !question) {
@@ -100,6 +103,7 @@ export async function buildLesson(
 		compare:
 			compare ?? pairs[0] ?? (variants.length > 1 ? [variants[0].name, variants[1].name] : null),
 		pairs,
+		client,
 		steps: params.length > 0 ? steps.map((st) => withNumbers(st, params)) : steps,
 		question,
 		params

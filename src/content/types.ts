@@ -59,6 +59,15 @@ export interface LessonVariant {
 	source?: unknown;
 }
 
+/**
+ * Where the learner may be the client (lesson.json `client`): the handler their requests call,
+ * and the variants they may send them to, labelled for live mode.
+ */
+export interface LessonClient {
+	handler: string;
+	variants: { name: string; label: string }[];
+}
+
 /** A lesson as the app uses it, loaded from `lessons/NN-slug/`. */
 export interface Lesson {
 	slug: string;
@@ -73,6 +82,8 @@ export interface Lesson {
 	compare: [string, string] | null;
 	/** Bug → fix pairs of variant names, in the order the variant selector shows them. */
 	pairs: [string, string][];
+	/** Where the learner may send requests of their own, live; null where the lesson does not offer it. */
+	client: LessonClient | null;
 	steps: LessonStep[];
 	question: LessonQuestion;
 	/** The numbers a learner may change where the narration names them (lesson.json `params`). */

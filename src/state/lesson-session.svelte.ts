@@ -113,8 +113,9 @@ export class LessonSession extends SteppedSession implements Stage {
 		this.predictions.draft = null;
 	}
 
+	// With the learner's numbers: a real run (and any engine) runs what the views show.
 	private scenarioOf(name: string): Scenario {
-		return (this.lesson.variants.find((x) => x.name === name) ?? this.lesson.variants[0]).scenario;
+		return this.run(name).scenario;
 	}
 
 	/** A variant's run with the learner's numbers (the lesson's own run where they change nothing). */

@@ -23,6 +23,8 @@ export interface Stage {
 	scrub(t: number): void;
 	/** Goes back from a scrubbed moment to the step's own, where a page offers it. */
 	reset?(): void;
+	/** What that way back is called, where not "Back to the step". */
+	readonly resetLabel?: string;
 	/** A timeline prediction's guess and, once answered, its true time (ms), where a lesson asks one. */
 	readonly timeMarks?: readonly PredictionMark[];
 	/** A line prediction's clicked line and, once answered, the right lines. */

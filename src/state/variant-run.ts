@@ -13,6 +13,8 @@ import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model
 export interface VariantRun {
 	name: string;
 	label: string;
+	/** The scenario simulated (with the learner's numbers, where they changed it). */
+	scenario: Scenario;
 	result: SimResult;
 	/** Frames by event count and by exact time (`atTime(t).t === t`). */
 	framer: Framer;
@@ -23,19 +25,34 @@ export interface VariantRun {
 	code: string | null;
 }
 
-/** Simulates a scenario once (deterministic), ready for every view and every step. */
-export function runVariant(name: string, label: string, scenario: Scenario): VariantRun {
-	const result = simulate(scenario, { trace: true });
+/**
+ * Simulates a scenario once (deterministic), ready for every view and every step. `live`: the
+ * server waits for more requests until `limitMs` (a live session's run up to its horizon), where
+ * a request still running is not a hang: its lane goes on.
+ */
+export function runVariant(
+	name: string,
+	label: string,
+	scenario: Scenario,
+	{ live = false }: { live?: boolean } = {}
+): VariantRun {
+	const result = simulate(scenario, { trace: true, toLimit: live });
 	const trace = result.trace ?? [];
+	const hungAt = result.hung?.atMs ?? null;
 	const framer = createFramer(trace);
 	return {
 		name,
 		label,
+		scenario,
 		result,
 		framer,
 		frameAt: framer.at,
 		eventTimes: trace.map((e) => e.t),
-		timeline: buildTimeline(trace, result.endMs, result.hung?.atMs ?? null),
+		timeline: buildTimeline(
+			trace,
+			result.endMs,
+			live && hungAt === scenario.limitMs ? null : hungAt
+		),
 		code: shownCode(scenario)
 	};
 }

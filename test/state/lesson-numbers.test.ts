@@ -58,6 +58,15 @@ describe('LessonSession with changed numbers', () => {
 		expect(session.urlState().set).toBeNull();
 	});
 
+	it('hands the changed scenario to whatever runs the variant shown (a real run, live mode)', () => {
+		const { session } = open('work:50');
+		session.variant = 'time-sleep';
+		const work = (s: typeof session.shownScenario) =>
+			JSON.stringify(s.handlers).match(/"op":"block","ms":(\d+)/)?.[1];
+		expect(work(session.shownScenario)).toBe('50');
+		expect(session.shownScenario).toBe(session.run('time-sleep').scenario);
+	});
+
 	it('ignores a bad set= with a note', () => {
 		const { session, notes } = open('work:7');
 		expect(session.numbers.values).toEqual({});

@@ -28,6 +28,15 @@ export function groupVariants(
 	return groups.length === 0 ? { groups: rest.map((n) => [n]), more: [] } : { groups, more: rest };
 }
 
+/** The live client's variants, all at once: its bug → fix pairs first, then each other alone. */
+export function liveGroups(
+	variants: readonly { name: string }[],
+	pairs: readonly (readonly [string, string])[]
+): VariantGroups {
+	const { groups, more } = groupVariants(variants, pairs);
+	return { groups: [...groups, ...more.map((n) => [n])], more: [] };
+}
+
 // "(blocking)", "(await)": the parenthesis explains the label; the comparison needs only the name.
 const NOTE = /\s+\([^)]*\)$/;
 

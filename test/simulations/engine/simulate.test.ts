@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../simulations/simulate';
-import type { Step } from '../../../simulations/scenario/types';
+import type { Scenario, Step } from '../../../simulations/scenario/types';
 import { scenario } from '../build';
 
 const ends = (r: ReturnType<typeof simulate>) =>
@@ -308,5 +308,34 @@ describe('simulate(scenario): timer lateness (F37)', () => {
 
 	it('epoll: after another wake-up the rest of the timeout rounds up to a whole ms (24.5 -> 25)', () => {
 		expect(sleeperEnd('epoll', true)).toBe(35.8);
+	});
+});
+
+describe('simulate(scenario, { toLimit: true }): a server that waits for more', () => {
+	const beat: Scenario['background'] = [{ kind: 'heartbeat', everyMs: 100, startMs: 0 }];
+	const waiting = (requests: [string, number, string][], limitMs: number) => ({
+		...scenario({ h: [{ op: 'block', ms: 200 }] }, requests, {}, beat),
+		limitMs
+	});
+
+	it('runs on to limitMs after the last response, beating, and ends completed', () => {
+		const r = simulate(waiting([['r1', 0, 'h']], 1000), { toLimit: true });
+		expect(r.outcome).toBe('completed');
+		expect(r.endMs).toBe(1000);
+		expect(r.heartbeats.at(-1)).toBe(1000);
+	});
+
+	it('with no request at all, the idle loop beats until the limit', () => {
+		const r = simulate(waiting([], 500), { toLimit: true });
+		expect([r.outcome, r.endMs, r.heartbeats.length]).toEqual(['completed', 500, 5]);
+	});
+
+	it('a request still running at the limit leaves the run hung at the limit, as without it', () => {
+		const r = simulate(waiting([['r1', 900, 'h']], 1000), { toLimit: true });
+		expect([r.outcome, r.hung?.atMs, r.requests[0].status]).toEqual(['hung', 1000, 'unfinished']);
+	});
+
+	it('without it the same run ends with its last response', () => {
+		expect(simulate(waiting([['r1', 0, 'h']], 1000)).endMs).toBe(200);
 	});
 });

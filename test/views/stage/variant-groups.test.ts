@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareLabel, groupVariants } from '../../../src/views/stage/variant-groups';
+import { compareLabel, groupVariants, liveGroups } from '../../../src/views/stage/variant-groups';
 
 const variants = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name }));
 
@@ -42,5 +42,17 @@ describe('compareLabel(a, b)', () => {
 		expect(compareLabel('.result(timeout=1.0)', 'Just await it')).toBe(
 			'Compare “.result(timeout=1.0)” with “Just await it”'
 		);
+	});
+});
+
+describe('liveGroups(variants, pairs)', () => {
+	it('shows every live variant at once: its pairs first, then each other alone', () => {
+		const v = ['time-sleep', 'asyncio-sleep', 'to-thread'].map((name) => ({ name }));
+		expect(
+			liveGroups(v, [
+				['time-sleep', 'asyncio-sleep'],
+				['sync-write', 'to-thread']
+			])
+		).toEqual({ groups: [['time-sleep', 'asyncio-sleep'], ['to-thread']], more: [] });
 	});
 });
