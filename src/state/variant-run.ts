@@ -25,7 +25,16 @@ export interface VariantRun {
 
 /** Simulates a scenario once (deterministic), ready for every view and every step. */
 export function runVariant(name: string, label: string, scenario: Scenario): VariantRun {
-	const result = simulate(scenario, { trace: true });
+	return variantRunOf(name, label, scenario, simulate(scenario, { trace: true }));
+}
+
+/** Any engine's traced result of a scenario, ready for the same views (CPython's, for one). */
+export function variantRunOf(
+	name: string,
+	label: string,
+	scenario: Scenario,
+	result: SimResult
+): VariantRun {
 	const trace = result.trace ?? [];
 	const framer = createFramer(trace);
 	return {

@@ -1,0 +1,83 @@
+import type { PyodideInterface } from 'pyodide';
+import type { Scenario } from '../../simulations/index';
+import { ByteCounter, laterPhase, type LoadPhase, type LoadProgress } from './load-progress';
+import type { ExactRun } from './run-exact';
+
+/** What the CPython worker needs from outside: Pyodide's loader and the exact engine. */
+export interface CPythonDeps {
+	loadPyodide: (options: { indexURL: string }) => Promise<PyodideInterface>;
+	runExact: (
+		py: PyodideInterface,
+		scenario: Scenario,
+		options?: { trace?: boolean }
+	) => Promise<ExactRun>;
+	/** The fetch Pyodide uses; it is counted while loading. */
+	scope?: { fetch: typeof globalThis.fetch };
+}
+
+/** Where the runtime is served and how big each file is (the page knows, the worker does not). */
+export interface LoadRequest {
+	indexURL: string;
+	sizes: Record<string, number>;
+}
+
+/** The CPython worker's API: load Pyodide once (warm for the session), run scenarios on it. */
+export interface CPythonApi {
+	/** Loads CPython unless already loaded, reporting phase and bytes; resolves with its version. */
+	load(request: LoadRequest, progress: (p: LoadProgress) => void): Promise<string>;
+	/** Runs a scenario on CPython's own loop; `load` must have resolved. */
+	run(scenario: Scenario): Promise<ExactRun>;
+}
+
+/** The API that cpython.worker.ts exposes; tests call it directly or over a MessageChannel. */
+export function createCPythonApi(deps: CPythonDeps): CPythonApi {
+	const scope = deps.scope ?? globalThis;
+	let py: Promise<PyodideInterface> | null = null;
+	return {
+		async load(request, progress) {
+			py ??= start(deps, scope, request, progress);
+			try {
+				return (await py).version;
+			} catch (e) {
+				py = null;
+				throw e;
+			}
+		},
+		async run(scenario) {
+			if (!py) throw new Error('CPython is not loaded yet.');
+			return deps.runExact(await py, scenario, { trace: true });
+		}
+	};
+}
+
+async function start(
+	deps: CPythonDeps,
+	scope: { fetch: typeof globalThis.fetch },
+	request: LoadRequest,
+	progress: (p: LoadProgress) => void
+): Promise<PyodideInterface> {
+	let phase: LoadPhase = 'downloading';
+	const counter = new ByteCounter(
+		request.sizes,
+		() => report(),
+		// Streaming compilation finishes soon after the last byte of the wasm.
+		(name) => name.endsWith('.wasm') && report('compiling')
+	);
+	const report = (next: LoadPhase = phase) => {
+		phase = laterPhase(phase, next);
+		progress({ phase, loaded: counter.loaded, total: counter.total });
+	};
+	const fetch = scope.fetch;
+	scope.fetch = counter.counted(fetch.bind(scope));
+	report();
+	try {
+		const py = await deps.loadPyodide({ indexURL: request.indexURL });
+		// Loaded means every file was read, the imported loader script included.
+		for (const name of Object.keys(request.sizes)) counter.add(name);
+		report('starting');
+		await py.runPythonAsync('import asyncio, asyncio.selector_events');
+		return py;
+	} finally {
+		scope.fetch = fetch;
+	}
+}
