@@ -24,7 +24,7 @@ export interface LoadRequest {
 /** The CPython worker's API: load Pyodide once (warm for the session), run scenarios on it. */
 export interface CPythonApi {
 	/** Loads CPython unless already loaded, reporting phase and bytes; resolves with its version. */
-	load(request: LoadRequest, progress: (p: LoadProgress) => void): Promise<string>;
+	load(request: LoadRequest, progress: (p: LoadProgress) => unknown): Promise<string>;
 	/** Runs a scenario on CPython's own loop; `load` must have resolved. */
 	run(scenario: Scenario): Promise<ExactRun>;
 }
@@ -54,7 +54,7 @@ async function start(
 	deps: CPythonDeps,
 	scope: { fetch: typeof globalThis.fetch },
 	request: LoadRequest,
-	progress: (p: LoadProgress) => void
+	progress: (p: LoadProgress) => unknown
 ): Promise<PyodideInterface> {
 	let phase: LoadPhase = 'downloading';
 	const counter = new ByteCounter(
@@ -63,9 +63,11 @@ async function start(
 		// Streaming compilation finishes soon after the last byte of the wasm.
 		(name) => name.endsWith('.wasm') && report('compiling')
 	);
+	// Over comlink each report is a message of its own: load resolves after all have arrived.
+	const sent: unknown[] = [];
 	const report = (next: LoadPhase = phase) => {
 		phase = laterPhase(phase, next);
-		progress({ phase, loaded: counter.loaded, total: counter.total });
+		sent.push(progress({ phase, loaded: counter.loaded, total: counter.total }));
 	};
 	const fetch = scope.fetch;
 	scope.fetch = counter.counted(fetch.bind(scope));
@@ -76,6 +78,7 @@ async function start(
 		for (const name of Object.keys(request.sizes)) counter.add(name);
 		report('starting');
 		await py.runPythonAsync('import asyncio, asyncio.selector_events');
+		await Promise.all(sent);
 		return py;
 	} finally {
 		scope.fetch = fetch;

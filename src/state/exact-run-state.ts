@@ -1,4 +1,4 @@
-import type { LoadProgress } from '../exact/load-progress';
+import { laterPhase, type LoadProgress } from '../exact/load-progress';
 import type { RunComparison } from '../exact/compare';
 import type { ExactRun } from '../exact/run-exact';
 
@@ -37,13 +37,16 @@ export function exactStep(state: ExactState, event: ExactEvent): ExactState {
 	switch (event.type) {
 		case 'start':
 			return busy(state) ? state : { ...state, status: 'loading', progress: null, failure: null };
-		case 'progress':
+		case 'progress': {
 			if (!busy(state)) return state;
+			// A report that arrives late never moves the phase back.
+			const phase = laterPhase(state.progress?.phase ?? 'downloading', event.progress.phase);
 			return {
 				...state,
-				status: event.progress.phase === 'running' ? 'running' : 'loading',
-				progress: event.progress
+				status: phase === 'running' ? 'running' : 'loading',
+				progress: { ...event.progress, phase }
 			};
+		}
 		case 'result':
 			return { ...state, status: 'done', run: event.run, comparison: event.comparison };
 		case 'failed':
