@@ -58,15 +58,19 @@ export function compareRuns(
 	if (bgWhy) found.push({ aspect: 'background', first: { index: -1, why: bgWhy } });
 	const warnWhy = warningsDiffer(model, exact);
 	if (warnWhy) found.push({ aspect: 'warnings', first: { index: -1, why: warnWhy } });
+	const divergences = divergencesFor(exact.scenario, scenario);
+	const onlyOnCPython = new Set(divergences.flatMap((d) => d.onlyOnCPython ?? []));
 	if (model.trace && exact.trace) {
-		const order = orderDivergence(model.trace, exact.trace);
+		const order = orderDivergence(model.trace, exact.trace, onlyOnCPython);
 		if (order) found.push({ aspect: 'order', first: order });
 	}
-	const divergences = divergencesFor(exact.scenario, scenario);
 	const differs = found.map((f) => f.aspect);
 	const uncovered = differs.filter((a) => !divergences.some((d) => d.covers.includes(a)));
+	const skipped = exact.trace?.some((e) => e.type === 'run' && onlyOnCPython.has(e.detail.cb));
 	const allowed = divergences
-		.filter((d) => d.covers.some((a) => differs.includes(a)))
+		.filter(
+			(d) => d.covers.some((a) => differs.includes(a)) || (skipped && d.onlyOnCPython?.length)
+		)
 		.map((d) => d.id);
 	const first = found.find((f) => f.aspect === 'order') ?? found[0];
 	return {
@@ -159,13 +163,13 @@ function warningsDiffer(model: SimResult, exact: SimResult): string | null {
  * loop (CPython's bootstrap at t = 0; the model starts it in steady state), and the lab's own
  * `main()` task is CPython's bootstrap: both are left out.
  */
-function loopRuns(trace: TraceEvent[]): TraceEvent[] {
+function loopRuns(trace: TraceEvent[], skip: Set<string>): TraceEvent[] {
 	const started = new Set<string>();
 	const out: TraceEvent[] = [];
 	for (const e of trace) {
 		if (e.type !== 'run') continue;
 		const cb = e.detail.cb;
-		if (cb === 'lab:main step') continue;
+		if (cb === 'lab:main step' || skip.has(cb)) continue;
 		const bg = BACKGROUND.find((b) => cb === `${b} step` || cb === `sleep done → ${b}`);
 		if (bg && !started.has(bg)) {
 			started.add(bg);
@@ -176,9 +180,13 @@ function loopRuns(trace: TraceEvent[]): TraceEvent[] {
 	return out;
 }
 
-function orderDivergence(model: TraceEvent[], exact: TraceEvent[]): FirstDivergence | null {
-	const m = loopRuns(model);
-	const e = loopRuns(exact);
+function orderDivergence(
+	model: TraceEvent[],
+	exact: TraceEvent[],
+	onlyOnCPython: Set<string>
+): FirstDivergence | null {
+	const m = loopRuns(model, new Set());
+	const e = loopRuns(exact, onlyOnCPython);
 	for (let i = 0; i < Math.max(m.length, e.length); i++) {
 		const a = m[i];
 		const b = e[i];

@@ -7,6 +7,7 @@ import {
 	firstWake,
 	lagSample,
 	selectSleepMs,
+	threadsMayStart,
 	type Scenario,
 	type SimResult,
 	type TraceEvent
@@ -28,6 +29,12 @@ export interface ExactRun {
 /** Where the lab's Python lives inside Pyodide's file system. */
 const LAB_DIR = '/lab';
 const installed = new WeakSet<PyodideInterface>();
+
+/** The rulebook's functions the Python side calls (one rulebook: the rules are not copied there). */
+interface Rules {
+	selectSleepMs: (timeoutMs: number) => number;
+	threadsMayStart: (nowMs: number) => boolean;
+}
 
 interface PyRecords {
 	endMs: number;
@@ -55,15 +62,18 @@ export async function runExact(
 		...scenario,
 		background: scenario.background.map((b) => ({ ...b, ...firstWake(b.startMs, b.everyMs) }))
 	};
-	const sleepFor = (ms: number) => selectSleepMs(ms, scenario.runtime.timerLateness);
+	const rt = scenario.runtime;
+	// The rulebook's functions the Python side calls, so that no rule is copied there.
+	const selectSleep = (ms: number) => selectSleepMs(ms, rt.timerLateness);
+	const mayStart = (nowMs: number) => threadsMayStart(rt, nowMs);
 	const run = py.pyimport('lab_scenario').run as (
 		doc: string,
-		sleepFor: (ms: number) => number,
+		selectSleep: (timeoutMs: number) => number,
+		mayStart: (nowMs: number) => boolean,
 		record: boolean
 	) => string;
-	const records = JSON.parse(
-		run(JSON.stringify(doc), sleepFor, options.trace === true)
-	) as PyRecords;
+	const text = run(JSON.stringify(doc), selectSleep, mayStart, options.trace === true);
+	const records = JSON.parse(text) as PyRecords;
 	const result = toResult(scenario, records, options.trace === true);
 	return { result, ...describeParts(scenario) };
 }

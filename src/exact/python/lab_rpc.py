@@ -22,12 +22,14 @@ class RpcClient:
         self.reader_alive = True
         self.fd = None
         self.inbox = []
+        self.owners = {}
 
     async def call(self, step, owner):
         lab = self.lab
         rid = self.next_id
         self.next_id += 1
         fut = lab.loop.create_future()
+        self.owners[id(fut)] = owner
         if step['client'] == 'perRequest':
             self.pending[rid] = fut
         else:
@@ -81,11 +83,21 @@ class RpcClient:
             return
         try:
             fut.set_result(rid)
-        except RuntimeError:
-            # What threading.excepthook prints for the reader thread that just died.
+        except RuntimeError as exc:
+            # Debug mode's _check_thread() raised in this thread; threading.excepthook prints it.
             self.reader_alive = False
             text = 'Exception in thread reader:\n' + traceback.format_exc().rstrip()
             lab.tracer.emit('stderr', 'log', {'source': 'threading.excepthook', 'text': text})
+            message = f'RuntimeError: {exc} (raised in the reader thread, which dies)'
+            lab.tracer.emit('loop', 'warning', {'kind': 'threadCheck', 'message': message})
+            lab.tracer.warnings.append(
+                {
+                    'atMs': lab.now_ms(),
+                    'kind': 'threadCheck',
+                    'task': self.owners.get(id(fut), 'client'),
+                    'message': message,
+                }
+            )
 
     def _pipe(self):
         """The pipe the loop watches (`add_reader`), registered on the loop thread at first use."""

@@ -12,9 +12,11 @@ import asyncio
 import builtins
 import contextvars
 import functools
+import gc
 import itertools
 import json
 import traceback
+from asyncio import futures
 from concurrent.futures import ThreadPoolExecutor
 
 import lab_loop
@@ -28,8 +30,10 @@ BACKGROUND = ('heartbeat', 'lagMonitor')
 
 
 class Lab:
-    def __init__(self, scenario, sleep_for, record):
+    def __init__(self, scenario, rules, record):
         self.scenario = scenario
+        self.rules = rules
+        sleep_for = rules.select_sleep_ms
         self.runtime = scenario['runtime']
         self.world = World(scenario['limitMs'] / 1000)
         self.tracer = Tracer(self.world, record)
@@ -83,6 +87,13 @@ class Lab:
         if self.runtime['debug']:
             self.loop.set_debug(True)
             self.loop.slow_callback_duration = self.runtime['slowCallbackMs'] / 1000
+        self._bootstrap()
+        for request in self.scenario['requests']:
+            self._listen(request)
+
+    def _bootstrap(self):
+        """main() (Task-1) and the background tasks take their first steps before anything arrives,
+        so at t = 0 their sleeps' timers are set, as in a server that has been up for a while."""
         main = self._main()
         self.tracer.own_coro(main, 'lab:main')
         self.loop.create_task(main)
@@ -90,8 +101,12 @@ class Lab:
             coro = self._heartbeat(spec) if spec['kind'] == 'heartbeat' else self._lag_monitor(spec)
             self.tracer.own_coro(coro, spec['kind'])
             self.loop.create_task(coro)
-        for request in self.scenario['requests']:
-            self._listen(request)
+        asyncio.events._set_running_loop(self.loop)
+        try:
+            while self.loop._ready:
+                self.loop._run_once()
+        finally:
+            asyncio.events._set_running_loop(None)
 
     def _prestart(self, executor):
         """`threadsStarted` workers that each ran one item before t = 0 (so they sit idle)."""
@@ -178,7 +193,7 @@ class Lab:
     async def _heartbeat(self, spec):
         every = spec['everyMs'] / 1000
         self.tracer.waits_on('heartbeat', f"asyncio.sleep({spec['everyMs']:g} ms)")
-        await asyncio.sleep(spec['dueMs'] / 1000 - self.loop.time())
+        await self._first_wake(spec)
         while True:
             self.heartbeats.append(self.now_ms())
             self.tracer.emit('heartbeat', 'beat', {})
@@ -188,13 +203,20 @@ class Lab:
         every = spec['everyMs'] / 1000
         mark = spec['markMs'] / 1000
         self.tracer.waits_on('lagMonitor', f"asyncio.sleep({spec['everyMs']:g} ms)")
-        await asyncio.sleep(spec['dueMs'] / 1000 - self.loop.time())
+        await self._first_wake(spec)
         while True:
             sample = [self.now_ms(), round(mark * 1000, 6) + 0.0, spec['everyMs']]
             self.lag.append(sample)
             self.tracer.emit('lagMonitor', 'lag', {'sample': sample})
             mark = self.loop.time()
             await asyncio.sleep(every)
+
+    async def _first_wake(self, spec):
+        """The sleep a task started before 0 is in at 0: asyncio.sleep's own timer, due at `dueMs`
+        (even when that is now: a sleep begun earlier has a timer, unlike a fresh sleep(0))."""
+        fut = self.loop.create_future()
+        self.loop.call_at(spec['dueMs'] / 1000, futures._set_result_unless_cancelled, fut, None)
+        await fut
 
     # -- steps --------------------------------------------------------------------------------
 
@@ -289,7 +311,10 @@ class Lab:
         if step.get('collect', 'gather') == 'gather':
             await asyncio.gather(*coros)
             return
-        for fut in asyncio.as_completed(coros):
+        # as_completed wraps bare coroutines in Tasks in set order (by address: arbitrary, and not
+        # the same from run to run); Tasks created in list order keep the run deterministic.
+        tasks = [self.loop.create_task(c) for c in coros]
+        for fut in asyncio.as_completed(tasks):
             await fut
 
     # -- the end ------------------------------------------------------------------------------
@@ -306,11 +331,21 @@ class Lab:
         except Stop as exc:
             stop = exc
         finally:
+            self._abandon()
             self.threads.uninstall()
             release_log()
             asyncio.set_event_loop(None)
             asyncio.events._set_running_loop(outer)
         return self.output(stop)
+
+    def _abandon(self):
+        """The run is over with tasks still pending: drop them quietly and now, so no "Task was
+        destroyed" message reaches a later run's log when the collector happens to run."""
+        for task in asyncio.all_tasks(self.loop):
+            task._log_destroy_pending = False
+        self.loop._ready.clear()
+        self.loop._scheduled.clear()
+        gc.collect()
 
     def output(self, stop):
         hung = None
@@ -348,9 +383,17 @@ def make_error(text):
     return cls(message) if message else cls()
 
 
-def run(doc_json, sleep_for, record=True):
+class Rules:
+    """The rulebook's functions a run needs, passed in from TypeScript so no rule is copied here."""
+
+    def __init__(self, select_sleep_ms, threads_may_start):
+        self.select_sleep_ms = select_sleep_ms
+        self.threads_may_start = threads_may_start
+
+
+def run(doc_json, select_sleep_ms, threads_may_start, record=True):
     """Runs one scenario (JSON, defaults filled in) and returns the records as JSON."""
-    lab = Lab(json.loads(doc_json), sleep_for, record)
+    lab = Lab(json.loads(doc_json), Rules(select_sleep_ms, threads_may_start), record)
     try:
         return json.dumps(lab.run())
     except Exception:

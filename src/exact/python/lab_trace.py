@@ -12,6 +12,9 @@ import logging
 from asyncio import events, futures
 
 
+COLLECTORS = ('_done_callback', '_on_completion', '_handle_completion')
+
+
 class Tracer:
     def __init__(self, world, recording):
         self.world = world
@@ -26,6 +29,7 @@ class Tracer:
         self._running = []
         self._timer_ids = 0
         self._timer_of = {}
+        self._returned_owner = None
         self._coro_owners = {}
         self._future_owners = {}
         self._children = {}
@@ -106,10 +110,10 @@ class Tracer:
         if isinstance(task, asyncio.Task):
             owner = self._task_name(task)
             return f'{owner} step', owner
-        if name == '_done_callback' and isinstance(arg, asyncio.Task):
+        # gather's _done_callback, as_completed's _on_completion (3.11) / _handle_completion
+        # (3.14): the model names all of them after gather.
+        if name in COLLECTORS and isinstance(arg, asyncio.Task):
             return f'gather: {self._task_name(arg)} done', self.current_owner()
-        if name == '_on_completion' and isinstance(arg, asyncio.Task):
-            return f'as_completed: {self._task_name(arg)} done', None
         if name == '_set_state' and arg is not None:
             entry = self._future_owners.get(id(arg))
             if entry and entry[0] is arg:
@@ -200,6 +204,7 @@ class Tracer:
 
     def run_returned(self, handle):
         _, text, owner, start = self._running.pop()
+        self._returned_owner = owner
         self._labels.pop(id(handle), None)
         ms = round((self.world.now - start) * 1000, 6) + 0.0
         self.emit('loop', 'return', {'cb': text, 'ms': ms})
@@ -214,8 +219,9 @@ class Tracer:
         elif isinstance(task, asyncio.Task):
             self.emit(owner, 'task', {'state': 'waiting', 'on': self._waits.get(owner, 'await')})
 
-    def running_owner(self):
-        return self._running[-1][2] if self._running else None
+    def returned_owner(self):
+        """Whom the callback that just returned served (debug mode logs after it returns)."""
+        return self._returned_owner
 
     # -- asyncio's logger ---------------------------------------------------------------------
 
@@ -229,7 +235,7 @@ class Tracer:
                     text += '\n' + logging.Formatter().formatException(record.exc_info)
                 tracer.emit('stderr', 'log', {'source': 'asyncio', 'text': text})
                 if record.msg.startswith('Executing %s took'):
-                    owner = tracer.running_owner() or 'loop'
+                    owner = tracer.returned_owner() or 'loop'
                     tracer.emit('loop', 'warning', {'kind': 'slowCallback', 'message': text})
                     tracer.warnings.append(
                         {
