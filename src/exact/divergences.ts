@@ -1,0 +1,73 @@
+// The allowed differences between the model and CPython exact mode, each with its reason. The
+// differential test (test/exact/differential.test.ts) fails on any difference not listed here.
+import type { Scenario, Step } from '../../simulations/index';
+
+/** What a divergence may differ in: request times and outcome, background samples, loop order, warnings. */
+export type Aspect = 'times' | 'background' | 'order' | 'warnings';
+
+/** One allowed difference: where it applies (scenario ids, or a feature of the scenario) and why. */
+export interface Divergence {
+	id: string;
+	why: string;
+	covers: Aspect[];
+	/** Scenario ids (lesson variants, test scenarios) it is known to apply to. */
+	scenarios: string[];
+	/** The scenario feature that causes it, for scenarios not in the list (the playground's). */
+	feature?: (scenario: Scenario) => boolean;
+	/** Callbacks only CPython runs, left out of the order comparison (instead of covering 'order'). */
+	onlyOnCPython?: string[];
+}
+
+const ALL: Aspect[] = ['times', 'background', 'order', 'warnings'];
+
+function anyStep(scenario: Scenario, test: (s: Step) => boolean): boolean {
+	const visit = (steps: Step[]): boolean =>
+		steps.some(
+			(s) =>
+				test(s) ||
+				(s.op === 'lock' && visit(s.steps)) ||
+				(s.op === 'gather' && s.branches.some(visit))
+		);
+	return Object.values(scenario.handlers).some((h) => visit(h.steps));
+}
+
+/** The table of allowed divergences (README "Exact mode" repeats it for readers). */
+export const DIVERGENCES: Divergence[] = [
+	{
+		id: 'wrap-future-check-cancel',
+		why: "run_in_executor returns `wrap_future(executor.submit(...))`, and `_chain_future` adds `_call_check_cancel` as a done callback of the asyncio future before the task awaits it. So when pool work completes, CPython runs `_call_check_cancel` (0 ms, it only propagates a cancel) just before the awaiting task's step, in the same batch. The model leaves that callback out; no time changes.",
+		covers: [],
+		scenarios: [],
+		feature: (s) => anyStep(s, (step) => step.op === 'offload'),
+		onlyOnCPython: ['_call_check_cancel']
+	},
+	{
+		id: 'gil-not-modelled',
+		why: 'Pyodide has no threads, so exact mode runs pool work on virtual threads that each get a core of their own: it does not model the GIL (switch interval, the loop thread waiting for it) or GIL-free work sharing `cores`. The model does; its figures for CPU work in threads come from the facts sheet (F15, F17, F18, F36).',
+		covers: ALL,
+		scenarios: [
+			'upload-to-thread-cpu',
+			'predict-alone',
+			'predict-four',
+			'predict-free-threaded',
+			'f17-gil-four-cpu',
+			'f18-free-threaded-four-cpu',
+			'f36-short-sleeps-lose-gil',
+			'f36-sleep-zero-keeps-gil'
+		],
+		feature: (s) => anyStep(s, (step) => step.op === 'offload' && step.work === 'cpu')
+	},
+	{
+		id: 'pool-idle-semaphore-3.14',
+		why: "CPython 3.14's ThreadPoolExecutor worker releases `_idle_semaphore` only when it finds the work queue empty; 3.11 (measured in the facts sheet, followed by the model) releases it after every work item, so a 3.11 submit can take a token while every thread is busy and queue behind the double run (F20). Same code, different CPython.",
+		covers: ['times', 'order'],
+		scenarios: ['f20-double-run-burst']
+	}
+];
+
+/** The divergences that apply to a scenario (by id, or by feature when the scenario is given). */
+export function divergencesFor(id: string, scenario?: Scenario): Divergence[] {
+	return DIVERGENCES.filter(
+		(d) => d.scenarios.includes(id) || (scenario !== undefined && d.feature?.(scenario) === true)
+	);
+}

@@ -1,0 +1,48 @@
+// Which parts of a scenario CPython runs as its own code, and which the lab models around it.
+import type { Scenario, Step } from '../../simulations/index';
+
+/** The phrases shown beside a CPython run (the badge, the CLI): what was CPython, what was modelled. */
+export function describeParts(scenario: Scenario): { ranAsCPython: string[]; modelled: string[] } {
+	const ops = new Set<string>();
+	const kinds = new Set<string>();
+	const visit = (steps: Step[]): void => {
+		for (const s of steps) {
+			ops.add(s.op);
+			if (s.op === 'lock') kinds.add(s.kind);
+			if (s.op === 'offload') kinds.add(`offload:${s.work}`);
+			if (s.op === 'rpc') kinds.add(`rpc:${s.handoff}`);
+			if (s.op === 'lock' || s.op === 'threadsafeResult') visit(s.steps);
+			if (s.op === 'gather') s.branches.forEach(visit);
+		}
+	};
+	Object.values(scenario.handlers).forEach((h) => visit(h.steps));
+	const rt = scenario.runtime;
+	const ran = ['event loop (_run_once)', 'asyncio Tasks and Futures'];
+	const modelled = ['the clock (virtual time)', 'the network (requests arrive as selector events)'];
+	if (ops.has('sleep') || scenario.background.length > 0) ran.push('asyncio.sleep timers');
+	if (ops.has('io')) ran.push('selector readiness for awaited I/O');
+	if (ops.has('gather')) ran.push('asyncio.gather / as_completed');
+	if (kinds.has('asyncio')) ran.push('asyncio.Lock');
+	if (kinds.has('thread'))
+		ran.push('threading.Lock (a contended acquire is reported as a deadlock)');
+	if (ops.has('fail')) ran.push('exceptions raised by handlers');
+	if (rt.debug) ran.push("debug mode (loop.set_debug(True)) and asyncio's slow-callback log");
+	if (ops.has('offload')) {
+		ran.push('run_in_executor and ThreadPoolExecutor.submit (thread start decisions)');
+		modelled.push('thread pool workers (virtual threads)');
+	}
+	if (kinds.has('rpc:threadsafe')) ran.push('call_soon_threadsafe and its self-pipe wake-up');
+	if (kinds.has('rpc:unsafe')) ran.push('Future.set_result from another thread (no wake-up)');
+	if (kinds.has('rpc:threadsafe') || kinds.has('rpc:unsafe'))
+		modelled.push('the reader thread (a virtual thread)');
+	if (ops.has('rpc')) modelled.push('the RPC server (answers in order, at virtual times)');
+	if (ops.has('cpu') || ops.has('block'))
+		modelled.push('cpu / block work (the clock jumps while the loop is held)');
+	if (kinds.has('offload:cpu') && rt.gil)
+		modelled.push('the GIL is not modelled: CPU work in threads runs as if on its own core');
+	if (rt.timerLateness === 'epoll')
+		modelled.push(
+			"select() wake-up lateness (epoll's rounding up to 1 ms + 0.3 ms overshoot, as the model)"
+		);
+	return { ranAsCPython: ran, modelled };
+}
