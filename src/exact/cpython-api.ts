@@ -1,7 +1,7 @@
 import type { PyodideInterface } from 'pyodide';
 import type { Scenario } from '../../simulations/index';
 import { ByteCounter, laterPhase, type LoadPhase, type LoadProgress } from './load-progress';
-import type { ExactRun } from './run-exact';
+import type { ExactRun } from './index';
 
 /** What the CPython worker needs from outside: Pyodide's loader and the exact engine. */
 export interface CPythonDeps {

@@ -5,7 +5,7 @@ import { whenReady } from '../runtime/ready';
 import type { CPythonApi } from './cpython-api';
 import type { LoadProgress } from './load-progress';
 import { PYODIDE_DIR } from './pyodide-files';
-import type { ExactRun } from './run-exact';
+import type { ExactRun } from './index';
 
 /** A scenario runs in virtual time (milliseconds of wall time); this long means it is stuck. */
 const RUN_TIMEOUT_MS = 60_000;

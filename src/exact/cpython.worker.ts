@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { loadPyodide } from 'pyodide';
 import { READY } from '../runtime/ready';
 import { createCPythonApi } from './cpython-api';
-import { runExact } from './run-exact';
+import { runExact } from './index';
 
 Comlink.expose(createCPythonApi({ loadPyodide, runExact }), self as unknown as Comlink.Endpoint);
 self.postMessage(READY);

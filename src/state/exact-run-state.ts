@@ -1,6 +1,5 @@
 import { laterPhase, type LoadProgress } from '../exact/load-progress';
-import type { RunComparison } from '../exact/compare';
-import type { ExactRun } from '../exact/run-exact';
+import type { ExactRun, RunComparison } from '../exact/index';
 
 /** idle: never asked; loading: CPython starts; running: the scenario runs; done; failed. */
 export type ExactStatus = 'idle' | 'loading' | 'running' | 'done' | 'failed';

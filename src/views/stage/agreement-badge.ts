@@ -1,5 +1,5 @@
 import { formatEvent, type TraceEvent } from '../../../simulations/index';
-import type { RunComparison } from '../../exact/compare';
+import type { RunComparison } from '../../exact/index';
 import type { Agreement } from '../../runtime/agreement';
 
 /** unchecked: not run yet; pending: running; agree; differ; failed: the run did not finish. */
@@ -23,38 +23,38 @@ export const REAL_TOLERANCE_SHARE = 0.05;
 export function exactLine(
 	comparison: RunComparison | null,
 	status: 'idle' | 'loading' | 'running' | 'done' | 'failed',
-	failure: string | null = null
+	failure: string | null = null,
+	unsupported: readonly string[] = []
 ): BadgeLine {
+	const label = 'Model vs CPython';
+	if (unsupported.length > 0)
+		return { state: 'unchecked', label, detail: `not on CPython: ${unsupported.join('; ')}` };
 	if (status === 'failed' && !comparison)
-		return {
-			state: 'failed',
-			label: 'Model vs CPython',
-			detail: `not checked: ${failure ?? 'the run failed'}`
-		};
+		return { state: 'failed', label, detail: `not checked: ${failure ?? 'the run failed'}` };
 	if (!comparison)
 		return status === 'idle'
-			? {
-					state: 'unchecked',
-					label: 'Model vs CPython',
-					detail: 'not checked yet (Run on CPython)'
-				}
-			: { state: 'pending', label: 'Model vs CPython', detail: 'checking…' };
-	const allowed = comparison.allowed.length
-		? ` Allowed differences: ${comparison.allowed.join('; ')}.`
-		: '';
+			? { state: 'unchecked', label, detail: 'not checked yet (Run on CPython)' }
+			: { state: 'pending', label, detail: 'checking…' };
 	const d = comparison.firstDivergence;
-	if (comparison.agree && !d)
+	const first = d
+		? `first divergence${d.index >= 0 ? ` at event ${d.index + 1}` : ''}: ${d.model || d.exact ? `model ${shown(d.model)}, CPython ${shown(d.exact)}. ` : ''}${d.why}`
+		: '';
+	const n = comparison.requests.length;
+	if (comparison.agree)
 		return {
 			state: 'agree',
 			label: 'Model = CPython',
-			detail: `same order of loop events, same virtual times (${comparison.requests} requests).${allowed}`
+			detail: d
+				? `the same up to allowed differences (${comparison.allowed.join(', ')}; see README, Exact mode): ${sentence(first)}`
+				: `same order of loop events, same virtual times (${n} request${n === 1 ? '' : 's'}).`
 		};
-	if (!d)
-		return { state: 'differ', label: 'Model ≠ CPython', detail: `the runs differ.${allowed}` };
+	const allowed = comparison.allowed.length
+		? ` Allowed differences also found: ${comparison.allowed.join(', ')}.`
+		: '';
 	return {
 		state: 'differ',
 		label: 'Model ≠ CPython',
-		detail: `first divergence at event ${d.index + 1}: model ${shown(d.model)}, CPython ${shown(d.exact)}. ${d.why}.${allowed}`
+		detail: `${sentence(first || 'the runs differ')}${allowed}`
 	};
 }
 
@@ -77,6 +77,9 @@ export function realLine(a: Agreement | null, endMs: number, running = false): B
 		detail: `${figures}${missing ? `; ${missing} request(s) unfinished in the real run` : ''}; close means within ${Math.round(tolerance)} ms.`
 	};
 }
+
+/** Ends a sentence with one full stop. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** An event of either run as one line of the engine's text timeline; "nothing" past its end. */
 function shown(e: unknown): string {

@@ -3,17 +3,25 @@ import type { RunComparison } from '../../../src/exact/compare';
 import type { Agreement } from '../../../src/runtime/agreement';
 import { exactLine, realLine } from '../../../src/views/stage/agreement-badge';
 
-const agree = { agree: true, requests: 5, firstDivergence: null, allowed: [] } as RunComparison;
+const five = ['r1', 'r2', 'r3', 'r4', 'r5'].map((id) => ({ id }));
+const agree = {
+	agree: true,
+	requests: five,
+	firstDivergence: null,
+	allowed: [],
+	differs: []
+} as unknown as RunComparison;
 const wrong = {
 	agree: false,
-	requests: 5,
+	requests: five,
 	firstDivergence: {
 		index: 6,
 		model: { t: 200, seq: 6, actor: 'loop', type: 'select', detail: { timeoutMs: 0 } },
 		exact: { t: 100, seq: 6, actor: 'loop', type: 'select', detail: { timeoutMs: 0 } },
 		why: 'the model selects at 200 ms, CPython at 100 ms'
 	},
-	allowed: []
+	allowed: [],
+	differs: ['order']
 } as unknown as RunComparison;
 
 describe('exactLine(comparison, status, failure)', () => {
@@ -37,9 +45,22 @@ describe('exactLine(comparison, status, failure)', () => {
 		expect(line.detail).toContain('the model selects at 200 ms, CPython at 100 ms');
 	});
 
-	it('names the allowed differences when there are some', () => {
-		const line = exactLine({ ...agree, allowed: ['threads modelled'] }, 'done');
-		expect(line.detail).toContain('Allowed differences: threads modelled.');
+	it('agrees up to allowed differences, naming them and the first one', () => {
+		const line = exactLine(
+			{ ...wrong, agree: true, allowed: ['wrap-future-check-cancel'] },
+			'done'
+		);
+		expect([line.state, line.label]).toEqual(['agree', 'Model = CPython']);
+		expect(line.detail).toContain('allowed differences (wrap-future-check-cancel');
+		expect(line.detail).toContain('first divergence at event 7');
+	});
+
+	it('says which parts keep a scenario off CPython', () => {
+		const line = exactLine(null, 'idle', null, ['runtime.host: "thread" is not supported']);
+		expect([line.state, line.detail]).toEqual([
+			'unchecked',
+			'not on CPython: runtime.host: "thread" is not supported'
+		]);
 	});
 
 	it('says a failed run left the model unchecked, and why', () => {
