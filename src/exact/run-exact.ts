@@ -30,12 +30,6 @@ export interface ExactRun {
 const LAB_DIR = '/lab';
 const installed = new WeakSet<PyodideInterface>();
 
-/** The rulebook's functions the Python side calls (one rulebook: the rules are not copied there). */
-interface Rules {
-	selectSleepMs: (timeoutMs: number) => number;
-	threadsMayStart: (nowMs: number) => boolean;
-}
-
 interface PyRecords {
 	endMs: number;
 	hung: PyHung | null;
