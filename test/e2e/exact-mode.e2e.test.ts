@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, useLab } from './harness';
 import { skipPrediction } from './prediction-steps';
@@ -64,7 +64,16 @@ async function recordProgress(where: Page | Frame) {
 	return () => where.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
 }
 
+/** Waits for the CPython run to end, and fails with its message if it failed. */
+async function finished(where: Page | Frame | FrameLocator): Promise<void> {
+	const end = where.locator('[data-testid=exact-run], [data-testid=exact-failure]').first();
+	await end.waitFor({ timeout: 300_000 });
+	expect(await where.getByTestId('exact-failure').count(), (await end.textContent()) ?? '').toBe(0);
+}
+
 const badge = (where: Page | Frame) => where.getByTestId('agreement-badge');
+/** The line of the lab's Python that holds the loop for a cpu or block step. */
+const HOLD = 'self.world.advance(self.world.now + ms / 1000)';
 
 describe('Run on CPython', () => {
 	it('loads CPython from the site alone, shows its progress, runs the variant and checks the model', async () => {
@@ -79,7 +88,7 @@ describe('Run on CPython', () => {
 			expect(net.local.filter((u) => u.includes('/pyodide/'))).toEqual([]);
 			const progress = await recordProgress(page);
 			await run.click();
-			await page.getByTestId('exact-run').waitFor({ timeout: 300_000 });
+			await finished(page);
 			const seen = await progress();
 			console.log(
 				`progress shown (${seen.length} texts): ${[seen[0], ...seen.slice(-4)].join(' | ')}`
@@ -130,13 +139,42 @@ describe('Run on CPython', () => {
 			await page.goto(`${docsUrl}?lab=${encodeURIComponent(sites[1].url)}`);
 			const frame = page.frameLocator('iframe');
 			await frame.getByRole('button', { name: 'Run on CPython' }).click({ timeout: 120_000 });
-			await frame.getByTestId('exact-run').waitFor({ timeout: 300_000 });
+			await finished(frame);
 			await expect
 				.poll(() =>
 					frame.getByTestId('agreement-badge').locator('li').first().getAttribute('data-state')
 				)
 				.toBe('agree');
 			expect(await page.frames()[1].evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
+			expect(net.refused).toEqual([]);
+		} finally {
+			await net.done();
+		}
+	});
+
+	it('shows a CPython run that differs from the model, with the first diverging event', async () => {
+		// A test double: the worker's Python holds the loop 1.5 times as long for cpu/block, so
+		// the two engines part at the first blocking callback.
+		const page = await lab.context.newPage();
+		const net = await offline(lab.context, sites[0].url);
+		await page.route('**/cpython.worker-*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			const altered = body.replace(HOLD, HOLD.replace('ms / 1000', 'ms * 1.5 / 1000'));
+			expect(altered).not.toBe(body);
+			// Its own headers (COEP/CORP) too, or the isolated page refuses the worker.
+			await route.fulfill({ response, body: altered });
+		});
+		try {
+			await page.goto(`${sites[0].url}?lesson=blocking-vs-offloaded`);
+			await page.getByRole('button', { name: 'Run on CPython' }).click();
+			await finished(page);
+			const first = badge(page).locator('li').first();
+			await expect.poll(() => first.getAttribute('data-state')).toBe('differ');
+			const text = (await first.textContent()) ?? '';
+			console.log(`badge: ${text}`);
+			expect(text).toContain('Model ≠ CPython');
+			expect(text).toContain('first divergence');
 			expect(net.refused).toEqual([]);
 		} finally {
 			await net.done();

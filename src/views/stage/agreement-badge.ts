@@ -85,6 +85,8 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 function shown(e: unknown): string {
 	if (e === undefined || e === null) return 'nothing (its trace had ended)';
 	if (typeof e === 'object' && 'type' in e && 'actor' in e)
-		return `“${formatEvent(e as TraceEvent).trim()}”`;
+		return `“${formatEvent(e as TraceEvent)
+			.trim()
+			.replace(/\s+/g, ' ')}”`;
 	return `“${String(e)}”`;
 }
