@@ -65,9 +65,16 @@ async function start(
 	);
 	// Over comlink each report is a message of its own: load resolves after all have arrived.
 	const sent: unknown[] = [];
+	let last: LoadProgress | null = null;
 	const report = (next: LoadPhase = phase) => {
 		phase = laterPhase(phase, next);
-		sent.push(progress({ phase, loaded: counter.loaded, total: counter.total }));
+		const p = { phase, loaded: counter.loaded, total: counter.total };
+		// A report per percent at most: each one redraws the indicator on the page.
+		const step = p.total / 100;
+		if (last && last.phase === p.phase && p.loaded - last.loaded < step && p.loaded < p.total)
+			return;
+		last = p;
+		sent.push(progress(p));
 	};
 	const fetch = scope.fetch;
 	scope.fetch = counter.counted(fetch.bind(scope));
