@@ -51,7 +51,7 @@ export async function runExact(
 ): Promise<ExactRun> {
 	const parts = unsupportedParts(scenario);
 	if (parts.length > 0) throw new UnsupportedOnCPython(parts);
-	install(py);
+	installLab(py);
 	const doc = {
 		...scenario,
 		background: scenario.background.map((b) => ({ ...b, ...firstWake(b.startMs, b.everyMs) }))
@@ -72,7 +72,8 @@ export async function runExact(
 	return { result, ...describeParts(scenario) };
 }
 
-function install(py: PyodideInterface): void {
+/** Writes the lab's Python modules into this Pyodide (once) and puts them on its path. */
+export function installLab(py: PyodideInterface): void {
 	if (installed.has(py)) return;
 	py.FS.mkdirTree(LAB_DIR);
 	for (const [name, text] of Object.entries(PYTHON_SOURCES))

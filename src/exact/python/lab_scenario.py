@@ -40,6 +40,7 @@ class Lab:
         self.fds = itertools.count(1000)
         self.loop = lab_loop.new_loop(self.world, self.tracer, self.fds, sleep_for)
         self.loop.lab_selector.before_sleep = self.before_sleep
+        self.loop.set_task_factory(fresh_task_names())
         self.threads = VirtualThreads(self, self.runtime)
         self.records = {
             r['id']: {
@@ -372,6 +373,20 @@ class Lab:
             if record['status'] == 'unfinished':
                 out.append([rid, self.tracer.wait_of(rid)])
         return out
+
+
+def fresh_task_names():
+    """A task factory that names tasks as a fresh interpreter would (Task-1 is main()): CPython's
+    own counter is process-wide, so a warm Pyodide would otherwise print other names each run."""
+    names = itertools.count(1)
+
+    def factory(loop, coro, name=None, **kwargs):
+        task = asyncio.Task(coro, loop=loop, name=name or f'Task-{next(names)}', **kwargs)
+        if task._source_traceback:  # as create_task does: the factory is not the caller
+            del task._source_traceback[-1]
+        return task
+
+    return factory
 
 
 def make_error(text):

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../simulations/index';
+import { unsupportedParts } from '../../src/exact/index';
+
+const scenario = (handlers: object, extra: object = {}) => {
+	const p = parseScenario(
+		JSON.stringify({
+			format: 'event-loop-lab/scenario@1',
+			id: 'x',
+			title: 'x',
+			handlers,
+			requests: [{ id: 'r1', at: 0, handler: Object.keys(handlers)[0] }],
+			...extra
+		})
+	);
+	if (!p.ok) throw new Error(JSON.stringify(p.errors));
+	return p.scenario;
+};
+
+describe('unsupportedParts(scenario)', () => {
+	it('is empty for the steps CPython runs', () => {
+		const s = scenario({
+			h: {
+				steps: [
+					{ op: 'cpu', ms: 1 },
+					{ op: 'gather', branches: [[{ op: 'sleep', ms: 1 }], [{ op: 'io', ms: 1 }]] }
+				]
+			}
+		});
+		expect(unsupportedParts(s)).toEqual([]);
+	});
+
+	it('names a nested step CPython cannot run yet by its path', () => {
+		const s = scenario({
+			upload: {
+				steps: [
+					{ op: 'cpu', ms: 1 },
+					{ op: 'lock', name: 'l', kind: 'asyncio', steps: [{ op: 'threadsafeResult', steps: [] }] }
+				]
+			}
+		});
+		expect(unsupportedParts(s)).toEqual([
+			'handlers.upload.steps[1].steps[0]: op "threadsafeResult" is not supported on CPython yet'
+		]);
+	});
+
+	it('names a host it cannot run yet', () => {
+		const s = scenario({ h: { steps: [] } }, { runtime: { host: 'runUntilComplete' } });
+		expect(unsupportedParts(s)).toEqual([
+			'runtime.host: "runUntilComplete" is not supported on CPython yet'
+		]);
+	});
+});
