@@ -76,6 +76,7 @@ async function start(
 		last = p;
 		sent.push(progress(p));
 	};
+	await wasmAllowed();
 	const fetch = scope.fetch;
 	scope.fetch = counter.counted(fetch.bind(scope));
 	report();
@@ -89,5 +90,23 @@ async function start(
 		return py;
 	} finally {
 		scope.fetch = fetch;
+	}
+}
+
+/** The smallest WebAssembly module: its magic number and version. */
+const EMPTY_WASM = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+
+/**
+ * Fails at once, saying why, where the page's Content-Security-Policy forbids compiling
+ * WebAssembly: Pyodide itself only logs that and never settles.
+ */
+async function wasmAllowed(): Promise<void> {
+	try {
+		await WebAssembly.compile(EMPTY_WASM);
+	} catch (e) {
+		throw new Error(
+			"this page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval' in script-src), so CPython cannot run here.",
+			{ cause: e }
+		);
 	}
 }

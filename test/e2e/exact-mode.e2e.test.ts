@@ -7,7 +7,9 @@ import { skipPrediction } from './prediction-steps';
 
 // Exact mode: CPython (Pyodide) in a worker, loaded from the site itself. A cold start is
 // seconds on a quiet machine and more on a busy one: nothing here bounds a duration.
-const lab = useLab([{}, { isolated: false }]);
+// The third site is served under a strict policy without 'wasm-unsafe-eval'.
+const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'";
+const lab = useLab([{}, { isolated: false }, { headers: { 'Content-Security-Policy': STRICT } }]);
 const sites = lab.sites;
 
 // A team's docs page on another port, never cross-origin isolated, embeds the lesson.
@@ -179,5 +181,17 @@ describe('Run on CPython', () => {
 		} finally {
 			await net.done();
 		}
+	});
+
+	it("says so at once where the page's Content-Security-Policy forbids WebAssembly", async () => {
+		const page = await lab.context.newPage();
+		await page.goto(`${sites[2].url}?lesson=blocking-vs-offloaded`);
+		await page.getByRole('button', { name: 'Run on CPython' }).click();
+		const failure = page.getByTestId('exact-failure');
+		await failure.waitFor({ timeout: 120_000 });
+		expect(await failure.textContent()).toContain("'wasm-unsafe-eval'");
+		expect(await badge(page).locator('li').first().getAttribute('data-state')).toBe('failed');
+		// The page still answers: the step buttons work.
+		await page.getByRole('button', { name: 'Restart' }).click();
 	});
 });
