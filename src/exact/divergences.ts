@@ -25,7 +25,7 @@ function anyStep(scenario: Scenario, test: (s: Step) => boolean): boolean {
 		steps.some(
 			(s) =>
 				test(s) ||
-				(s.op === 'lock' && visit(s.steps)) ||
+				((s.op === 'lock' || s.op === 'threadsafeResult') && visit(s.steps)) ||
 				(s.op === 'gather' && s.branches.some(visit))
 		);
 	return Object.values(scenario.handlers).some((h) => visit(h.steps));
@@ -40,6 +40,14 @@ export const DIVERGENCES: Divergence[] = [
 		scenarios: [],
 		feature: (s) => anyStep(s, (step) => step.op === 'offload'),
 		onlyOnCPython: ['_call_check_cancel']
+	},
+	{
+		id: 'coroutine-threadsafe-set-state',
+		why: "`run_coroutine_threadsafe` chains the coroutine's Task to a concurrent.futures.Future with `_chain_future`, so when the Task ends CPython runs one more callback, `_call_set_state` (0 ms), that copies its result over. The model leaves that callback out; no time changes.",
+		covers: [],
+		scenarios: [],
+		feature: (s) => anyStep(s, (step) => step.op === 'threadsafeResult'),
+		onlyOnCPython: ['_call_set_state']
 	},
 	{
 		id: 'gil-not-modelled',

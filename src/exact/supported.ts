@@ -1,5 +1,5 @@
 // What the CPython engine can run today; anything else is refused by name, never run wrongly.
-import { formatPath, type Scenario, type Step } from '../../simulations/index';
+import type { Scenario } from '../../simulations/index';
 
 /** Why exact mode cannot run this scenario, one message per unsupported part (empty: it can). */
 export function unsupportedParts(scenario: Scenario): string[] {
@@ -13,20 +13,8 @@ export function unsupportedParts(scenario: Scenario): string[] {
 	for (const [name, handler] of Object.entries(scenario.handlers)) {
 		if (handler.sync)
 			out.push(`handlers.${name}.sync: FastAPI def endpoints are not supported on CPython yet`);
-		walk(handler.steps, ['handlers', name, 'steps'], out);
 	}
 	return out;
-}
-
-function walk(steps: Step[], path: (string | number)[], out: string[]): void {
-	steps.forEach((step, i) => {
-		const at = [...path, i];
-		if (step.op === 'threadsafeResult')
-			out.push(`${formatPath(at)}: op "threadsafeResult" is not supported on CPython yet`);
-		if (step.op === 'lock') walk(step.steps, [...at, 'steps'], out);
-		if (step.op === 'gather') step.branches.forEach((b, j) => walk(b, [...at, 'branches', j], out));
-		if (step.op === 'threadsafeResult') walk(step.steps, [...at, 'steps'], out);
-	});
 }
 
 /** The error runExact throws for a scenario it cannot run. */

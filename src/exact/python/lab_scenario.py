@@ -152,7 +152,7 @@ class Lab:
                 try:
                     await self.run_steps(steps, rid)
                 except Exception as exc:
-                    self.end(rid, 'error', f'{type(exc).__name__}: {exc}')
+                    self.end(rid, 'error', error_text(exc))
                     raise
                 else:
                     self.end(rid, 'ok')
@@ -174,11 +174,18 @@ class Lab:
 
     def before_sleep(self):
         """The loop is about to sleep in select(): end the run if it is over or can never be."""
-        if self.ended == len(self.records) and not self.threads.busy():
+        if self.ended == len(self.records) and not self.threads.busy() and not self._live():
             raise Stop('done')
         if self.world.next_time() is not None or self._foreground_waiting():
             return
         raise Stop('nothing' if not self.loop._scheduled else 'stalled')
+
+    def _live(self):
+        """Tasks still at work for the requests (an orphaned coroutine, a branch left running)."""
+        return any(
+            self.tracer.owner_of(t) not in (*BACKGROUND, 'lab:main')
+            for t in asyncio.all_tasks(self.loop)
+        )
 
     def _foreground_waiting(self):
         """A request's callback is queued, or one of its timers is set (not only background ones)."""
@@ -245,6 +252,8 @@ class Lab:
             await self.rpc.call(step, owner)
         elif op == 'fail':
             raise make_error(step['error'])
+        elif op == 'threadsafeResult':
+            await self.threadsafe_result(step, owner)
         else:
             raise NotImplementedError(op)
 
@@ -299,6 +308,21 @@ class Lab:
         finally:
             self.thread_locks[name] = (lock, None)
             lock.release()
+
+    async def threadsafe_result(self, step, owner):
+        """`run_coroutine_threadsafe(coro, loop).result(timeout)` called on the loop's own thread."""
+        child = f'{owner}/coro'
+        coro = self.run_steps(step['steps'], child)
+        self.tracer.own_coro(coro, child)
+        asyncio.run_coroutine_threadsafe(coro, self.loop)
+        # .result() waits in a threading.Condition on this thread, the only one that could run
+        # coro. Pyodide's Condition cannot wait in virtual time, so the wait is played here: for
+        # ever (reported, as CPython would hang), or for the timeout, holding the loop.
+        timeout = step.get('timeoutMs')
+        if timeout is None:
+            raise Stop('resultOnLoop', waiter=owner, child=child)
+        self.hold_loop(timeout)
+        raise TimeoutError()
 
     async def gather(self, step, owner):
         coros = []
@@ -387,6 +411,11 @@ def fresh_task_names():
         return task
 
     return factory
+
+
+def error_text(exc):
+    """`ValueError: bad`, or the bare class name for an exception without a message."""
+    return f'{type(exc).__name__}: {exc}' if str(exc) else type(exc).__name__
 
 
 def make_error(text):

@@ -118,10 +118,19 @@ class Tracer:
             entry = self._future_owners.get(id(arg))
             if entry and entry[0] is arg:
                 return f'executor result → {entry[1]}', entry[1]
-        if isinstance(arg, asyncio.Task):
-            owner = self._task_name(arg)
-            return f'{owner} step', owner
+        if getattr(cb, '__qualname__', '').startswith('run_coroutine_threadsafe.'):
+            coro = next((c.cell_contents for c in cb.__closure__ or () if self._coro_owner(c)), None)
+            owner = self._coro_owners[id(coro)][1] if coro is not None else None
+            return f'run_coroutine_threadsafe → {owner}', owner
         return name, None
+
+    def _coro_owner(self, cell):
+        try:
+            value = cell.cell_contents
+        except ValueError:
+            return False
+        entry = self._coro_owners.get(id(value))
+        return entry is not None and entry[0] is value
 
     # -- the loop -----------------------------------------------------------------------------
 
