@@ -46,8 +46,16 @@ export const DIVERGENCES: Divergence[] = [
 		why: "`run_coroutine_threadsafe` chains the coroutine's Task to a concurrent.futures.Future with `_chain_future`, so when the Task ends CPython runs one more callback, `_call_set_state` (0 ms), that copies its result over. The model leaves that callback out; no time changes.",
 		covers: [],
 		scenarios: [],
-		feature: (s) => anyStep(s, (step) => step.op === 'threadsafeResult'),
+		feature: (s) =>
+			s.runtime.host === 'hostThreads' || anyStep(s, (step) => step.op === 'threadsafeResult'),
 		onlyOnCPython: ['_call_set_state']
+	},
+	{
+		id: 'host-threads-same-instant',
+		why: "Host threads that hand requests over (run_coroutine_threadsafe) at the very instant the loop polls race with it. Exact mode lets another thread run only once the loop's select() really sleeps (a select() that returns at once keeps the GIL, F36), so a timer due at that instant runs first; the model lets the hand-overs into that first batch. The reordering is within one instant: no time changes.",
+		covers: ['order'],
+		scenarios: ['loop-thread', 'f26-loop-thread'],
+		feature: (s) => s.runtime.host === 'hostThreads'
 	},
 	{
 		id: 'gil-not-modelled',

@@ -5,7 +5,8 @@ import type { Scenario } from '../../simulations/index';
 export function unsupportedParts(scenario: Scenario): string[] {
 	const out: string[] = [];
 	const host = scenario.runtime.host;
-	if (host !== 'loop') out.push(`runtime.host: "${host}" is not supported on CPython yet`);
+	if (host === 'runUntilComplete')
+		out.push(`runtime.host: "${host}" is not supported on CPython yet`);
 	scenario.requests.forEach((r, i) => {
 		if (r.connection === 'new')
 			out.push(`requests[${i}].connection: "new" is not supported on CPython yet`);

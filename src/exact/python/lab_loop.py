@@ -54,8 +54,7 @@ class VirtualSelector(selectors.BaseSelector):
     def select(self, timeout=None):
         timeout_ms = None if timeout is None else timeout * 1000
         self._tracer.select(timeout_ms)
-        # What the kernel already holds at this instant is reported even by a zero-timeout poll.
-        self._world.advance(self._world.now)
+        self._world.fire_kernel_events()
         if not self._readable and timeout_ms != 0:
             deadline = None
             if timeout_ms is not None:

@@ -37,6 +37,7 @@ class Lab:
         self.runtime = scenario['runtime']
         self.world = World(scenario['limitMs'] / 1000)
         self.tracer = Tracer(self.world, record)
+        self.tracer.requests = {r['id']: r['handler'] for r in scenario['requests']}
         self.fds = itertools.count(1000)
         self.loop = lab_loop.new_loop(self.world, self.tracer, self.fds, sleep_for)
         self.loop.lab_selector.before_sleep = self.before_sleep
@@ -89,8 +90,12 @@ class Lab:
             self.loop.set_debug(True)
             self.loop.slow_callback_duration = self.runtime['slowCallbackMs'] / 1000
         self._bootstrap()
+        host = self.runtime['host']
         for request in self.scenario['requests']:
-            self._listen(request)
+            if host == 'hostThreads':
+                self._host_thread(request)
+            else:
+                self._listen(request)
 
     def _bootstrap(self):
         """main() (Task-1) and the background tasks take their first steps before anything arrives,
@@ -142,6 +147,26 @@ class Lab:
             self.loop.lab_selector.make_readable(fd)
 
         self.world.at(request['at'] / 1000, arrive)
+
+    def _host_thread(self, request):
+        """hostThreads: a thread of the host hands the request over with CPython's own
+        run_coroutine_threadsafe (call_soon_threadsafe: it wakes the loop) and waits in
+        fut.result() until the handler has returned."""
+        rid = request['id']
+        thread = f'host-{rid}'
+
+        def emit(state, doing):
+            self.tracer.emit(thread, 'thread', {'state': state, 'doing': doing, 'kind': 'host'})
+
+        def hand_over():
+            self.tracer.emit(rid, 'arrive', {'waitsAt': 'host'})
+            coro = self._handler(request['handler'])(rid)
+            self.tracer.own_coro(coro, rid)
+            fut = self.world.on_thread(lambda: asyncio.run_coroutine_threadsafe(coro, self.loop))
+            emit('blocked', f'fut.result() for {rid}')
+            fut.add_done_callback(lambda _: emit('idle', f"returned {rid}'s response to the host"))
+
+        self.world.at(request['at'] / 1000, hand_over, thread=True)
 
     def _handler(self, name):
         if name not in self._handlers:

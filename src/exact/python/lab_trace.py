@@ -30,6 +30,7 @@ class Tracer:
         self._timer_ids = 0
         self._timer_of = {}
         self._returned_owner = None
+        self.requests = {}
         self._coro_owners = {}
         self._future_owners = {}
         self._children = {}
@@ -121,6 +122,8 @@ class Tracer:
         if getattr(cb, '__qualname__', '').startswith('run_coroutine_threadsafe.'):
             coro = next((c.cell_contents for c in cb.__closure__ or () if self._coro_owner(c)), None)
             owner = self._coro_owners[id(coro)][1] if coro is not None else None
+            if owner in self.requests:
+                return f'run_coroutine_threadsafe({self.requests[owner]}(), loop) for {owner}', owner
             return f'run_coroutine_threadsafe → {owner}', owner
         return name, None
 
