@@ -60,8 +60,9 @@ export function compareRuns(
 	if (warnWhy) found.push({ aspect: 'warnings', first: { index: -1, why: warnWhy } });
 	const divergences = divergencesFor(exact.scenario, scenario);
 	const onlyOnCPython = new Set(divergences.flatMap((d) => d.onlyOnCPython ?? []));
+	const onlyInModel = divergences.flatMap((d) => d.onlyInModel ?? []);
 	if (model.trace && exact.trace) {
-		const order = orderDivergence(model.trace, exact.trace, onlyOnCPython);
+		const order = orderDivergence(model.trace, exact.trace, onlyOnCPython, onlyInModel);
 		if (order) found.push({ aspect: 'order', first: order });
 	}
 	const differs = found.map((f) => f.aspect);
@@ -163,13 +164,13 @@ function warningsDiffer(model: SimResult, exact: SimResult): string | null {
  * loop (CPython's bootstrap at t = 0; the model starts it in steady state), and the lab's own
  * `main()` task is CPython's bootstrap: both are left out.
  */
-function loopRuns(trace: TraceEvent[], skip: Set<string>): TraceEvent[] {
+function loopRuns(trace: TraceEvent[], skip: Set<string>, prefixes: string[] = []): TraceEvent[] {
 	const started = new Set<string>();
 	const out: TraceEvent[] = [];
 	for (const e of trace) {
 		if (e.type !== 'run') continue;
 		const cb = e.detail.cb;
-		if (cb === 'lab:main step' || skip.has(cb)) continue;
+		if (cb === 'lab:main step' || skip.has(cb) || prefixes.some((p) => cb.startsWith(p))) continue;
 		const bg = BACKGROUND.find((b) => cb === `${b} step` || cb === `sleep done → ${b}`);
 		if (bg && !started.has(bg)) {
 			started.add(bg);
@@ -183,9 +184,10 @@ function loopRuns(trace: TraceEvent[], skip: Set<string>): TraceEvent[] {
 function orderDivergence(
 	model: TraceEvent[],
 	exact: TraceEvent[],
-	onlyOnCPython: Set<string>
+	onlyOnCPython: Set<string>,
+	onlyInModel: string[]
 ): FirstDivergence | null {
-	const m = loopRuns(model, new Set());
+	const m = loopRuns(model, new Set(), onlyInModel);
 	const e = loopRuns(exact, onlyOnCPython);
 	for (let i = 0; i < Math.max(m.length, e.length); i++) {
 		const a = m[i];

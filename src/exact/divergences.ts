@@ -16,6 +16,8 @@ export interface Divergence {
 	feature?: (scenario: Scenario) => boolean;
 	/** Callbacks only CPython runs, left out of the order comparison (instead of covering 'order'). */
 	onlyOnCPython?: string[];
+	/** Callbacks only the model runs (label prefixes), left out of the order comparison. */
+	onlyInModel?: string[];
 }
 
 const ALL: Aspect[] = ['times', 'background', 'order', 'warnings'];
@@ -56,6 +58,15 @@ export const DIVERGENCES: Divergence[] = [
 		covers: ['order'],
 		scenarios: ['loop-thread', 'f26-loop-thread'],
 		feature: (s) => s.runtime.host === 'hostThreads'
+	},
+	{
+		id: 'run-until-complete-calls',
+		why: '`loop.run_until_complete(coro)` creates the Task and adds `_run_until_complete_cb`, which stops the loop once the Task is done (one more callback, 0 ms); the loop does not run between two calls. The model draws each call as a callback of its own, `run_until_complete(handler()) for rN`, and leaves `_run_until_complete_cb` out. No time changes.',
+		covers: [],
+		scenarios: [],
+		feature: (s) => s.runtime.host === 'runUntilComplete',
+		onlyOnCPython: ['_run_until_complete_cb'],
+		onlyInModel: ['run_until_complete(']
 	},
 	{
 		id: 'gil-not-modelled',

@@ -4,9 +4,6 @@ import type { Scenario } from '../../simulations/index';
 /** Why exact mode cannot run this scenario, one message per unsupported part (empty: it can). */
 export function unsupportedParts(scenario: Scenario): string[] {
 	const out: string[] = [];
-	const host = scenario.runtime.host;
-	if (host === 'runUntilComplete')
-		out.push(`runtime.host: "${host}" is not supported on CPython yet`);
 	scenario.requests.forEach((r, i) => {
 		if (r.connection === 'new')
 			out.push(`requests[${i}].connection: "new" is not supported on CPython yet`);

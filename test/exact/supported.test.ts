@@ -36,11 +36,4 @@ describe('unsupportedParts(scenario)', () => {
 			'handlers.report.sync: FastAPI def endpoints are not supported on CPython yet'
 		]);
 	});
-
-	it('names a host it cannot run yet', () => {
-		const s = scenario({ h: { steps: [] } }, { runtime: { host: 'runUntilComplete' } });
-		expect(unsupportedParts(s)).toEqual([
-			'runtime.host: "runUntilComplete" is not supported on CPython yet'
-		]);
-	});
 });

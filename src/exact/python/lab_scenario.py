@@ -61,6 +61,7 @@ class Lab:
         self.thread_locks = {}
         self.rpc = RpcClient(self)
         self._handlers = {}
+        self.host_call = None
 
     # -- the loop thread held -----------------------------------------------------------------
 
@@ -94,6 +95,8 @@ class Lab:
         for request in self.scenario['requests']:
             if host == 'hostThreads':
                 self._host_thread(request)
+            elif host == 'runUntilComplete':
+                self._host_queue(request)
             else:
                 self._listen(request)
 
@@ -167,6 +170,35 @@ class Lab:
             fut.add_done_callback(lambda _: emit('idle', f"returned {rid}'s response to the host"))
 
         self.world.at(request['at'] / 1000, hand_over, thread=True)
+
+    def _host_queue(self, request):
+        """runUntilComplete: the request arrives in the host, which calls run_until_complete()
+        for one request at a time (see `_drive_host`)."""
+        rid = request['id']
+
+        def arrive():
+            self.tracer.emit(rid, 'arrive', {'waitsAt': 'host'})
+            if self.host_call is not None:
+                on = f'in the host: run_until_complete() is busy with {self.host_call}'
+                self.tracer.emit(rid, 'task', {'state': 'arrived', 'on': on})
+
+        self.world.at(request['at'] / 1000, arrive)
+
+    def _drive_host(self):
+        """The host thread: `loop.run_until_complete(handler())` per request, in arrival order;
+        between calls the loop does not run at all (no select, no timers)."""
+        for request in self.scenario['requests']:
+            self.world.advance(max(self.world.now, request['at'] / 1000))
+            rid = request['id']
+            coro = self._handler(request['handler'])(rid)
+            self.tracer.own_coro(coro, rid)
+            self.host_call = rid
+            try:
+                self.loop.run_until_complete(coro)
+            except Exception:
+                pass  # the handler's error is its request's record; the host goes on
+            self.host_call = None
+        raise Stop('done')
 
     def _handler(self, name):
         if name not in self._handlers:
@@ -377,6 +409,8 @@ class Lab:
         release_log = self.tracer.capture_log()
         try:
             self.start()
+            if self.runtime['host'] == 'runUntilComplete':
+                self._drive_host()
             self.loop.run_forever()
         except Stop as exc:
             stop = exc
