@@ -4,10 +4,6 @@ import type { Scenario } from '../../simulations/index';
 /** Why exact mode cannot run this scenario, one message per unsupported part (empty: it can). */
 export function unsupportedParts(scenario: Scenario): string[] {
 	const out: string[] = [];
-	scenario.requests.forEach((r, i) => {
-		if (r.connection === 'new')
-			out.push(`requests[${i}].connection: "new" is not supported on CPython yet`);
-	});
 	for (const [name, handler] of Object.entries(scenario.handlers)) {
 		if (handler.sync)
 			out.push(`handlers.${name}.sync: FastAPI def endpoints are not supported on CPython yet`);

@@ -26,12 +26,20 @@ class VirtualSelector(selectors.BaseSelector):
         self._sleep_for = sleep_for
         self._map = {}
         self._readable = []
+        self._data = set()
 
     def register(self, fileobj, events, data=None):
         fd = selectors._fileobj_to_fd(fileobj)
         key = selectors.SelectorKey(fileobj, fd, events, data)
         self._map[fd] = key
+        if fd in self._data:
+            self._data.discard(fd)
+            self.make_readable(fd)
         return key
+
+    def has_data(self, fd):
+        """Bytes wait in `fd` before anyone watches it: readable as soon as it is registered."""
+        self._data.add(fd)
 
     def unregister(self, fileobj):
         fd = selectors._fileobj_to_fd(fileobj)

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import lab_loop
 from lab_rpc import RpcClient
+from lab_server import Server
 from lab_threads import CANT_START, VirtualQueue, VirtualThreads, VirtualWork
 from lab_trace import Tracer
 from lab_world import Stop, World
@@ -38,10 +39,13 @@ class Lab:
         self.world = World(scenario['limitMs'] / 1000)
         self.tracer = Tracer(self.world, record)
         self.tracer.requests = {r['id']: r['handler'] for r in scenario['requests']}
+        self.fd_requests = self.tracer.fd_requests
         self.fds = itertools.count(1000)
         self.loop = lab_loop.new_loop(self.world, self.tracer, self.fds, sleep_for)
         self.loop.lab_selector.before_sleep = self.before_sleep
-        self.loop.set_task_factory(fresh_task_names())
+        self.loop.set_task_factory(fresh_task_names(self.tracer))
+        news = any(r.get('connection') == 'new' for r in scenario['requests'])
+        self.server = Server(self) if news else None
         self.threads = VirtualThreads(self, self.runtime)
         self.records = {
             r['id']: {
@@ -97,6 +101,8 @@ class Lab:
                 self._host_thread(request)
             elif host == 'runUntilComplete':
                 self._host_queue(request)
+            elif request.get('connection') == 'new':
+                self.server.connect(request)
             else:
                 self._listen(request)
 
@@ -128,6 +134,8 @@ class Lab:
         self.tracer.recording = recording
 
     async def _main(self):
+        if self.server is not None:
+            await self.server.start()
         await self.loop.create_future()
 
     def _listen(self, request):
@@ -199,6 +207,9 @@ class Lab:
                 pass  # the handler's error is its request's record; the host goes on
             self.host_call = None
         raise Stop('done')
+
+    def handler_of(self, rid):
+        return self._handler(self.tracer.requests[rid])
 
     def _handler(self, name):
         if name not in self._handlers:
@@ -458,12 +469,16 @@ class Lab:
         return out
 
 
-def fresh_task_names():
+def fresh_task_names(tracer):
     """A task factory that names tasks as a fresh interpreter would (Task-1 is main()): CPython's
-    own counter is process-wide, so a warm Pyodide would otherwise print other names each run."""
+    own counter is process-wide, so a warm Pyodide would otherwise print other names each run.
+    It also tells the tracer which connection an `_accept_connection2` task sets up."""
     names = itertools.count(1)
 
     def factory(loop, coro, name=None, **kwargs):
+        conn = coro.cr_frame.f_locals.get('conn') if coro.__name__ == '_accept_connection2' else None
+        if conn is not None:
+            tracer.own_coro(coro, f'accept:{conn.rid}')
         task = asyncio.Task(coro, loop=loop, name=name or f'Task-{next(names)}', **kwargs)
         if task._source_traceback:  # as create_task does: the factory is not the caller
             del task._source_traceback[-1]

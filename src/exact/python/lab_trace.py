@@ -31,6 +31,8 @@ class Tracer:
         self._timer_of = {}
         self._returned_owner = None
         self.requests = {}
+        self.fd_requests = {}
+        self._steps_taken = {}
         self._coro_owners = {}
         self._future_owners = {}
         self._children = {}
@@ -110,7 +112,18 @@ class Tracer:
         task = getattr(cb, '__self__', None)
         if isinstance(task, asyncio.Task):
             owner = self._task_name(task)
+            if owner.startswith('accept:'):
+                rid = owner[len('accept:') :]
+                again = ' (after the waiter)' if self._steps_taken.get(owner) else ''
+                return f'_accept_connection2 → {rid}{again}', owner
             return f'{owner} step', owner
+        sock = getattr(getattr(cb, '__self__', None), '_sock', None)
+        if name == '_read_ready' and hasattr(sock, 'rid'):
+            return f'read request {sock.rid}', sock.rid
+        if name == 'connection_made' and arg is not None and hasattr(getattr(arg, '_sock', None), 'rid'):
+            return f'connection_made → {arg._sock.rid}', arg._sock.rid
+        if name == '_add_reader' and arg in self.fd_requests:
+            return f'_add_reader → {self.fd_requests[arg]}', self.fd_requests[arg]
         # gather's _done_callback, as_completed's _on_completion (3.11) / _handle_completion
         # (3.14): the model names all of them after gather.
         if name in COLLECTORS and isinstance(arg, asyncio.Task):
@@ -188,6 +201,8 @@ class Tracer:
         if how == 'timer' and id(handle) in self._timer_of:
             detail['timer'] = self._timer_of.pop(id(handle))
         request = getattr(handle._callback, 'lab_request', None)
+        if request is None and text == f'read request {owner}':
+            request = owner
         if request is not None:
             detail['request'] = request
         self.emit('loop', 'enqueue', detail)
@@ -216,6 +231,8 @@ class Tracer:
 
     def run_returned(self, handle):
         _, text, owner, start = self._running.pop()
+        if owner is not None and owner.startswith('accept:'):
+            self._steps_taken[owner] = True
         self._returned_owner = owner
         self._labels.pop(id(handle), None)
         ms = round((self.world.now - start) * 1000, 6) + 0.0
