@@ -73,6 +73,12 @@ class Lab:
         """cpu / block: the running callback keeps the loop thread for `ms` of virtual time."""
         self.world.advance(self.world.now + ms / 1000)
 
+    def block_loop(self, doing, ms):
+        """A blocking call on the loop thread (GIL released, loop held) for `ms`."""
+        self.tracer.loop_thread('blocked', doing)
+        self.hold_loop(ms)
+        self.tracer.loop_thread('running', None)
+
     def now_ms(self):
         return round(self.world.now * 1000, 6) + 0.0
 
@@ -302,8 +308,10 @@ class Lab:
 
     async def run_step(self, step, owner):
         op = step['op']
-        if op in ('cpu', 'block'):
+        if op == 'cpu':
             self.hold_loop(step['ms'])
+        elif op == 'block':
+            self.block_loop(f"{owner}: blocking call ({step['ms']:g} ms)", step['ms'])
         elif op == 'sleep':
             self.tracer.waits_on(owner, f"asyncio.sleep({step['ms']:g} ms)")
             await asyncio.sleep(step['ms'] / 1000)
@@ -346,7 +354,10 @@ class Lab:
             fut = self.loop.run_in_executor(None, call)
         except RuntimeError as exc:
             if step['noThread'] == 'inline' and str(exc) == CANT_START:
+                doing = f"{owner}: inline fallback, {step['work']} {step['ms']:g} ms"
+                self.tracer.loop_thread('blocked' if step['work'] == 'block' else 'running', doing)
                 work()
+                self.tracer.loop_thread('running', None)
                 return
             raise
         self.tracer.future_owner(fut, owner)
@@ -366,16 +377,21 @@ class Lab:
             import threading
 
             lock = threading.Lock()
+        actor = f'lock:{name}'
         if not lock.acquire(blocking=False):
             # A blocking acquire on the loop thread: the holder can only release it on this same
             # thread, which now waits for good. CPython would hang here; the lab reports it.
+            self.tracer.loop_thread('blocked', f"{owner}: threading.Lock '{name}'.acquire()")
+            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': holder, 'waiters': [owner]})
             raise Stop('deadlock', name=name, waiter=owner, holder=holder)
         self.thread_locks[name] = (lock, owner)
+        self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': owner, 'waiters': []})
         try:
             await self.run_steps(step['steps'], owner)
         finally:
             self.thread_locks[name] = (lock, None)
             lock.release()
+            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': None, 'waiters': []})
 
     async def threadsafe_result(self, step, owner):
         """`run_coroutine_threadsafe(coro, loop).result(timeout)` called on the loop's own thread."""
@@ -388,8 +404,9 @@ class Lab:
         # ever (reported, as CPython would hang), or for the timeout, holding the loop.
         timeout = step.get('timeoutMs')
         if timeout is None:
+            self.tracer.loop_thread('blocked', f'{owner}: Future.result() for {child}')
             raise Stop('resultOnLoop', waiter=owner, child=child)
-        self.hold_loop(timeout)
+        self.block_loop(f'{owner}: Future.result(timeout={timeout:g} ms)', timeout)
         raise TimeoutError()
 
     async def gather(self, step, owner):

@@ -221,6 +221,11 @@ class Tracer:
     def wake(self, reason):
         self._collecting = True
         self.emit('loop', 'wake', {'reason': reason})
+        self.loop_thread('running', None)
+
+    def loop_thread(self, state, doing):
+        """The loop thread's lane: running Python, or blocked in a call that holds the loop."""
+        self.emit('loop', 'thread', {'state': state, 'doing': doing, 'kind': 'loop'})
 
     def run_started(self, handle):
         text, owner = self._label_of(handle)
