@@ -59,17 +59,20 @@ export function compareRuns(
 	const warnWhy = warningsDiffer(model, exact);
 	if (warnWhy) found.push({ aspect: 'warnings', first: { index: -1, why: warnWhy } });
 	const divergences = divergencesFor(exact.scenario, scenario);
-	const onlyOnCPython = new Set(divergences.flatMap((d) => d.onlyOnCPython ?? []));
+	const onlyOnCPython = divergences.flatMap((d) => d.onlyOnCPython ?? []);
+	const onlyInModel = divergences.flatMap((d) => d.onlyInModel ?? []);
 	if (model.trace && exact.trace) {
-		const order = orderDivergence(model.trace, exact.trace, onlyOnCPython);
+		const order = orderDivergence(model.trace, exact.trace, onlyOnCPython, onlyInModel);
 		if (order) found.push({ aspect: 'order', first: order });
 	}
 	const differs = found.map((f) => f.aspect);
 	const uncovered = differs.filter((a) => !divergences.some((d) => d.covers.includes(a)));
-	const skipped = exact.trace?.some((e) => e.type === 'run' && onlyOnCPython.has(e.detail.cb));
 	const allowed = divergences
 		.filter(
-			(d) => d.covers.some((a) => differs.includes(a)) || (skipped && d.onlyOnCPython?.length)
+			(d) =>
+				d.covers.some((a) => differs.includes(a)) ||
+				ranAny(exact.trace, d.onlyOnCPython) ||
+				ranAny(model.trace, d.onlyInModel)
 		)
 		.map((d) => d.id);
 	const first = found.find((f) => f.aspect === 'order') ?? found[0];
@@ -80,6 +83,11 @@ export function compareRuns(
 		allowed,
 		differs
 	};
+}
+
+/** Whether the trace has a loop callback whose label matches one of `patterns`. */
+function ranAny(trace: TraceEvent[] | undefined, patterns: RegExp[] = []): boolean {
+	return (trace ?? []).some((e) => e.type === 'run' && patterns.some((r) => r.test(e.detail.cb)));
 }
 
 function diffRequests(model: SimResult, exact: SimResult): RequestDiff[] {
@@ -163,13 +171,13 @@ function warningsDiffer(model: SimResult, exact: SimResult): string | null {
  * loop (CPython's bootstrap at t = 0; the model starts it in steady state), and the lab's own
  * `main()` task is CPython's bootstrap: both are left out.
  */
-function loopRuns(trace: TraceEvent[], skip: Set<string>): TraceEvent[] {
+function loopRuns(trace: TraceEvent[], skip: RegExp[]): TraceEvent[] {
 	const started = new Set<string>();
 	const out: TraceEvent[] = [];
 	for (const e of trace) {
 		if (e.type !== 'run') continue;
 		const cb = e.detail.cb;
-		if (cb === 'lab:main step' || skip.has(cb)) continue;
+		if (cb === 'lab:main step' || skip.some((r) => r.test(cb))) continue;
 		const bg = BACKGROUND.find((b) => cb === `${b} step` || cb === `sleep done → ${b}`);
 		if (bg && !started.has(bg)) {
 			started.add(bg);
@@ -183,9 +191,10 @@ function loopRuns(trace: TraceEvent[], skip: Set<string>): TraceEvent[] {
 function orderDivergence(
 	model: TraceEvent[],
 	exact: TraceEvent[],
-	onlyOnCPython: Set<string>
+	onlyOnCPython: RegExp[],
+	onlyInModel: RegExp[]
 ): FirstDivergence | null {
-	const m = loopRuns(model, new Set());
+	const m = loopRuns(model, onlyInModel);
 	const e = loopRuns(exact, onlyOnCPython);
 	for (let i = 0; i < Math.max(m.length, e.length); i++) {
 		const a = m[i];

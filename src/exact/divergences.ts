@@ -14,8 +14,10 @@ export interface Divergence {
 	scenarios: string[];
 	/** The scenario feature that causes it, for scenarios not in the list (the playground's). */
 	feature?: (scenario: Scenario) => boolean;
-	/** Callbacks only CPython runs, left out of the order comparison (instead of covering 'order'). */
-	onlyOnCPython?: string[];
+	/** Callbacks only CPython runs (their labels), left out of the order comparison. */
+	onlyOnCPython?: RegExp[];
+	/** Callbacks only the model runs (their labels), left out of the order comparison. */
+	onlyInModel?: RegExp[];
 }
 
 const ALL: Aspect[] = ['times', 'background', 'order', 'warnings'];
@@ -25,7 +27,7 @@ function anyStep(scenario: Scenario, test: (s: Step) => boolean): boolean {
 		steps.some(
 			(s) =>
 				test(s) ||
-				(s.op === 'lock' && visit(s.steps)) ||
+				((s.op === 'lock' || s.op === 'threadsafeResult') && visit(s.steps)) ||
 				(s.op === 'gather' && s.branches.some(visit))
 		);
 	return Object.values(scenario.handlers).some((h) => visit(h.steps));
@@ -39,7 +41,43 @@ export const DIVERGENCES: Divergence[] = [
 		covers: [],
 		scenarios: [],
 		feature: (s) => anyStep(s, (step) => step.op === 'offload'),
-		onlyOnCPython: ['_call_check_cancel']
+		onlyOnCPython: [/^_call_check_cancel$/]
+	},
+	{
+		id: 'coroutine-threadsafe-set-state',
+		why: "`run_coroutine_threadsafe` chains the coroutine's Task to a concurrent.futures.Future with `_chain_future`, so when the Task ends CPython runs one more callback, `_call_set_state` (0 ms), that copies its result over. The model leaves that callback out; no time changes.",
+		covers: [],
+		scenarios: [],
+		feature: (s) =>
+			s.runtime.host === 'hostThreads' || anyStep(s, (step) => step.op === 'threadsafeResult'),
+		onlyOnCPython: [/^_call_set_state$/]
+	},
+	{
+		id: 'host-threads-same-instant',
+		why: "Host threads that hand requests over (run_coroutine_threadsafe) at the very instant the loop polls race with it. Exact mode lets another thread run only once the loop's select() really sleeps (a select() that returns at once keeps the GIL, F36), so a timer due at that instant runs first; the model lets the hand-overs into that first batch. The reordering is within one instant: no time changes.",
+		covers: ['order'],
+		scenarios: ['loop-thread', 'f26-loop-thread'],
+		feature: (s) => s.runtime.host === 'hostThreads'
+	},
+	{
+		id: 'run-until-complete-calls',
+		why: '`loop.run_until_complete(coro)` creates the Task and adds `_run_until_complete_cb`, which stops the loop once the Task is done (one more callback, 0 ms); the loop does not run between two calls. The model draws each call as a callback of its own, `run_until_complete(handler()) for rN`, and leaves `_run_until_complete_cb` out. No time changes.',
+		covers: [],
+		scenarios: [],
+		feature: (s) => s.runtime.host === 'runUntilComplete',
+		onlyOnCPython: [/^_run_until_complete_cb$/],
+		onlyInModel: [/^run_until_complete\(/]
+	},
+	{
+		id: 'accept-waiter',
+		why: 'On a new connection `_accept_connection2` creates the transport and then awaits a waiter future that the transport resolves with `_set_result_unless_cancelled` (scheduled after connection_made and _add_reader): CPython runs that callback and a second `_accept_connection2` step (0 ms each). The model leaves both out; the four iterations before the read (F6) are the same.',
+		covers: [],
+		scenarios: [],
+		feature: (s) => s.requests.some((r) => r.connection === 'new'),
+		onlyOnCPython: [
+			/^_set_result_unless_cancelled$/,
+			/^_accept_connection2 → .* \(after the waiter\)$/
+		]
 	},
 	{
 		id: 'gil-not-modelled',

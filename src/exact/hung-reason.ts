@@ -1,6 +1,7 @@
 // Why a CPython run ended hung, in the words the model uses for the same ending.
 import {
 	limitReason,
+	resultOnLoopDeadlock,
 	threadLockDeadlock,
 	type Scenario,
 	type SimResult
@@ -8,9 +9,9 @@ import {
 
 /** How the Python side saw the run end: its kind, when, and what each unfinished request awaited. */
 export interface PyHung {
-	kind: 'limit' | 'nothing' | 'stalled' | 'deadlock';
+	kind: 'limit' | 'nothing' | 'stalled' | 'deadlock' | 'resultOnLoop';
 	atMs: number;
-	info: { name?: string; waiter?: string; holder?: string };
+	info: { name?: string; waiter?: string; holder?: string; child?: string };
 	waits: [string, string | null][];
 }
 
@@ -25,6 +26,10 @@ export function hungRecord(scenario: Scenario, hung: PyHung): NonNullable<SimRes
 	if (hung.kind === 'deadlock') {
 		const { name = '', waiter = '', holder } = hung.info;
 		return { atMs: hung.atMs, reason: threadLockDeadlock(name, waiter, holder ?? waiter) };
+	}
+	if (hung.kind === 'resultOnLoop') {
+		const { waiter = '', child = '' } = hung.info;
+		return { atMs: hung.atMs, reason: resultOnLoopDeadlock(waiter, child) };
 	}
 	const head = hung.kind === 'limit' ? limitReason(scenario.limitMs) : HEADS[hung.kind];
 	const waits = hung.waits.map(([id, on]) => `${id} waits for ${on ?? 'something'}`);

@@ -1,32 +1,14 @@
 // What the CPython engine can run today; anything else is refused by name, never run wrongly.
-import { formatPath, type Scenario, type Step } from '../../simulations/index';
+import type { Scenario } from '../../simulations/index';
 
 /** Why exact mode cannot run this scenario, one message per unsupported part (empty: it can). */
 export function unsupportedParts(scenario: Scenario): string[] {
 	const out: string[] = [];
-	const host = scenario.runtime.host;
-	if (host !== 'loop') out.push(`runtime.host: "${host}" is not supported on CPython yet`);
-	scenario.requests.forEach((r, i) => {
-		if (r.connection === 'new')
-			out.push(`requests[${i}].connection: "new" is not supported on CPython yet`);
-	});
 	for (const [name, handler] of Object.entries(scenario.handlers)) {
 		if (handler.sync)
 			out.push(`handlers.${name}.sync: FastAPI def endpoints are not supported on CPython yet`);
-		walk(handler.steps, ['handlers', name, 'steps'], out);
 	}
 	return out;
-}
-
-function walk(steps: Step[], path: (string | number)[], out: string[]): void {
-	steps.forEach((step, i) => {
-		const at = [...path, i];
-		if (step.op === 'threadsafeResult')
-			out.push(`${formatPath(at)}: op "threadsafeResult" is not supported on CPython yet`);
-		if (step.op === 'lock') walk(step.steps, [...at, 'steps'], out);
-		if (step.op === 'gather') step.branches.forEach((b, j) => walk(b, [...at, 'branches', j], out));
-		if (step.op === 'threadsafeResult') walk(step.steps, [...at, 'steps'], out);
-	});
 }
 
 /** The error runExact throws for a scenario it cannot run. */

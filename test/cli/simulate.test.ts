@@ -114,13 +114,13 @@ describe('event-loop-lab simulate --engine cpython <file>', () => {
 		expect(r.stdout).toContain('ready += main step [unsafe]');
 	});
 
-	it('names each step CPython cannot run yet by its path and exits 2', () => {
-		const path = 'lessons/07-loop-on-its-own-thread/result-on-loop.json';
+	it('names each part CPython cannot run yet by its path and exits 2', () => {
+		const path = 'test/scenarios/f32-def-endpoint-burst.json';
 		const r = cli('simulate', '--engine', 'cpython', path);
 		expect(r.status).toBe(2);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toContain(
-			`${path}: handlers.handle.steps[0]: op "threadsafeResult" is not supported on CPython yet`
+			`${path}: handlers.upload.sync: FastAPI def endpoints are not supported on CPython yet`
 		);
 	});
 

@@ -30,24 +30,10 @@ describe('unsupportedParts(scenario)', () => {
 		expect(unsupportedParts(s)).toEqual([]);
 	});
 
-	it('names a nested step CPython cannot run yet by its path', () => {
-		const s = scenario({
-			upload: {
-				steps: [
-					{ op: 'cpu', ms: 1 },
-					{ op: 'lock', name: 'l', kind: 'asyncio', steps: [{ op: 'threadsafeResult', steps: [] }] }
-				]
-			}
-		});
+	it('names a FastAPI def endpoint by its handler', () => {
+		const s = scenario({ report: { sync: true, steps: [{ op: 'block', ms: 1 }] } });
 		expect(unsupportedParts(s)).toEqual([
-			'handlers.upload.steps[1].steps[0]: op "threadsafeResult" is not supported on CPython yet'
-		]);
-	});
-
-	it('names a host it cannot run yet', () => {
-		const s = scenario({ h: { steps: [] } }, { runtime: { host: 'runUntilComplete' } });
-		expect(unsupportedParts(s)).toEqual([
-			'runtime.host: "runUntilComplete" is not supported on CPython yet'
+			'handlers.report.sync: FastAPI def endpoints are not supported on CPython yet'
 		]);
 	});
 });

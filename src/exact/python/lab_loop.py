@@ -26,12 +26,20 @@ class VirtualSelector(selectors.BaseSelector):
         self._sleep_for = sleep_for
         self._map = {}
         self._readable = []
+        self._data = set()
 
     def register(self, fileobj, events, data=None):
         fd = selectors._fileobj_to_fd(fileobj)
         key = selectors.SelectorKey(fileobj, fd, events, data)
         self._map[fd] = key
+        if fd in self._data:
+            self._data.discard(fd)
+            self.make_readable(fd)
         return key
+
+    def has_data(self, fd):
+        """Bytes wait in `fd` before anyone watches it: readable as soon as it is registered."""
+        self._data.add(fd)
 
     def unregister(self, fileobj):
         fd = selectors._fileobj_to_fd(fileobj)
@@ -54,8 +62,7 @@ class VirtualSelector(selectors.BaseSelector):
     def select(self, timeout=None):
         timeout_ms = None if timeout is None else timeout * 1000
         self._tracer.select(timeout_ms)
-        # What the kernel already holds at this instant is reported even by a zero-timeout poll.
-        self._world.advance(self._world.now)
+        self._world.fire_kernel_events()
         if not self._readable and timeout_ms != 0:
             deadline = None
             if timeout_ms is not None:

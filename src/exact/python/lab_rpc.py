@@ -40,7 +40,8 @@ class RpcClient:
         at = max(lab.world.now, self.server_free_at) + step['ms'] / 1000
         self.server_free_at = at
         lab.tracer.waits_on(owner, f'response #{rid}')
-        lab.world.at(at, lambda: self.respond(rid, step['handoff']))
+        handoff = step['handoff']
+        lab.world.at(at, lambda: self.respond(rid, handoff), thread=handoff != 'selector')
         await fut
 
     def claim(self, rid):

@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import lab_loop
 from lab_rpc import RpcClient
+from lab_server import Server
 from lab_threads import CANT_START, VirtualQueue, VirtualThreads, VirtualWork
 from lab_trace import Tracer
 from lab_world import Stop, World
@@ -37,10 +38,14 @@ class Lab:
         self.runtime = scenario['runtime']
         self.world = World(scenario['limitMs'] / 1000)
         self.tracer = Tracer(self.world, record)
+        self.tracer.requests = {r['id']: r['handler'] for r in scenario['requests']}
+        self.fd_requests = self.tracer.fd_requests
         self.fds = itertools.count(1000)
         self.loop = lab_loop.new_loop(self.world, self.tracer, self.fds, sleep_for)
         self.loop.lab_selector.before_sleep = self.before_sleep
-        self.loop.set_task_factory(fresh_task_names())
+        self.loop.set_task_factory(fresh_task_names(self.tracer))
+        news = any(r.get('connection') == 'new' for r in scenario['requests'])
+        self.server = Server(self) if news else None
         self.threads = VirtualThreads(self, self.runtime)
         self.records = {
             r['id']: {
@@ -60,12 +65,19 @@ class Lab:
         self.thread_locks = {}
         self.rpc = RpcClient(self)
         self._handlers = {}
+        self.host_call = None
 
     # -- the loop thread held -----------------------------------------------------------------
 
     def hold_loop(self, ms):
         """cpu / block: the running callback keeps the loop thread for `ms` of virtual time."""
         self.world.advance(self.world.now + ms / 1000)
+
+    def block_loop(self, doing, ms):
+        """A blocking call on the loop thread (GIL released, loop held) for `ms`."""
+        self.tracer.loop_thread('blocked', doing)
+        self.hold_loop(ms)
+        self.tracer.loop_thread('running', None)
 
     def now_ms(self):
         return round(self.world.now * 1000, 6) + 0.0
@@ -89,8 +101,16 @@ class Lab:
             self.loop.set_debug(True)
             self.loop.slow_callback_duration = self.runtime['slowCallbackMs'] / 1000
         self._bootstrap()
+        host = self.runtime['host']
         for request in self.scenario['requests']:
-            self._listen(request)
+            if host == 'hostThreads':
+                self._host_thread(request)
+            elif host == 'runUntilComplete':
+                self._host_queue(request)
+            elif request.get('connection') == 'new':
+                self.server.connect(request)
+            else:
+                self._listen(request)
 
     def _bootstrap(self):
         """main() (Task-1) and the background tasks take their first steps before anything arrives,
@@ -120,6 +140,8 @@ class Lab:
         self.tracer.recording = recording
 
     async def _main(self):
+        if self.server is not None:
+            await self.server.start()
         await self.loop.create_future()
 
     def _listen(self, request):
@@ -143,6 +165,58 @@ class Lab:
 
         self.world.at(request['at'] / 1000, arrive)
 
+    def _host_thread(self, request):
+        """hostThreads: a thread of the host hands the request over with CPython's own
+        run_coroutine_threadsafe (call_soon_threadsafe: it wakes the loop) and waits in
+        fut.result() until the handler has returned."""
+        rid = request['id']
+        thread = f'host-{rid}'
+
+        def emit(state, doing):
+            self.tracer.emit(thread, 'thread', {'state': state, 'doing': doing, 'kind': 'host'})
+
+        def hand_over():
+            self.tracer.emit(rid, 'arrive', {'waitsAt': 'host'})
+            coro = self._handler(request['handler'])(rid)
+            self.tracer.own_coro(coro, rid)
+            fut = self.world.on_thread(lambda: asyncio.run_coroutine_threadsafe(coro, self.loop))
+            emit('blocked', f'fut.result() for {rid}')
+            fut.add_done_callback(lambda _: emit('idle', f"returned {rid}'s response to the host"))
+
+        self.world.at(request['at'] / 1000, hand_over, thread=True)
+
+    def _host_queue(self, request):
+        """runUntilComplete: the request arrives in the host, which calls run_until_complete()
+        for one request at a time (see `_drive_host`)."""
+        rid = request['id']
+
+        def arrive():
+            self.tracer.emit(rid, 'arrive', {'waitsAt': 'host'})
+            if self.host_call is not None:
+                on = f'in the host: run_until_complete() is busy with {self.host_call}'
+                self.tracer.emit(rid, 'task', {'state': 'arrived', 'on': on})
+
+        self.world.at(request['at'] / 1000, arrive)
+
+    def _drive_host(self):
+        """The host thread: `loop.run_until_complete(handler())` per request, in arrival order;
+        between calls the loop does not run at all (no select, no timers)."""
+        for request in self.scenario['requests']:
+            self.world.advance(max(self.world.now, request['at'] / 1000))
+            rid = request['id']
+            coro = self._handler(request['handler'])(rid)
+            self.tracer.own_coro(coro, rid)
+            self.host_call = rid
+            try:
+                self.loop.run_until_complete(coro)
+            except Exception:
+                pass  # the handler's error is its request's record; the host goes on
+            self.host_call = None
+        raise Stop('done')
+
+    def handler_of(self, rid):
+        return self._handler(self.tracer.requests[rid])
+
     def _handler(self, name):
         if name not in self._handlers:
             steps = self.scenario['handlers'][name]['steps']
@@ -152,7 +226,7 @@ class Lab:
                 try:
                     await self.run_steps(steps, rid)
                 except Exception as exc:
-                    self.end(rid, 'error', f'{type(exc).__name__}: {exc}')
+                    self.end(rid, 'error', error_text(exc))
                     raise
                 else:
                     self.end(rid, 'ok')
@@ -174,11 +248,18 @@ class Lab:
 
     def before_sleep(self):
         """The loop is about to sleep in select(): end the run if it is over or can never be."""
-        if self.ended == len(self.records) and not self.threads.busy():
+        if self.ended == len(self.records) and not self.threads.busy() and not self._live():
             raise Stop('done')
         if self.world.next_time() is not None or self._foreground_waiting():
             return
         raise Stop('nothing' if not self.loop._scheduled else 'stalled')
+
+    def _live(self):
+        """Tasks still at work for the requests (an orphaned coroutine, a branch left running)."""
+        return any(
+            self.tracer.owner_of(t) not in (*BACKGROUND, 'lab:main')
+            for t in asyncio.all_tasks(self.loop)
+        )
 
     def _foreground_waiting(self):
         """A request's callback is queued, or one of its timers is set (not only background ones)."""
@@ -227,8 +308,10 @@ class Lab:
 
     async def run_step(self, step, owner):
         op = step['op']
-        if op in ('cpu', 'block'):
+        if op == 'cpu':
             self.hold_loop(step['ms'])
+        elif op == 'block':
+            self.block_loop(f"{owner}: blocking call ({step['ms']:g} ms)", step['ms'])
         elif op == 'sleep':
             self.tracer.waits_on(owner, f"asyncio.sleep({step['ms']:g} ms)")
             await asyncio.sleep(step['ms'] / 1000)
@@ -245,6 +328,8 @@ class Lab:
             await self.rpc.call(step, owner)
         elif op == 'fail':
             raise make_error(step['error'])
+        elif op == 'threadsafeResult':
+            await self.threadsafe_result(step, owner)
         else:
             raise NotImplementedError(op)
 
@@ -269,7 +354,10 @@ class Lab:
             fut = self.loop.run_in_executor(None, call)
         except RuntimeError as exc:
             if step['noThread'] == 'inline' and str(exc) == CANT_START:
+                doing = f"{owner}: inline fallback, {step['work']} {step['ms']:g} ms"
+                self.tracer.loop_thread('blocked' if step['work'] == 'block' else 'running', doing)
                 work()
+                self.tracer.loop_thread('running', None)
                 return
             raise
         self.tracer.future_owner(fut, owner)
@@ -289,16 +377,37 @@ class Lab:
             import threading
 
             lock = threading.Lock()
+        actor = f'lock:{name}'
         if not lock.acquire(blocking=False):
             # A blocking acquire on the loop thread: the holder can only release it on this same
             # thread, which now waits for good. CPython would hang here; the lab reports it.
+            self.tracer.loop_thread('blocked', f"{owner}: threading.Lock '{name}'.acquire()")
+            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': holder, 'waiters': [owner]})
             raise Stop('deadlock', name=name, waiter=owner, holder=holder)
         self.thread_locks[name] = (lock, owner)
+        self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': owner, 'waiters': []})
         try:
             await self.run_steps(step['steps'], owner)
         finally:
             self.thread_locks[name] = (lock, None)
             lock.release()
+            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': None, 'waiters': []})
+
+    async def threadsafe_result(self, step, owner):
+        """`run_coroutine_threadsafe(coro, loop).result(timeout)` called on the loop's own thread."""
+        child = f'{owner}/coro'
+        coro = self.run_steps(step['steps'], child)
+        self.tracer.own_coro(coro, child)
+        asyncio.run_coroutine_threadsafe(coro, self.loop)
+        # .result() waits in a threading.Condition on this thread, the only one that could run
+        # coro. Pyodide's Condition cannot wait in virtual time, so the wait is played here: for
+        # ever (reported, as CPython would hang), or for the timeout, holding the loop.
+        timeout = step.get('timeoutMs')
+        if timeout is None:
+            self.tracer.loop_thread('blocked', f'{owner}: Future.result() for {child}')
+            raise Stop('resultOnLoop', waiter=owner, child=child)
+        self.block_loop(f'{owner}: Future.result(timeout={timeout:g} ms)', timeout)
+        raise TimeoutError()
 
     async def gather(self, step, owner):
         coros = []
@@ -328,6 +437,8 @@ class Lab:
         release_log = self.tracer.capture_log()
         try:
             self.start()
+            if self.runtime['host'] == 'runUntilComplete':
+                self._drive_host()
             self.loop.run_forever()
         except Stop as exc:
             stop = exc
@@ -375,18 +486,27 @@ class Lab:
         return out
 
 
-def fresh_task_names():
+def fresh_task_names(tracer):
     """A task factory that names tasks as a fresh interpreter would (Task-1 is main()): CPython's
-    own counter is process-wide, so a warm Pyodide would otherwise print other names each run."""
+    own counter is process-wide, so a warm Pyodide would otherwise print other names each run.
+    It also tells the tracer which connection an `_accept_connection2` task sets up."""
     names = itertools.count(1)
 
     def factory(loop, coro, name=None, **kwargs):
+        conn = coro.cr_frame.f_locals.get('conn') if coro.__name__ == '_accept_connection2' else None
+        if conn is not None:
+            tracer.own_coro(coro, f'accept:{conn.rid}')
         task = asyncio.Task(coro, loop=loop, name=name or f'Task-{next(names)}', **kwargs)
         if task._source_traceback:  # as create_task does: the factory is not the caller
             del task._source_traceback[-1]
         return task
 
     return factory
+
+
+def error_text(exc):
+    """`ValueError: bad`, or the bare class name for an exception without a message."""
+    return f'{type(exc).__name__}: {exc}' if str(exc) else type(exc).__name__
 
 
 def make_error(text):

@@ -79,7 +79,7 @@ class PoolWorker:
         self._next()
 
     def wake(self):
-        self.lab.world.at(self.lab.world.now, self._next)
+        self.lab.world.at(self.lab.world.now, self._next, thread=True)
 
     def _next(self):
         try:
@@ -107,7 +107,7 @@ class PoolWorker:
                 self._release()
             self._next()
 
-        self.lab.world.at(self.lab.world.now + ms / 1000, finish)
+        self.lab.world.at(self.lab.world.now + ms / 1000, finish, thread=True)
 
     def _release(self):
         executor = self.executor_ref()

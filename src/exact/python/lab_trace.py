@@ -30,6 +30,9 @@ class Tracer:
         self._timer_ids = 0
         self._timer_of = {}
         self._returned_owner = None
+        self.requests = {}
+        self.fd_requests = {}
+        self._steps_taken = {}
         self._coro_owners = {}
         self._future_owners = {}
         self._children = {}
@@ -109,7 +112,18 @@ class Tracer:
         task = getattr(cb, '__self__', None)
         if isinstance(task, asyncio.Task):
             owner = self._task_name(task)
+            if owner.startswith('accept:'):
+                rid = owner[len('accept:') :]
+                again = ' (after the waiter)' if self._steps_taken.get(owner) else ''
+                return f'_accept_connection2 → {rid}{again}', owner
             return f'{owner} step', owner
+        sock = getattr(getattr(cb, '__self__', None), '_sock', None)
+        if name == '_read_ready' and hasattr(sock, 'rid'):
+            return f'read request {sock.rid}', sock.rid
+        if name == 'connection_made' and arg is not None and hasattr(getattr(arg, '_sock', None), 'rid'):
+            return f'connection_made → {arg._sock.rid}', arg._sock.rid
+        if name == '_add_reader' and arg in self.fd_requests:
+            return f'_add_reader → {self.fd_requests[arg]}', self.fd_requests[arg]
         # gather's _done_callback, as_completed's _on_completion (3.11) / _handle_completion
         # (3.14): the model names all of them after gather.
         if name in COLLECTORS and isinstance(arg, asyncio.Task):
@@ -118,10 +132,21 @@ class Tracer:
             entry = self._future_owners.get(id(arg))
             if entry and entry[0] is arg:
                 return f'executor result → {entry[1]}', entry[1]
-        if isinstance(arg, asyncio.Task):
-            owner = self._task_name(arg)
-            return f'{owner} step', owner
+        if getattr(cb, '__qualname__', '').startswith('run_coroutine_threadsafe.'):
+            coro = next((c.cell_contents for c in cb.__closure__ or () if self._coro_owner(c)), None)
+            owner = self._coro_owners[id(coro)][1] if coro is not None else None
+            if owner in self.requests:
+                return f'run_coroutine_threadsafe({self.requests[owner]}(), loop) for {owner}', owner
+            return f'run_coroutine_threadsafe → {owner}', owner
         return name, None
+
+    def _coro_owner(self, cell):
+        try:
+            value = cell.cell_contents
+        except ValueError:
+            return False
+        entry = self._coro_owners.get(id(value))
+        return entry is not None and entry[0] is value
 
     # -- the loop -----------------------------------------------------------------------------
 
@@ -176,6 +201,8 @@ class Tracer:
         if how == 'timer' and id(handle) in self._timer_of:
             detail['timer'] = self._timer_of.pop(id(handle))
         request = getattr(handle._callback, 'lab_request', None)
+        if request is None and text == f'read request {owner}':
+            request = owner
         if request is not None:
             detail['request'] = request
         self.emit('loop', 'enqueue', detail)
@@ -194,6 +221,11 @@ class Tracer:
     def wake(self, reason):
         self._collecting = True
         self.emit('loop', 'wake', {'reason': reason})
+        self.loop_thread('running', None)
+
+    def loop_thread(self, state, doing):
+        """The loop thread's lane: running Python, or blocked in a call that holds the loop."""
+        self.emit('loop', 'thread', {'state': state, 'doing': doing, 'kind': 'loop'})
 
     def run_started(self, handle):
         text, owner = self._label_of(handle)
@@ -204,6 +236,8 @@ class Tracer:
 
     def run_returned(self, handle):
         _, text, owner, start = self._running.pop()
+        if owner is not None and owner.startswith('accept:'):
+            self._steps_taken[owner] = True
         self._returned_owner = owner
         self._labels.pop(id(handle), None)
         ms = round((self.world.now - start) * 1000, 6) + 0.0

@@ -35,10 +35,11 @@ class World:
         self._ident = None
         self._real_get_ident = threading.get_ident
 
-    def at(self, when, fn):
-        """Runs `fn()` at virtual time `when` (never earlier than now)."""
+    def at(self, when, fn, thread=False):
+        """Runs `fn()` at virtual time `when` (never earlier than now). `thread`: it is Python on
+        another thread (it needs the GIL), not the kernel making a descriptor readable."""
         self._seq += 1
-        heapq.heappush(self._events, (max(when, self.now), self._seq, fn))
+        heapq.heappush(self._events, (max(when, self.now), self._seq, fn, thread))
 
     def next_time(self):
         return self._events[0][0] if self._events else None
@@ -46,12 +47,25 @@ class World:
     def advance(self, until):
         """Moves the clock to `until`, firing every event due by then at its own time."""
         while self._events and self._events[0][0] <= until:
-            when, _, fn = heapq.heappop(self._events)
+            when, _, fn, _ = heapq.heappop(self._events)
             self._check_limit(when)
             self.now = when
             fn()
         self._check_limit(until)
         self.now = max(self.now, until)
+
+    def fire_kernel_events(self):
+        """What the kernel holds at this instant (readable descriptors) without running another
+        thread: a select() that returns at once keeps the GIL, so threads due now wait (F36)."""
+        later = []
+        while self._events and self._events[0][0] <= self.now:
+            event = heapq.heappop(self._events)
+            if event[3]:
+                later.append(event)
+            else:
+                event[2]()
+        for event in later:
+            heapq.heappush(self._events, event)
 
     def fire_next(self):
         """Jumps to the next event's time and fires every event due then; False if none is left."""
