@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { lessonIndex } from './src/content/lesson-index-plugin';
+import { pyodideFiles } from './src/exact/pyodide-plugin';
 
 // Cross-origin isolation gives the real runtime SharedArrayBuffer and Atomics.wait.
 const isolation = {
@@ -10,7 +11,7 @@ const isolation = {
 
 export default defineConfig({
 	base: './',
-	plugins: [svelte(), lessonIndex()],
+	plugins: [svelte(), lessonIndex(), pyodideFiles()],
 	server: { headers: isolation },
 	preview: { headers: isolation },
 	worker: { format: 'es' },

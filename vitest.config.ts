@@ -1,9 +1,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { lessonIndex } from './src/content/lesson-index-plugin';
+import { pyodideFiles } from './src/exact/pyodide-plugin';
 
 export default defineConfig({
-	plugins: [svelte(), lessonIndex()],
+	plugins: [svelte(), lessonIndex(), pyodideFiles()],
 	test: {
 		// The dom project has no tests until components compute something worth testing.
 		passWithNoTests: true,

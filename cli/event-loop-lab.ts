@@ -4,11 +4,10 @@ import { SIMULATE_USAGE, simulateCommand } from './simulate';
 
 const USAGE = [
 	SIMULATE_USAGE,
-	'       event-loop-lab trace <trace-file> [--json]   (not available yet: trace import is coming)',
-	'       --engine cpython is not available yet (exact mode is coming)'
+	'       event-loop-lab trace <trace-file> [--json]   (not available yet: trace import is coming)'
 ].join('\n');
 
-function main(argv: string[], io: Io): number {
+async function main(argv: string[], io: Io): Promise<number> {
 	const [command, ...rest] = argv;
 	if (command === 'simulate') return simulateCommand(rest, io);
 	if (command === 'trace') return notYet(io, 'event-loop-lab trace', 'trace import');
@@ -20,4 +19,4 @@ function main(argv: string[], io: Io): number {
 	return 2;
 }
 
-process.exitCode = main(process.argv.slice(2), processIo);
+process.exitCode = await main(process.argv.slice(2), processIo);

@@ -1,16 +1,26 @@
-// `event-loop-lab simulate FILE [--engine model] [--trace | --timeline]`: result@1 JSON on stdout.
+// `event-loop-lab simulate FILE [--engine model|cpython] [--trace | --timeline]`: result@1 JSON on stdout.
 import { readFileSync } from 'node:fs';
-import { formatTimeline, parseScenario, simulate, type ScenarioError } from '../simulations/index';
-import { notYet, type Io } from './io';
+import {
+	formatTimeline,
+	parseScenario,
+	simulate,
+	type Scenario,
+	type ScenarioError,
+	type SimResult
+} from '../simulations/index';
+import type { Io } from './io';
 
 /** The usage line of the simulate command. */
 export const SIMULATE_USAGE =
-	'usage: event-loop-lab simulate [--engine model] [--trace | --timeline] <scenario.json>';
+	'usage: event-loop-lab simulate [--engine model|cpython] [--trace | --timeline] <scenario.json>';
 
 const FLAGS = ['--trace', '--timeline', '--help'];
 
-/** Runs one scenario file through the model engine; returns the exit code (0 valid, 2 not). */
-export function simulateCommand(argv: string[], io: Io): number {
+/**
+ * Runs one scenario file through the model engine or CPython's loop (exact mode); returns the
+ * exit code (0 valid, 2 not: bad input, or a scenario CPython cannot run yet).
+ */
+export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 	const { engine, rest } = takeEngine(argv);
 	const flags = new Set(rest.filter((a) => a.startsWith('--')));
 	const files = rest.filter((a) => !a.startsWith('--'));
@@ -19,8 +29,7 @@ export function simulateCommand(argv: string[], io: Io): number {
 		io.out(`${SIMULATE_USAGE}\n`);
 		return 0;
 	}
-	if (engine === 'cpython') return notYet(io, '--engine cpython', 'exact mode');
-	if (engine !== 'model') unknown.push(`--engine ${engine ?? '(missing)'}`);
+	if (engine !== 'model' && engine !== 'cpython') unknown.push(`--engine ${engine ?? '(missing)'}`);
 	if (files.length !== 1 || unknown.length > 0) {
 		const what =
 			unknown.length > 0 ? `unknown option ${unknown.join(', ')}` : 'name one scenario file';
@@ -40,9 +49,33 @@ export function simulateCommand(argv: string[], io: Io): number {
 		return 2;
 	}
 	const timeline = flags.has('--timeline');
-	const result = simulate(parsed.scenario, { trace: timeline || flags.has('--trace') });
+	const trace = timeline || flags.has('--trace');
+	let result: SimResult;
+	if (engine === 'model') result = simulate(parsed.scenario, { trace });
+	else {
+		const exact = await runOnCPython(parsed.scenario, trace, files[0], io);
+		if (!exact) return 2;
+		result = exact;
+	}
 	io.out(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
 	return 0;
+}
+
+// Loaded on demand: the model engine's runs never start Pyodide.
+async function runOnCPython(
+	scenario: Scenario,
+	trace: boolean,
+	file: string,
+	io: Io
+): Promise<SimResult | null> {
+	const { runExact, unsupportedParts } = await import('../src/exact/index');
+	const parts = unsupportedParts(scenario);
+	if (parts.length > 0) {
+		io.err(parts.map((p) => `${file}: ${p}`).join('\n') + '\n');
+		return null;
+	}
+	const { loadPyodideInNode } = await import('../src/exact/load-node');
+	return (await runExact(await loadPyodideInNode(), scenario, { trace })).result;
 }
 
 // `--engine X` and `--engine=X`; the model engine is the default.

@@ -28,3 +28,4 @@ export { frameViolations } from './frame-invariants';
 export { formatTimeline, formatEvent } from './timeline';
 export { VirtualClock } from './clock';
 export * from './rules/index';
+export { selectSleepMs, EPOLL_OVERSHOOT_MS } from './engine/timer-lateness';

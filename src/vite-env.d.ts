@@ -13,3 +13,9 @@ declare module 'virtual:lesson-index' {
 	}[];
 	export default index;
 }
+
+declare module 'virtual:pyodide-files' {
+	/** Pyodide's version and the runtime files the site serves (see src/exact/pyodide-plugin.ts). */
+	const files: { version: string; files: { name: string; bytes: number }[] };
+	export default files;
+}

@@ -1,5 +1,6 @@
 import { plainEvents, stepTask, type TaskEvent } from '../machines';
 import { lagSample } from '../rules/background';
+import { resultOnLoopDeadlock } from '../rules/messages';
 import type { TaskState } from '../trace';
 import type { Action } from './action';
 import { instant, type Callback } from './callback';
@@ -251,7 +252,7 @@ export class Tasks implements TaskControl {
 		if (timeoutMs === null) {
 			this.blockLoopThread(task, `concurrent.futures.Future.result() for ${child.id}`);
 			this.awaits.deadlock(
-				`deadlock: ${task.id} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child.id} can only run on that loop, which is blocked in the wait`,
+				resultOnLoopDeadlock(task.id, child.id),
 				`${task.id}: Future.result() for ${child.id}`
 			);
 			return { kind: 'stop' };

@@ -31,3 +31,8 @@ export function threadLockDeadlock(name: string, waiter: string, holder: string)
 		? `deadlock: ${waiter} calls threading.Lock '${name}'.acquire() while it already holds it (the lock is not reentrant); the loop thread is blocked for good`
 		: `deadlock: the loop thread is blocked in threading.Lock '${name}'.acquire() for ${waiter} while ${holder} holds it across an await; ${holder} can only continue on the loop thread, which is blocked`;
 }
+
+/** `run_coroutine_threadsafe(coro, loop).result()` called on the loop's own thread, with no timeout (F27). */
+export function resultOnLoopDeadlock(waiter: string, child: string): string {
+	return `deadlock: ${waiter} waits in run_coroutine_threadsafe(...).result() on the loop's own thread; ${child} can only run on that loop, which is blocked in the wait`;
+}

@@ -36,7 +36,19 @@ export function runVariant(
 	scenario: Scenario,
 	{ live = false }: { live?: boolean } = {}
 ): VariantRun {
-	const result = simulate(scenario, { trace: true, toLimit: live });
+	return variantRunOf(name, label, scenario, simulate(scenario, { trace: true, toLimit: live }), {
+		live
+	});
+}
+
+/** Any engine's traced result of a scenario, ready for the same views (CPython's, for one). */
+export function variantRunOf(
+	name: string,
+	label: string,
+	scenario: Scenario,
+	result: SimResult,
+	{ live = false }: { live?: boolean } = {}
+): VariantRun {
 	const trace = result.trace ?? [];
 	const hungAt = result.hung?.atMs ?? null;
 	const framer = createFramer(trace);

@@ -90,14 +90,48 @@ describe('event-loop-lab simulate <file>', () => {
 	});
 });
 
-describe('event-loop-lab: the parts of the contract still to come', () => {
-	it('simulate --engine cpython says exact mode is not available yet and exits 2', () => {
-		const r = cli('simulate', '--engine', 'cpython', 'lessons/06-gather-deadlock/fixed.json');
-		expect(r.status).toBe(2);
-		expect(r.stdout).toBe('');
-		expect(r.stderr).toContain('--engine cpython is not available yet (exact mode is coming)');
+describe('event-loop-lab simulate --engine cpython <file>', () => {
+	it('prints the same result@1 as the model for a lesson variant and exits 0', () => {
+		const path = 'lessons/02-blocking-vs-offloaded/time-sleep.json';
+		const r = cli('simulate', '--engine', 'cpython', path);
+		expect(r.status).toBe(0);
+		const exact = JSON.parse(r.stdout);
+		const model = JSON.parse(cli('simulate', path).stdout);
+		expect(exact.format).toBe('event-loop-lab/result@1');
+		expect(exact.requests).toEqual(model.requests);
+		expect(exact.lag).toEqual([{ atMs: 1000, lagMs: 950 }]);
 	});
 
+	it("--timeline prints CPython's loop, a hang included, and exits 0", () => {
+		const r = cli(
+			'simulate',
+			'--engine=cpython',
+			'--timeline',
+			'lessons/06-gather-deadlock/lost-wakeup.json'
+		);
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/^# sequential-lost-wakeup: hung at 20 ms\n/);
+		expect(r.stdout).toContain('ready += main step [unsafe]');
+	});
+
+	it('names each part CPython cannot run yet by its path and exits 2', () => {
+		const path = 'test/scenarios/f32-def-endpoint-burst.json';
+		const r = cli('simulate', '--engine', 'cpython', path);
+		expect(r.status).toBe(2);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain(
+			`${path}: handlers.upload.sync: FastAPI def endpoints are not supported on CPython yet`
+		);
+	});
+
+	it('exits 2 for an unknown engine', () => {
+		const r = cli('simulate', '--engine', 'jython', 'lessons/06-gather-deadlock/fixed.json');
+		expect(r.status).toBe(2);
+		expect(r.stderr).toContain('unknown option --engine jython');
+	});
+});
+
+describe('event-loop-lab: the parts of the contract still to come', () => {
 	it('trace <file> says trace import is not available yet and exits 2', () => {
 		const r = cli('trace', 'run.json', '--json');
 		expect(r.status).toBe(2);
