@@ -98,12 +98,6 @@ describe('event-loop-lab: the parts of the contract still to come', () => {
 		expect(r.stderr).toContain('--engine cpython is not available yet (exact mode is coming)');
 	});
 
-	it('trace <file> says trace import is not available yet and exits 2', () => {
-		const r = cli('trace', 'run.json', '--json');
-		expect(r.status).toBe(2);
-		expect(r.stderr).toContain('event-loop-lab trace is not available yet (trace import');
-	});
-
 	it('--help prints the usage and exits 0; no command or an unknown one exits 2', () => {
 		const help = cli('--help');
 		expect(help.status).toBe(0);
