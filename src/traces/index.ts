@@ -4,3 +4,4 @@ export type * from './model';
 export { findStalls, STALL_MS, type Stall, type Waiter } from './stalls';
 export { stallTable } from './stall-table';
 export { summarise, type TraceSummary } from './summary';
+export { toScenario, type ScenarioDocument, type ScenarioStep } from './to-scenario';
