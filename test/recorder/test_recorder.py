@@ -125,6 +125,93 @@ class Redacts(unittest.TestCase):
         self.assertTrue(trace["otherData"]["redacted"])
 
 
+def run_plain(program, env_path):
+    """Runs a program that starts the recorder itself (as from a lifespan); returns its trace."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "prog.py")
+        out = os.path.join(tmp, "trace.json")
+        with open(script, "w") as f:
+            f.write(program.replace("OUT", repr(out)))
+        env = dict(os.environ, PYTHONPATH=env_path)
+        r = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=60, env=env)
+        with open(out) as f:
+            return json.load(f), r.stderr
+
+
+STARTED_INSIDE = textwrap.dedent(
+    """
+    import asyncio, time
+    import event_loop_lab_record
+
+    async def main():
+        event_loop_lab_record.start(OUT, duration=0.5)
+        await asyncio.sleep(0.01)
+        time.sleep(0.08)
+        await asyncio.sleep(1)
+
+    asyncio.run(main())
+    """
+)
+
+FAKE_UVLOOP = textwrap.dedent(
+    """
+    import asyncio, time
+    import event_loop_lab_record
+
+    class Loop(asyncio.SelectorEventLoop):
+        pass
+
+    Loop.__module__ = "uvloop.fake"  # looks like uvloop to the recorder
+
+    async def main():
+        await asyncio.sleep(0.05)
+        time.sleep(0.12)
+        await asyncio.sleep(0.05)
+
+    event_loop_lab_record.start(OUT)
+    loop = Loop()
+    loop.run_until_complete(main())
+    event_loop_lab_record.stop()
+    """
+)
+
+
+class StartedFromInsideTheApp(unittest.TestCase):
+    def test_start_in_a_running_loop_records_until_the_duration_passes(self):
+        trace, _ = run_plain(STARTED_INSIDE, os.path.dirname(RECORDER))
+        steps = [e for e in trace["traceEvents"] if e.get("cat") == "task-step"]
+        self.assertTrue(any(e["dur"] >= 70_000 and e["args"]["coro"] == "main" for e in steps))
+        self.assertIn("SelectorEventLoop", trace["otherData"]["loop"])
+
+
+class UnderUvloop(unittest.TestCase):
+    def test_says_so_and_falls_back_to_a_heartbeat_and_stall_samples(self):
+        trace, stderr = run_plain(FAKE_UVLOOP, os.path.dirname(RECORDER))
+        self.assertIn("uvloop detected", stderr)
+        self.assertIn("--loop asyncio", stderr)
+        about = trace["otherData"]
+        self.assertTrue(about["uvloop"])
+        self.assertFalse(about["perCallback"])
+        beats = [e["args"]["lateMs"] for e in trace["traceEvents"] if e.get("cat") == "heartbeat"]
+        self.assertGreater(len(beats), 3)
+        self.assertGreater(max(beats), 50)
+        samples = [e for e in trace["traceEvents"] if e.get("cat") == "stall-sample"]
+        self.assertTrue(any("main (" in e["args"]["stack"][0] for e in samples))
+
+
+class RunsAModule(unittest.TestCase):
+    def test_dash_m_runs_the_module_under_the_recorder(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "svc.py"), "w") as f:
+                f.write("import asyncio\nasyncio.run(asyncio.sleep(0.01))\n")
+            out = os.path.join(tmp, "t.json")
+            subprocess.run([sys.executable, RECORDER, "-o", out, "-m", "svc"], cwd=tmp, check=True,
+                           capture_output=True, timeout=60)
+            with open(out) as f:
+                trace = json.load(f)
+        self.assertTrue([e for e in trace["traceEvents"] if e.get("cat") == "select"])
+
+
 class Middleware(unittest.TestCase):
     def test_records_path_arrival_end_and_status_of_an_http_request(self):
         sys.path.insert(0, os.path.dirname(RECORDER))
