@@ -95,7 +95,7 @@ def _hook_handle_run():
             line = 0
             task = getattr(cb, "__self__", None)
             if isinstance(task, task_types):
-                frame = task.get_coro().cr_frame
+                frame = getattr(task.get_coro(), "cr_frame", None)
                 if frame is not None:
                     line = frame.f_lineno
             rec.runs.append((t0, t1, cb, getattr(self, "_when", None), line))
@@ -213,19 +213,28 @@ def _hook_thread_pool():
                 pass
         rec.submits[sid] = (clock(), task)
 
-    def run(self):
+    def run(self, *args, **kwargs):  # 3.14 passes the worker's context
         t0 = clock()
         try:
-            return orig_run(self)
+            return orig_run(self, *args, **kwargs)
         finally:
             current = threading.current_thread()
             _rec.work.append(
-                (t0, clock(), threading.get_native_id(), current.name, self.fn,
+                (t0, clock(), threading.get_native_id(), current.name, _work_fn(self),
                  getattr(self, "_event_loop_lab", None))
             )
 
     work_item.__init__ = __init__
     work_item.run = run
+
+
+def _work_fn(item):
+    """The function a work item runs: `fn` up to 3.13, the first of its `task` tuple in 3.14."""
+    fn = getattr(item, "fn", None)
+    if fn is None:
+        task = getattr(item, "task", None)
+        fn = task[0] if isinstance(task, tuple) and task else task
+    return fn
 
 
 # --- requests ----------------------------------------------------------------------------------
