@@ -3,7 +3,8 @@ rounds in one process (the recorder's hooks installed and removed between rounds
 load hits each alike. Prints JSON: {"emptyUs": [...], "handlerPct": [...], "python": "..."}.
 
 emptyUs: extra µs per empty callback (call_soon of a no-op). handlerPct: extra % on a task whose
-steps each do ~100 µs of pure-Python work between awaits, as a realistic handler does.
+steps each do ~100 µs of pure-Python work between awaits, as a realistic handler does. Both are
+the loop thread's CPU time (time.thread_time), which other processes' load distorts far less.
 """
 
 import asyncio
@@ -21,7 +22,7 @@ import event_loop_lab_record as rec  # noqa: E402
 
 CALLBACKS = 20_000
 STEPS = 2_000
-ROUNDS = 7
+ROUNDS = 9
 
 
 async def empty_callbacks():
@@ -36,26 +37,32 @@ async def empty_callbacks():
         else:
             loop.call_soon(tick)
 
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     loop.call_soon(tick)
     await done
-    return (time.perf_counter() - t0) / CALLBACKS * 1e6
+    return (time.thread_time() - t0) / CALLBACKS * 1e6
 
 
-def work_100us():
-    end = time.perf_counter() + 100e-6
-    n = 0
-    while time.perf_counter() < end:
-        n += 1
-    return n
+def calibrate():
+    """Loop iterations that take about 100 µs of CPU here: fixed work, so load cannot stretch it."""
+    n, t0 = 200_000, time.thread_time()
+    work(n)
+    return max(1, int(n * 100e-6 / (time.thread_time() - t0)))
+
+
+def work(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
 
 
 async def handler():
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     for _ in range(STEPS):
-        work_100us()
+        work(ITERATIONS)
         await asyncio.sleep(0)
-    return time.perf_counter() - t0
+    return time.thread_time() - t0
 
 
 def measure():
@@ -84,7 +91,12 @@ def undo():
     rec._rec = None
 
 
+ITERATIONS = 1
+
+
 def main():
+    global ITERATIONS
+    ITERATIONS = calibrate()
     empty, pct = [], []
     for _ in range(ROUNDS):
         plain_cb, plain_h = measure()
