@@ -2,18 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, buildBin } from '../../cli/build-bin';
-
-beforeAll(async () => {
-	await buildBin();
-});
+import { afterAll, describe, expect, it } from 'vitest';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ell-trace-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+// The source through tsx, not the bundled bin: simulate.test.ts deletes and rebuilds the bin,
+// perhaps while this file runs in a parallel worker (the bin's own start-up is tested there).
 const cli = (...args: string[]) =>
-	spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+	spawnSync(process.execPath, ['--import', 'tsx', 'cli/event-loop-lab.ts', ...args], {
+		encoding: 'utf8'
+	});
 const VIZ = 'test/traces/fixtures/viztracer_async_simple.json';
 const OURS = join(tmp, 'ours.json');
 writeFileSync(

@@ -106,4 +106,35 @@ describe.skipIf(!python)('a FastAPI service recorded under uvicorn --loop asynci
 			).toBeLessThanOrEqual(20);
 		}
 	});
+
+	it('`event-loop-lab trace import FILE --json` (the CLI) reports the same three blocks', () => {
+		const r = spawnSync(
+			process.execPath,
+			[
+				'--import',
+				'tsx',
+				'cli/event-loop-lab.ts',
+				'trace',
+				'import',
+				measured!.trace,
+				'--json',
+				'--threshold',
+				'100'
+			],
+			{
+				encoding: 'utf8'
+			}
+		);
+		expect(r.status).toBe(0);
+		const summary = JSON.parse(r.stdout);
+		expect(summary).toMatchObject({
+			format: 'event-loop-lab/trace-summary@1',
+			source: 'event-loop-lab'
+		});
+		const cliBlocks = summary.stalls.filter((s: { where: string }) =>
+			s.where.includes('blocking_app.py')
+		);
+		expect(cliBlocks.map((s: { atMs: number }) => s.atMs)).toEqual(blocks().map((s) => s.atMs));
+		expect(summary.requests).toHaveLength(8);
+	});
 });
