@@ -1,16 +1,14 @@
-// The `event-loop-lab` bin: `npx event-loop-lab simulate FILE`; compiled by cli/build-bin.ts.
-import { notYet, processIo, type Io } from './io';
+// The `event-loop-lab` bin: `npx event-loop-lab simulate FILE`, `npx event-loop-lab trace FILE`; compiled by cli/build-bin.ts.
+import { processIo, type Io } from './io';
 import { SIMULATE_USAGE, simulateCommand } from './simulate';
+import { TRACE_USAGE, traceCommand } from './trace';
 
-const USAGE = [
-	SIMULATE_USAGE,
-	'       event-loop-lab trace <trace-file> [--json]   (not available yet: trace import is coming)'
-].join('\n');
+const USAGE = [SIMULATE_USAGE, TRACE_USAGE.replace('usage:', '      ')].join('\n');
 
 async function main(argv: string[], io: Io): Promise<number> {
 	const [command, ...rest] = argv;
 	if (command === 'simulate') return simulateCommand(rest, io);
-	if (command === 'trace') return notYet(io, 'event-loop-lab trace', 'trace import');
+	if (command === 'trace') return traceCommand(rest, io);
 	if (command === '--help' || command === 'help') {
 		io.out(`${USAGE}\n`);
 		return 0;

@@ -131,13 +131,7 @@ describe('event-loop-lab simulate --engine cpython <file>', () => {
 	});
 });
 
-describe('event-loop-lab: the parts of the contract still to come', () => {
-	it('trace <file> says trace import is not available yet and exits 2', () => {
-		const r = cli('trace', 'run.json', '--json');
-		expect(r.status).toBe(2);
-		expect(r.stderr).toContain('event-loop-lab trace is not available yet (trace import');
-	});
-
+describe('event-loop-lab --help and unknown commands', () => {
 	it('--help prints the usage and exits 0; no command or an unknown one exits 2', () => {
 		const help = cli('--help');
 		expect(help.status).toBe(0);

@@ -1,0 +1,7 @@
+// The trace importers and their analysis, for the CLI and the page (pure TypeScript, no Node).
+export { importTrace } from './import-trace';
+export type * from './model';
+export { findStalls, STALL_MS, type Stall, type Waiter } from './stalls';
+export { stallTable } from './stall-table';
+export { summarise, type TraceSummary } from './summary';
+export { toScenario, type ScenarioDocument, type ScenarioStep } from './to-scenario';
