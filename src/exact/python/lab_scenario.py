@@ -217,14 +217,17 @@ class Lab:
     def handler_of(self, rid):
         return self._handler(self.tracer.requests[rid])
 
+    async def handler_body(self, name, rid):
+        """What a request's handler does: its scenario steps."""
+        await self.run_steps(self.scenario['handlers'][name]['steps'], rid)
+
     def _handler(self, name):
         if name not in self._handlers:
-            steps = self.scenario['handlers'][name]['steps']
 
             async def handler(rid):
                 self.records[rid]['startMs'] = self.now_ms()
                 try:
-                    await self.run_steps(steps, rid)
+                    await self.handler_body(name, rid)
                 except Exception as exc:
                     self.end(rid, 'error', error_text(exc))
                     raise
