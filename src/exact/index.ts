@@ -3,3 +3,4 @@ export { runExact, type ExactRun } from './run-exact';
 export { compareRuns, type RunComparison } from './compare';
 export { UnsupportedOnCPython, unsupportedParts } from './supported';
 export { DIVERGENCES, type Divergence } from './divergences';
+export { runExactPython, PythonSourceError, type PythonRun, type PythonError } from './run-python';

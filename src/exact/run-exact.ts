@@ -30,7 +30,8 @@ export interface ExactRun {
 const LAB_DIR = '/lab';
 const installed = new WeakSet<PyodideInterface>();
 
-interface PyRecords {
+/** What the Python side returns for a run (times in ms, unrounded). */
+export interface PyRecords {
 	endMs: number;
 	hung: PyHung | null;
 	requests: SimResult['requests'];
@@ -82,7 +83,8 @@ export function installLab(py: PyodideInterface): void {
 	installed.add(py);
 }
 
-function toResult(scenario: Scenario, records: PyRecords, withTrace: boolean): SimResult {
+/** result@1 of the records a Python run returned, by the rulebook's assembleResult. */
+export function toResult(scenario: Scenario, records: PyRecords, withTrace: boolean): SimResult {
 	const hung = records.hung ? hungRecord(scenario, records.hung) : null;
 	const result = assembleResult(scenario, {
 		endMs: records.endMs,

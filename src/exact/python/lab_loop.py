@@ -12,7 +12,7 @@ Every hook only records (see lab_trace.py); none decides an order.
 
 import asyncio
 import selectors
-from asyncio import events, selector_events
+from asyncio import selector_events
 
 from lab_world import Stop
 
@@ -167,5 +167,3 @@ def new_loop(world, tracer, fds, sleep_for):
     asyncio.set_event_loop(loop)
     return loop
 
-
-__all__ = ['LabLoop', 'VirtualSelector', 'new_loop', 'events']

@@ -11,6 +11,9 @@ The response reaches the waiting future by the step's hand-off, each the real ca
 
 import traceback
 
+# What the reader thread does between responses (`for line in proc.stdout`).
+READING = 'os.read() on the pipe'
+
 
 class RpcClient:
     def __init__(self, lab):
@@ -23,6 +26,7 @@ class RpcClient:
         self.fd = None
         self.inbox = []
         self.owners = {}
+        self.reader_started = False
 
     async def call(self, step, owner):
         lab = self.lab
@@ -36,6 +40,9 @@ class RpcClient:
             self.slot = fut
         if step['handoff'] == 'selector':
             self._pipe()
+        elif not self.reader_started:
+            self.reader_started = True
+            self._reader_lane('blocked', READING)
         lab.tracer.emit('client', 'rpc', {'id': rid, 'what': f'{owner} sends request #{rid}'})
         at = max(lab.world.now, self.server_free_at) + step['ms'] / 1000
         self.server_free_at = at
@@ -65,7 +72,20 @@ class RpcClient:
         if not self.reader_alive:
             lab.tracer.emit('client', 'rpc', {'id': rid, 'what': f'response #{rid} never read: the reader thread has died'})
             return
+        doing = (
+            f'call_soon_threadsafe(fut.set_result, response #{rid})'
+            if handoff == 'threadsafe'
+            else f'fut.set_result(response #{rid})'
+        )
+        self._reader_lane('running', doing)
         lab.world.on_thread(lambda: self._reader(rid, handoff))
+        if self.reader_alive:
+            self._reader_lane('blocked', READING)
+        else:
+            self._reader_lane('idle', 'exited: RuntimeError (see stderr)')
+
+    def _reader_lane(self, state, doing):
+        self.lab.tracer.emit('reader', 'thread', {'state': state, 'doing': doing, 'kind': 'reader'})
 
     def _reader(self, rid, handoff):
         lab = self.lab

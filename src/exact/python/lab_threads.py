@@ -48,16 +48,25 @@ def find_work(task):
 
 
 class VirtualQueue(queue.SimpleQueue):
-    """The executor's work queue: a put hands the item to a worker blocked in get(), as the OS would."""
+    """The executor's work queue: a put hands the item to a worker blocked in get(), as the OS
+    would. It also keeps what it holds in words, for the trace (a SimpleQueue cannot be read)."""
 
     def __init__(self):
         super().__init__()
         self.waiting = []
+        self.shown = []
 
     def put(self, item, block=True, timeout=None):
         super().put(item)
+        work = find_work(getattr(item, 'task', None) or getattr(item, 'fn', None)) if item else None
+        self.shown.append(work.__name__ if work else 'work')
         if self.waiting:
             self.waiting.pop(0).wake()
+
+    def get_nowait(self):
+        item = super().get_nowait()
+        self.shown.pop(0)
+        return item
 
 
 class PoolWorker:
@@ -158,4 +167,5 @@ class VirtualThreads:
         return any(w.busy for w in self.workers)
 
     def changed(self):
-        self.lab.tracer.emit('pool', 'pool', {'queue': [], 'threads': len(self.workers)})
+        queue_ = self.workers[0].queue.shown if self.workers else []
+        self.lab.tracer.emit('pool', 'pool', {'queue': list(queue_), 'threads': len(self.workers)})

@@ -41,7 +41,8 @@ class Tracer:
     # -- output -------------------------------------------------------------------------------
 
     def emit(self, actor, type_, detail):
-        if self.recording:
+        # main() is CPython's scaffolding, not a request: its task has no lane of its own.
+        if self.recording and not (type_ == 'task' and actor == 'lab:main'):
             t = round(self.world.now * 1000, 6) + 0.0
             self.events.append({'t': t, 'actor': actor, 'type': type_, 'detail': detail})
 
@@ -253,6 +254,9 @@ class Tracer:
         elif isinstance(task, asyncio.Task):
             self.emit(owner, 'task', {'state': 'waiting', 'on': self._waits.get(owner, 'await')})
 
+    def run_abandoned(self):
+        self._running.pop()
+
     def returned_owner(self):
         """Whom the callback that just returned served (debug mode logs after it returns)."""
         return self._returned_owner
@@ -316,9 +320,13 @@ def _traced_run(self):
         return _original_run(self)
     tracer.run_started(self)
     try:
-        return _original_run(self)
-    finally:
-        tracer.run_returned(self)
+        result = _original_run(self)
+    except BaseException:
+        # The run ends inside this callback (a deadlock, the limit): it never returns.
+        tracer.run_abandoned()
+        raise
+    tracer.run_returned(self)
+    return result
 
 
 events.Handle._run = _traced_run
