@@ -132,7 +132,8 @@ describe('the reader as the client (lesson 3)', () => {
 			const group = page.getByRole('group', { name: 'You are the client' });
 			for (const name of ['Send a request', 'Stop', 'Start over', 'Back to the lesson'])
 				expect(await group.getByRole('button', { name }).count()).toBe(1);
-			await expect.poll(() => readout(page)).toMatch(/^Your first answer: /);
+			// One answer or both, by when the poll reads it (the machine's load decides).
+			await expect.poll(() => readout(page)).toMatch(/^Your (first answer|2 answers): /);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 				375
 			);

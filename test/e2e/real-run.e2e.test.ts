@@ -170,7 +170,7 @@ describe('Stop', () => {
 		const errors = collectErrors(page);
 		await openScenario(page, LONG_BLOCK);
 		await page.getByRole('button', { name: 'Run for real' }).click();
-		await page.getByText('Running…').waitFor();
+		await page.getByText(/^Running… \d+ of/).waitFor();
 		await expect.poll(() => page.workers().length).toBeGreaterThan(0);
 		await page.getByRole('button', { name: 'Stop' }).click();
 		await page.getByText('Stopped.').waitFor();
