@@ -1,4 +1,4 @@
-import { scaleLinear, type ScaleLinear } from 'd3';
+import { ticks } from 'd3';
 import { LANE_STATES, STATE_STYLE, type LaneState } from './state-style';
 import type { Handoff, TimelineModel } from './timeline-model';
 
@@ -94,11 +94,29 @@ export function monitored(t: TimelineModel): boolean {
 	return t.beats.length > 0 || t.lags.length > 0;
 }
 
-/** Variants shown together share one time axis from 0 to `endMs` across a drawing `width` wide. */
-export function timeScale(endMs: number, width: number): ScaleLinear<number, number> {
-	return scaleLinear()
-		.domain([0, Math.max(1, endMs)])
-		.range([LABEL, Math.max(LABEL + 40, width - 12)]);
+/** A time axis: ms to x, x back to ms, and round tick values (d3's, as an axis would pick them). */
+export interface TimeScale {
+	(ms: number): number;
+	invert(x: number): number;
+	ticks(count: number): number[];
+	/** The drawing's x from the axis's start to its end. */
+	range(): [number, number];
+}
+
+/**
+ * Variants shown together share one time axis from 0 to `endMs` across a drawing `width` wide.
+ * Not d3-scale's scaleLinear: it carries d3's interpolators, colours and number formats into the
+ * lesson page's first load (about 9 KB gzip) for a straight line; the ticks are still d3's.
+ */
+export function timeScale(endMs: number, width: number): TimeScale {
+	const span = Math.max(1, endMs);
+	const left = LABEL;
+	const px = Math.max(LABEL + 40, width - 12) - left;
+	const scale = (ms: number) => left + (ms / span) * px;
+	scale.invert = (x: number) => ((x - left) / px) * span;
+	scale.ticks = (count: number) => ticks(0, span, count);
+	scale.range = (): [number, number] => [left, left + px];
+	return scale;
 }
 
 /** How strongly the future is veiled: the page's background at this opacity over it. */
@@ -109,7 +127,7 @@ export const FUTURE_VEIL = 0.78;
  * Once a run has hung nothing is to come: the lanes stay as they are, so nothing is dimmed.
  */
 export function futureShade(
-	x: ScaleLinear<number, number>,
+	x: TimeScale,
 	cursor: number,
 	axisY: number,
 	hungAtMs: number | null = null
@@ -141,7 +159,7 @@ function shownLanes(t: TimelineModel, maxRequests: number) {
  */
 export function layoutTimeline(
 	t: TimelineModel,
-	x: ScaleLinear<number, number>,
+	x: TimeScale,
 	width: number,
 	lagMax = Math.max(1, ...t.lags.map((l) => l.lagMs)),
 	maxRequests = MAX_REQUESTS

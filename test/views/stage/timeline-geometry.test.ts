@@ -36,6 +36,18 @@ describe('timeScale(endMs, width)', () => {
 	it('maps 0 to the end of the lane names and endMs to 12 units before the right edge', () => {
 		const x = timeScale(100, 500);
 		expect([x(0), x(100)]).toEqual([LABEL, 488]);
+		expect(x.range()).toEqual([LABEL, 488]);
+	});
+
+	it('inverts a drawing x back to its time, and picks round ticks across the whole axis', () => {
+		const x = timeScale(1000, 612);
+		expect(x.invert(x(250))).toBeCloseTo(250, 9);
+		expect(x.ticks(5)).toEqual([0, 200, 400, 600, 800, 1000]);
+	});
+
+	it('keeps an empty run drawable: a zero-length axis spans 1 ms', () => {
+		const x = timeScale(0, 500);
+		expect(x(1)).toBe(488);
 	});
 });
 
