@@ -1,5 +1,4 @@
 // `event-loop-lab simulate FILE [--engine model|cpython] [--trace | --timeline]`: result@1 JSON on stdout.
-import { readFileSync } from 'node:fs';
 import {
 	formatTimeline,
 	parseScenario,
@@ -8,7 +7,7 @@ import {
 	type ScenarioError,
 	type SimResult
 } from '../simulations/index';
-import type { Io } from './io';
+import { readText, type Io } from './io';
 
 /** The usage line of the simulate command. */
 export const SIMULATE_USAGE =
@@ -36,13 +35,8 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 		io.err(`${what}\n${SIMULATE_USAGE}\n`);
 		return 2;
 	}
-	let text: string;
-	try {
-		text = readFileSync(files[0], 'utf8');
-	} catch (e) {
-		io.err(`cannot read ${files[0]}: ${(e as Error).message}\n`);
-		return 2;
-	}
+	const text = readText(io, files[0]);
+	if (text === null) return 2;
 	const parsed = parseScenario(text);
 	if (!parsed.ok) {
 		io.err(parsed.errors.map((e) => formatError(files[0], e)).join('\n') + '\n');

@@ -1,7 +1,6 @@
 // `event-loop-lab trace FILE [--json] [--threshold MS]`: what blocked the loop in a recorded run.
-import { readFileSync } from 'node:fs';
 import { importTrace, stallTable, STALL_MS, summarise } from '../src/traces/index';
-import type { Io } from './io';
+import { readText, type Io } from './io';
 
 /** The usage line of the trace command. */
 export const TRACE_USAGE =
@@ -27,13 +26,8 @@ export function traceCommand(argv: string[], io: Io): number {
 		else files.push(a);
 	}
 	if (files.length !== 1) return usage(io, 'name one trace file');
-	let text: string;
-	try {
-		text = readFileSync(files[0], 'utf8');
-	} catch (e) {
-		io.err(`cannot read ${files[0]}: ${(e as Error).message}\n`);
-		return 2;
-	}
+	const text = readText(io, files[0]);
+	if (text === null) return 2;
 	const imported = importTrace(text);
 	if (!imported.ok) {
 		io.err(`${files[0]}: ${imported.message}\n`);
