@@ -52,7 +52,7 @@ class _Recorder:
         self.redact = redact
         self.heartbeat_s = heartbeat_s
         self.stall_s = stall_s
-        self.runs = []  # (t0, t1, callback, when, line, cpu seconds)
+        self.runs = []  # (t0, t1, callback, when, line, cpu seconds, task a timer wakes)
         self.selects = []  # (t0, t1, timeout)
         self.work = []  # (t0, t1, native thread id, thread name, fn, submit id)
         self.submits = {}  # submit id -> (t, task)
@@ -91,6 +91,8 @@ def _hook_handle_run():
     def _run(self):
         rec = _rec
         cb = self._callback
+        when = getattr(self, "_when", None)
+        woken = _woken_task(self._args, task_types) if when is not None else None
         c0 = cpu_clock()
         t0 = clock()
         rec.running_since = t0
@@ -107,9 +109,20 @@ def _hook_handle_run():
                 frame = getattr(task.get_coro(), "cr_frame", None)
                 if frame is not None:
                     line = frame.f_lineno
-            rec.runs.append((t0, t1, cb, getattr(self, "_when", None), line, cpu))
+            rec.runs.append((t0, t1, cb, when, line, cpu, woken))
 
     asyncio.events.Handle._run = _run
+
+
+def _woken_task(args, task_types):
+    """The task a timer wakes: asyncio.sleep's timer sets a future the task awaits, whose
+    callbacks (read before the timer runs them) hold the task's wake-up."""
+    future = args[0] if args else None
+    for callback, _context in getattr(future, "_callbacks", None) or ():
+        task = getattr(callback, "__self__", None)
+        if isinstance(task, task_types):
+            return task
+    return None
 
 
 def _hook_loop_start():
@@ -413,7 +426,7 @@ def build_trace(rec):
                 "coro": coro, "parentId": task_id(parent),
             },
         })
-    for t0, t1, cb, when, line, cpu in rec.runs:
+    for t0, t1, cb, when, line, cpu, woken in rec.runs:
         task = getattr(cb, "__self__", None)
         args = {}
         if isinstance(task, asyncio.Future) and hasattr(task, "get_coro"):
@@ -430,6 +443,8 @@ def build_trace(rec):
             event = {"name": _callback_name(cb), "cat": "callback"}
         if when is not None:
             args["lateMs"] = round(max(0.0, t0 - when) * 1e3, 3)
+        if woken is not None:
+            args["wakesTaskId"] = task_id(woken)
         if _HAS_CPU_CLOCK and t1 - t0 >= _CPU_MIN_S:
             args["cpuMs"] = round(min(cpu, t1 - t0) * 1e3, 3)
         event.update({"ph": "X", "pid": pid, "tid": loop_tid, "ts": _us(t0), "dur": _us(t1 - t0),

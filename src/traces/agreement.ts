@@ -1,7 +1,8 @@
 // How closely "Make this a scenario" reproduces the recording, request by request, and how much
 // of the gap the recording itself explains: the loop thread's time that was neither a handler's
 // run nor a wait in select (the server's own callbacks, the recorder, and moments the OS did not
-// run the thread at all) exists in the recording but not in the model.
+// run the thread at all), and a select's sleep beyond its timeout (the OS woke the thread late),
+// exist in the recording but not in the model.
 import type { TraceModel } from './model';
 
 /** One request, recorded and re-simulated. */
@@ -30,12 +31,15 @@ export function agreementOf(model: TraceModel, simulated: Simulated[]): RequestA
 			.filter((x) => handlerTasks.has(x.taskId))
 			.reduce((sum, x) => sum + within(x.atMs, x.ms, to), 0);
 		const waits = model.selects.reduce((sum, w) => sum + within(w.atMs, w.ms, to), 0);
+		const overslept = model.selects
+			.filter((w) => w.timeoutMs !== null && w.atMs >= from && w.atMs + w.ms <= to)
+			.reduce((sum, w) => sum + Math.max(0, w.ms - w.timeoutMs!), 0);
 		return {
 			id: s.id,
 			path: request.path,
 			recordedEndMs: to,
 			simulatedEndMs: s.endMs,
-			unmodelledMs: Math.max(0, to - from - handlers - waits)
+			unmodelledMs: Math.max(0, to - from - handlers - waits) + overslept
 		};
 	});
 }

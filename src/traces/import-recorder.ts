@@ -31,6 +31,7 @@ export function importRecorder(events: TraceEvent[], about: Record<string, unkno
 			if (str(args.coro)) slice.coro = str(args.coro);
 			if (str(args.where)) slice.where = str(args.where);
 			if (num(args.cpuMs) !== undefined) slice.cpuMs = num(args.cpuMs);
+			if (num(args.wakesTaskId) !== undefined) slice.wakesTaskId = num(args.wakesTaskId);
 			const late = num(args.lateMs);
 			if (late !== undefined) {
 				slice.lateMs = late;

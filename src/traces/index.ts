@@ -7,3 +7,4 @@ export { findStalls, STALL_MS, type Stall, type Waiter } from './stalls';
 export { stallTable } from './stall-table';
 export { summarise, type TraceSummary } from './summary';
 export { toScenario, type ScenarioDocument, type ScenarioStep } from './to-scenario';
+export { whatIf, type StepFilter, type StretchChange } from './what-if';

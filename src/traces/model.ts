@@ -19,6 +19,8 @@ export interface LoopSlice {
 	lateMs?: number;
 	/** The loop thread's CPU time during the run (our recorder, runs of 1 ms or more). */
 	cpuMs?: number;
+	/** For a timer: the task it wakes (an asyncio.sleep's), when the recorder could tell. */
+	wakesTaskId?: number;
 }
 
 /** The loop waiting in select: idle time and the timeout it asked for (null: none or unknown). */

@@ -10,7 +10,7 @@ import type { LoopSlice, PoolWork, TraceModel, TraceRequest } from './model';
 /** A step of the document, as scenario@1 spells it. */
 export type ScenarioStep =
 	| { op: 'cpu' | 'block' | 'sleep' | 'io'; ms: number; label?: string }
-	| { op: 'offload'; ms: number; work: 'block'; label?: string };
+	| { op: 'offload'; ms: number; work: 'cpu' | 'block'; label?: string };
 
 /** The scenario@1 document (plain JSON, for parseScenario or a download). */
 export interface ScenarioDocument {
@@ -102,12 +102,14 @@ function awaitBetween(
 			w.taskId === taskId && (w.submittedMs ?? w.atMs) >= run.atMs && w.atMs < next.atMs
 	);
 	if (work) return { op: 'offload', ms: round(work.ms), work: 'block' };
-	const timer = [...model.slices]
-		.reverse()
-		.find(
-			(s) =>
-				s.lateMs !== undefined && s.atMs >= from && s.atMs < next.atMs && s.atMs - s.lateMs >= from
-		);
+	// The timer that names this task woke it; in older traces, the last one due in the wait.
+	const timers = model.slices.filter(
+		(s) =>
+			s.lateMs !== undefined && s.atMs >= from && s.atMs < next.atMs && s.atMs - s.lateMs >= from
+	);
+	const timer =
+		timers.find((s) => s.wakesTaskId === taskId) ??
+		(timers.some((s) => s.wakesTaskId !== undefined) ? undefined : timers.at(-1));
 	if (timer) return { op: 'sleep', ms: round(timer.atMs - timer.lateMs! - from) };
 	const idle = model.selects
 		.filter((w) => w.atMs >= from && w.atMs + w.ms <= next.atMs && w.ms > IDLE_MS)

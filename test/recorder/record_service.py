@@ -2,7 +2,8 @@
 one burst over loopback from a bounded client on connections it opened first, stops the server
 and prints what the client measured as JSON: {"trace": path, "requests": [{"path", "sentMs", "doneMs", "ms", "status"}]}.
 
-Run: python3 test/recorder/record_service.py OUT_DIR   (exits 3 when fastapi/uvicorn are absent)
+Run: python3 test/recorder/record_service.py OUT_DIR [--fixed]   (exits 3 without fastapi/uvicorn)
+--fixed serves the app with its blocking endpoint offloaded (BLOCKING_APP_FIXED=1).
 """
 
 import http.client
@@ -79,12 +80,14 @@ def main():
         print("fastapi/uvicorn are not installed (%s)" % e, file=sys.stderr)
         sys.exit(3)
     out_dir = sys.argv[1]
-    trace = os.path.join(out_dir, "service-trace.json")
+    fixed = "--fixed" in sys.argv[2:]
+    trace = os.path.join(out_dir, "service-fixed-trace.json" if fixed else "service-trace.json")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, RECORDER, "-o", trace, "--", "uvicorn", "blocking_app:app",
          "--loop", "asyncio", "--port", str(port), "--log-level", "warning"],
         cwd=os.path.join(HERE, "fixtures"),
+        env=dict(os.environ, BLOCKING_APP_FIXED="1" if fixed else ""),
     )
     try:
         wait_for(port, time.monotonic() + 15)

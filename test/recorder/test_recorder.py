@@ -83,6 +83,17 @@ class RecordsAProgram(unittest.TestCase):
         self.assertTrue(late)
         self.assertGreater(max(late), 50)
 
+    def test_a_sleep_timer_names_the_task_it_wakes(self):
+        created = {e["args"]["coro"]: e["args"]["taskId"] for e in self.of("i", "task")}
+        wakes = {e["args"]["wakesTaskId"] for e in self.of("X", "callback") if "wakesTaskId" in e["args"]}
+        self.assertIn(created["sleeper"], wakes)
+        self.assertNotIn(created["blocker"], wakes)  # its asyncio.sleep(0) is a bare yield, no timer
+        self.assertNotIn(created["offloader"], wakes)
+
+    def test_a_run_of_a_millisecond_or_more_records_its_cpu_time(self):
+        (block,) = [e for e in self.of("X", "task-step") if e["dur"] >= 100_000]
+        self.assertLess(block["args"]["cpuMs"], block["dur"] / 1000 / 2)  # time.sleep waits
+
     def test_select_records_its_timeout(self):
         selects = self.of("X", "select")
         self.assertTrue(selects)
