@@ -53,6 +53,7 @@ export const EMBED_KEYS = [
 	'lesson',
 	'step',
 	'variant',
+	'set',
 	'controls',
 	'theme',
 	'autoplay',
@@ -179,19 +180,19 @@ export function paramPairs<K extends ParamName>(
 	});
 }
 
+// ":" and "," are legal in a query and keep `set=work:50,count:8` readable in a shared link.
+const readableQuery = (pairs: [string, string][]) =>
+	new URLSearchParams(pairs).toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
+
 /** The lab's query for a state (`?…`), defaults left out so links stay short. */
 export function writeUrl(state: UrlState): string {
-	// ":" and "," are legal in a query and keep `set=work:50,count:8` readable in a shared link.
-	const query = new URLSearchParams(paramPairs(state, LAB_KEYS))
-		.toString()
-		.replace(/%3A/g, ':')
-		.replace(/%2C/g, ',');
+	const query = readableQuery(paramPairs(state, LAB_KEYS));
 	return query ? `?${query}` : '?';
 }
 
 /** The query string of an embed link, defaults left out. */
 export function writeEmbedQuery(options: EmbedOptions): string {
-	return new URLSearchParams(paramPairs(options, EMBED_KEYS)).toString();
+	return readableQuery(paramPairs(options, EMBED_KEYS));
 }
 
 function pick<K extends ParamName>(p: Params, keys: readonly K[]): Pick<Params, K> {

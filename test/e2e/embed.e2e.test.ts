@@ -146,6 +146,26 @@ describe('a lesson embedded by the <event-loop-lesson> element', () => {
 	});
 });
 
+describe('a lesson embedded with changed numbers', () => {
+	it('forwards the set attribute of <event-loop-lesson> and set= of an iframe link', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		const lab0 = encodeURIComponent(lab.site.url);
+		const requests = (frame: ReturnType<Page['frameLocator']>) =>
+			frame.getByRole('spinbutton', { name: 'Requests' });
+		const embed = encodeURIComponent('lesson="loop-on-its-own-thread" step="2" set="count:8"');
+		await page.goto(`${hostUrl}element.html?lab=${lab0}&embed=${embed}`);
+		const element = page.frameLocator('event-loop-lesson iframe');
+		expect(await requests(element).inputValue()).toBe('8');
+		expect(await element.getByTestId('narration').textContent()).toContain('requests arrive');
+
+		const query = encodeURIComponent('lesson=loop-on-its-own-thread&step=2&set=count:3');
+		await page.goto(`${hostUrl}iframe.html?lab=${lab0}&embed=${query}`);
+		expect(await requests(page.frameLocator('iframe')).inputValue()).toBe('3');
+		expect(errors).toEqual([]);
+	});
+});
+
 describe('the "Use it in your docs" page', () => {
 	it('gives working snippets for this site, runs the element live, and passes axe', async () => {
 		const page = await lab.context.newPage();

@@ -24,4 +24,15 @@ describe('embed snippets', () => {
 				'<event-loop-lesson lesson="gil-and-pool" step="4" variant="a&quot;b&lt;c"></event-loop-lesson>'
 		);
 	});
+
+	it("carry the learner's numbers as set=, readable in the link and as the element's attribute", () => {
+		const numbered = { ...options, variant: 'four', set: 'work:50,calls:8' };
+		expect(embedLink(base, numbered)).toBe(
+			'https://lab.example/docs/embed.html?lesson=gil-and-pool&step=4&variant=four&set=work:50,calls:8'
+		);
+		expect(iframeSnippet(base, numbered, 'x')).toContain('&amp;set=work:50,calls:8"');
+		expect(elementSnippet(base, numbered)).toContain(
+			'<event-loop-lesson lesson="gil-and-pool" step="4" variant="four" set="work:50,calls:8">'
+		);
+	});
 });

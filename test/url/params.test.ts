@@ -37,12 +37,13 @@ describe('readQuery(search)', () => {
 
 	it('reads every embed option', () => {
 		const { params } = readQuery(
-			'lesson=gil-and-pool&step=4&variant=four&controls=none&theme=dark&autoplay=1&speed=2'
+			'lesson=gil-and-pool&step=4&variant=four&set=work:50,calls:8&controls=none&theme=dark&autoplay=1&speed=2'
 		);
 		expect(embedOptions(params)).toEqual({
 			lesson: 'gil-and-pool',
 			step: 4,
 			variant: 'four',
+			set: 'work:50,calls:8',
 			controls: 'none',
 			theme: 'dark',
 			autoplay: true,
@@ -135,12 +136,17 @@ describe('writeUrl(state) / writeEmbedQuery(options)', () => {
 			lesson: 'restaurant',
 			step: 3,
 			variant: 'stove',
+			set: 'cook:500',
 			controls: 'minimal' as const,
 			theme: 'light' as const,
 			autoplay: true,
 			speed: 0.5
 		};
 		expect(embedOptions(readQuery(writeEmbedQuery(options)).params)).toEqual(options);
+		// The numbers stay readable in an embed link, as in the lab's own.
+		expect(writeEmbedQuery({ ...options, set: 'work:50,count:8' })).toContain(
+			'&set=work:50,count:8&'
+		);
 	});
 
 	it('write the page only for pages beyond the lessons', () => {
