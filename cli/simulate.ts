@@ -1,4 +1,5 @@
-// `event-loop-lab simulate FILE [--engine model|cpython] [--trace | --timeline]`: result@1 JSON on stdout.
+// `event-loop-lab simulate FILE [--engine model|cpython] [--trace | --timeline | --chrome-trace]`:
+// result@1 JSON on stdout (or the timeline text, or a Chrome Trace file for Perfetto).
 import {
 	formatTimeline,
 	parseScenario,
@@ -7,13 +8,14 @@ import {
 	type ScenarioError,
 	type SimResult
 } from '../simulations/index';
+import { runTrace } from '../src/export/chrome-trace';
 import { readText, type Io } from './io';
 
 /** The usage line of the simulate command. */
 export const SIMULATE_USAGE =
-	'usage: event-loop-lab simulate [--engine model|cpython] [--trace | --timeline] <scenario.json>';
+	'usage: event-loop-lab simulate [--engine model|cpython] [--trace | --timeline | --chrome-trace] <scenario.json>';
 
-const FLAGS = ['--trace', '--timeline', '--help'];
+const FLAGS = ['--trace', '--timeline', '--chrome-trace', '--help'];
 
 /**
  * Runs one scenario file through the model engine or CPython's loop (exact mode); returns the
@@ -43,7 +45,8 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 		return 2;
 	}
 	const timeline = flags.has('--timeline');
-	const trace = timeline || flags.has('--trace');
+	const chrome = flags.has('--chrome-trace');
+	const trace = timeline || chrome || flags.has('--trace');
 	let result: SimResult;
 	if (engine === 'model') result = simulate(parsed.scenario, { trace });
 	else {
@@ -51,7 +54,10 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 		if (!exact) return 2;
 		result = exact;
 	}
-	io.out(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
+	if (chrome) {
+		const file = runTrace(result, { scenario: parsed.scenario.id, engine });
+		io.out(`${JSON.stringify(file)}\n`);
+	} else io.out(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
 	return 0;
 }
 

@@ -52,6 +52,19 @@ describe('event-loop-lab simulate <file>', () => {
 		expect(cli('simulate', '--engine=model', '--timeline', path).stdout).toBe(r.stdout);
 	});
 
+	it('prints a Chrome Trace file with --chrome-trace: the run as Perfetto draws it', () => {
+		const r = cli('simulate', '--chrome-trace', 'lessons/02-blocking-vs-offloaded/time-sleep.json');
+		expect(r.status).toBe(0);
+		const file = JSON.parse(r.stdout);
+		expect(file.otherData).toMatchObject({
+			format: 'event-loop-lab/simulated-trace@1',
+			engine: 'model',
+			outcome: 'completed'
+		});
+		const steps = file.traceEvents.filter((e: { cat?: string }) => e.cat === 'task-step');
+		expect(steps.length).toBeGreaterThanOrEqual(5);
+	});
+
 	it('prints every catalogued error on stderr with file:line:column and exits 2', () => {
 		const bad = file(
 			'bad.json',
