@@ -107,6 +107,8 @@ describe('Run on CPython', () => {
 
 			// The stage draws CPython's run, steps through it, and goes back to the model.
 			await expect.poll(() => page.locator('#loop-h').textContent()).toContain('(CPython)');
+			const note = page.getByText("The narration follows the model; the views draw CPython's run.");
+			expect(await note.isVisible()).toBe(true);
 			await skipPrediction(page);
 			await page.getByRole('button', { name: 'Next step' }).click();
 			await expect
@@ -114,6 +116,7 @@ describe('Run on CPython', () => {
 				.toBeGreaterThan(0);
 			await page.getByRole('radio', { name: 'Model' }).check();
 			await expect.poll(() => page.locator('#loop-h').textContent()).toBe('The event loop');
+			expect(await note.count()).toBe(0);
 
 			// Warm now: another variant is checked on CPython as soon as it is shown.
 			const fetchedBefore = net.local.filter((u) => u.includes('/pyodide/')).length;
