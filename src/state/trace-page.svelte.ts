@@ -1,0 +1,119 @@
+import { findStalls, STALL_MS, type ScenarioDocument, type TraceModel } from '../traces/index';
+import { sameSiteTraceUrl } from '../url/trace-url';
+import { PlaygroundSession } from './playground-session.svelte';
+import { TraceReader } from './trace-reader';
+
+/** A trace on show: its file's name, the model, its scenario and the model's run of it. */
+export interface LoadedTrace {
+	name: string;
+	/** The same-site path it was fetched from (kept in the URL), or null for a file opened here. */
+	path: string | null;
+	model: TraceModel;
+	scenario: ScenarioDocument;
+	/** The scenario as text, as the playground and the download take it. */
+	text: string;
+	/** The model's run of the scenario, stepped like the playground's; null when there is none. */
+	session: PlaygroundSession | null;
+	/** Why there is no run, in words, when there is none. */
+	noRun: string | null;
+}
+
+/**
+ * The trace page: the file on show, what is being read (a worker reads it), why the last file
+ * could not be used, and the stall threshold the table and the CLI share.
+ */
+export class TracePage {
+	loaded: LoadedTrace | null = $state.raw(null);
+	/** What is being read now, for a status line; '' when nothing is. */
+	reading = $state('');
+	/** Why the last file or link could not be used, or null. */
+	problem: string | null = $state(null);
+	threshold = $state(STALL_MS);
+	readonly stalls = $derived(
+		this.loaded ? findStalls(this.loaded.model, Math.max(0, this.threshold || 0)) : []
+	);
+	private readonly reader = new TraceReader();
+
+	/** Reads a file the user chose or dropped. */
+	async openFile(file: File): Promise<void> {
+		await this.open(file.name, null, async () => file);
+	}
+
+	/** Fetches a trace from this site (a `trace=` link, the sample). */
+	async openPath(path: string): Promise<void> {
+		const url = sameSiteTraceUrl(path, location.href);
+		if (!url.ok) {
+			this.problem = url.message;
+			return;
+		}
+		const name = decodeURIComponent(new URL(url.url).pathname.split('/').pop() || path);
+		await this.open(name, path, async () => {
+			const response = await fetch(url.url);
+			if (!response.ok) throw new Error(`${path} could not be fetched (${response.status})`);
+			return response.blob();
+		});
+	}
+
+	/** Shows the stage at a moment of the run (ms), as the timeline's click does. */
+	show(atMs: number): void {
+		this.loaded?.session?.scrub(Math.round(atMs));
+	}
+
+	private async open(name: string, path: string | null, blob: () => Promise<Blob>) {
+		this.problem = null;
+		this.reading = `Reading ${name}…`;
+		let read;
+		try {
+			const file = await blob();
+			this.reading = `Reading ${name} (${kb(file.size)}) in the background…`;
+			read = await this.reader.read(file);
+		} catch (e) {
+			read = { ok: false as const, message: (e as Error).message };
+		}
+		if (read === null) return; // another file replaced this one
+		this.reading = '';
+		if (!read.ok) {
+			this.problem = `${name} cannot be shown: ${read.message}.`;
+			return;
+		}
+		const playing = this.loaded?.session;
+		if (playing?.playing) playing.toggle();
+		this.loaded = loadedTrace(name, path, read.model, read.scenario);
+	}
+}
+
+function loadedTrace(
+	name: string,
+	path: string | null,
+	model: TraceModel,
+	scenario: ScenarioDocument
+): LoadedTrace {
+	const text = JSON.stringify(scenario, null, 2);
+	const trace = { name, path, model, scenario, text, session: null, noRun: null };
+	if (scenario.requests.length === 0)
+		return {
+			...trace,
+			noRun:
+				model.source === 'otlp'
+					? 'Request spans give arrival and latency only: there are no loop stretches to re-simulate.'
+					: 'No request in this trace has task steps recorded, so there is nothing to re-simulate.'
+		};
+	const session = new PlaygroundSession({
+		a: text,
+		b: null,
+		active: 'a',
+		compare: false,
+		step: 0,
+		moment: null,
+		speed: 1
+	});
+	if (!session.draft.simulated)
+		return {
+			...trace,
+			noRun: `The model cannot run the scenario made from it: ${session.draft.errors[0]?.message ?? 'it is not valid'}.`
+		};
+	return { ...trace, session };
+}
+
+const kb = (bytes: number) =>
+	bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
