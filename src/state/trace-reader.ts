@@ -5,8 +5,7 @@ import type { ScenarioDocument, TraceModel } from '../traces/index';
 
 /** A file read: the model and its scenario, or what is missing (the importer's words). */
 export type TraceRead =
-	| { ok: true; model: TraceModel; scenario: ScenarioDocument }
-	| { ok: false; message: string };
+	{ ok: true; model: TraceModel; scenario: ScenarioDocument } | { ok: false; message: string };
 
 /** Larger files are refused before reading: the parsed JSON would not fit a tab's memory. */
 export const MAX_TRACE_BYTES = 200 * 1024 * 1024;

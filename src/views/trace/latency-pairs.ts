@@ -5,7 +5,10 @@ import type { TraceModel } from '../../traces/index';
 
 /** One request's latency, recorded and modelled, both from when the app saw it (ms). */
 export interface LatencyPair {
+	/** The recorder's id. */
 	id: string;
+	/** Its name on the page and the timeline (see requestNames). */
+	name: string;
 	path: string;
 	recordedMs: number;
 	/** null: the scenario left the request out, or the model never finished it. */
@@ -13,23 +16,22 @@ export interface LatencyPair {
 }
 
 /**
- * Pairs each recorded request with the model's: toScenario names the request at index i of the
- * model `r{i+1}`. Both latencies run from the recorded arrival, since the scenario moves a request
- * that came in during a stall to the stall's middle.
+ * Pairs each finished recorded request with the model's run of it. Both latencies run from the
+ * recorded arrival, since the scenario moves a request that came in during a stall to the
+ * stall's middle.
  */
-export function latencyPairs(model: TraceModel, result: SimResult): LatencyPair[] {
+export function latencyPairs(
+	model: TraceModel,
+	names: ReadonlyMap<string, string>,
+	result: SimResult
+): LatencyPair[] {
 	const simulated = new Map(result.requests.map((r) => [r.id, r]));
-	return model.requests.flatMap((r, i) => {
+	return model.requests.flatMap((r) => {
 		if (!Number.isFinite(r.endMs)) return [];
-		const end = simulated.get(`r${i + 1}`)?.endMs ?? null;
-		return [
-			{
-				id: r.id,
-				path: r.path,
-				recordedMs: r.endMs - r.arriveMs,
-				modelMs: end === null ? null : end - r.arriveMs
-			}
-		];
+		const name = names.get(r.id) ?? `#${r.id}`;
+		const end = simulated.get(name)?.endMs ?? null;
+		const modelMs = end === null ? null : end - r.arriveMs;
+		return [{ id: r.id, name, path: r.path, recordedMs: r.endMs - r.arriveMs, modelMs }];
 	});
 }
 
@@ -39,5 +41,6 @@ export function agreementLine(pairs: LatencyPair[]): string {
 	if (modelled.length === 0) return 'The model has none of these requests to compare.';
 	const worst = Math.max(...modelled.map((p) => Math.abs(p.modelMs! - p.recordedMs)));
 	const left = pairs.length - modelled.length;
-	return `The model ends ${modelled.length === 1 ? 'this request' : `all ${modelled.length}`} within ${Math.ceil(worst)} ms of the recording${left ? `; ${left} not modelled (no task steps recorded for them)` : ''}.`;
+	const which = modelled.length === 1 ? 'the one request' : `all ${modelled.length} requests`;
+	return `The model ends ${which} within ${Math.ceil(worst)} ms of the recording${left ? `; ${left} not modelled (no task steps recorded for them)` : ''}.`;
 }
