@@ -50,6 +50,9 @@ export class TracePage {
 		await this.open(name, path, async () => {
 			const response = await fetch(url.url);
 			if (!response.ok) throw new Error(`${path} could not be fetched (${response.status})`);
+			// A single-page server answers a missing path with the lab's own page.
+			if (response.headers.get('content-type')?.startsWith('text/html'))
+				throw new Error(`${path} could not be fetched (the site has no such file)`);
 			return response.blob();
 		});
 	}
