@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatMs } from '../../src/format/numbers';
 import { findStalls, importTrace, toScenario, type TraceModel } from '../../src/traces/index';
 import { editorText } from './code-editor';
 import { collectErrors, useLab } from './harness';
@@ -55,7 +56,7 @@ describe('the trace page', () => {
 		for (let i = 0; i < 3; i++) {
 			const text = await blocks.nth(i).textContent();
 			expect(text).toContain('RequestResponseCycle.run_asgi');
-			expect(text).toMatch(/r\d \/\w+ \+\d+\.\d ms/); // a request that waited, and how long
+			expect(text).toMatch(/\+\d+\.\d ms:\s+r\d \/\w+/); // how long requests waited, and which
 		}
 
 		// Above the startup's import stall, only the blocks; above every stall, none.
@@ -88,7 +89,7 @@ describe('the trace page', () => {
 		const block = findStalls(model).filter((s) => s.where?.includes(BLOCK_LINE))[1];
 		const middle = Math.round(block.atMs + block.ms / 2);
 		const row = rows(page).filter({ hasText: BLOCK_LINE }).nth(1);
-		await row.getByRole('button').focus();
+		await row.getByRole('button', { name: `Show the stage at ${formatMs(block.atMs, 1)}` }).focus();
 		await page.keyboard.press('Enter');
 		expect(await row.getAttribute('aria-current')).toBe('true');
 		expect(await page.getByRole('slider', { name: 'Moment' }).inputValue()).toBe(String(middle));
