@@ -46,7 +46,7 @@ export class TracePage {
 			this.problem = url.message;
 			return;
 		}
-		const name = decodeURIComponent(new URL(url.url).pathname.split('/').pop() || path);
+		const name = decodeURIComponent(url.url.split(/[?#]/)[0].split('/').pop() || path);
 		await this.open(name, path, async () => {
 			const response = await fetch(url.url);
 			if (!response.ok) throw new Error(`${path} could not be fetched (${response.status})`);
