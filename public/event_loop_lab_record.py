@@ -34,6 +34,13 @@ FORMAT = "event-loop-lab/trace@1"
 
 # The loop's own clock (loop.time() is time.monotonic()), so a timer's lateness is start - when.
 _clock = time.monotonic
+# The loop thread's CPU time: a run that took far longer than its CPU time waited in a blocking
+# call (time.sleep, a sync socket), which releases the GIL, rather than computing, which holds it.
+# Where a platform has no per-thread CPU clock, runs carry no CPU time.
+_HAS_CPU_CLOCK = hasattr(time, "thread_time")
+_cpu_clock = time.thread_time if _HAS_CPU_CLOCK else (lambda: 0.0)
+# Runs shorter than this carry no CPU time: the difference would be below the clocks' resolution.
+_CPU_MIN_S = 0.001
 _SELF_FILE = os.path.abspath(__file__)
 
 
@@ -45,7 +52,7 @@ class _Recorder:
         self.redact = redact
         self.heartbeat_s = heartbeat_s
         self.stall_s = stall_s
-        self.runs = []  # (t0, t1, callback, when, line)
+        self.runs = []  # (t0, t1, callback, when, line, cpu seconds)
         self.selects = []  # (t0, t1, timeout)
         self.work = []  # (t0, t1, native thread id, thread name, fn, submit id)
         self.submits = {}  # submit id -> (t, task)
@@ -79,17 +86,19 @@ def _hook_handle_run():
     orig = asyncio.events.Handle._run
     _originals["Handle._run"] = orig
     task_types = tuple({asyncio.Task, getattr(asyncio.tasks, "_PyTask", asyncio.Task)})
-    clock = _clock
+    clock, cpu_clock = _clock, _cpu_clock
 
     def _run(self):
         rec = _rec
         cb = self._callback
+        c0 = cpu_clock()
         t0 = clock()
         rec.running_since = t0
         try:
             return orig(self)
         finally:
             t1 = clock()
+            cpu = cpu_clock() - c0
             rec.running_since = 0.0
             # The line a step suspended at is only readable now; later the frame has moved on.
             line = 0
@@ -98,7 +107,7 @@ def _hook_handle_run():
                 frame = getattr(task.get_coro(), "cr_frame", None)
                 if frame is not None:
                     line = frame.f_lineno
-            rec.runs.append((t0, t1, cb, getattr(self, "_when", None), line))
+            rec.runs.append((t0, t1, cb, getattr(self, "_when", None), line, cpu))
 
     asyncio.events.Handle._run = _run
 
@@ -404,7 +413,7 @@ def build_trace(rec):
                 "coro": coro, "parentId": task_id(parent),
             },
         })
-    for t0, t1, cb, when, line in rec.runs:
+    for t0, t1, cb, when, line, cpu in rec.runs:
         task = getattr(cb, "__self__", None)
         args = {}
         if isinstance(task, asyncio.Future) and hasattr(task, "get_coro"):
@@ -421,6 +430,8 @@ def build_trace(rec):
             event = {"name": _callback_name(cb), "cat": "callback"}
         if when is not None:
             args["lateMs"] = round(max(0.0, t0 - when) * 1e3, 3)
+        if _HAS_CPU_CLOCK and t1 - t0 >= _CPU_MIN_S:
+            args["cpuMs"] = round(min(cpu, t1 - t0) * 1e3, 3)
         event.update({"ph": "X", "pid": pid, "tid": loop_tid, "ts": _us(t0), "dur": _us(t1 - t0),
                       "args": args})
         events.append(event)

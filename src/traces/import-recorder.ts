@@ -1,5 +1,11 @@
 // Reads the traces public/event_loop_lab_record.py writes (otherData.format event-loop-lab/trace@1).
-import type { LoopSlice, TraceModel, TraceRequest, TraceTask } from './model';
+import {
+	emptyModel,
+	type LoopSlice,
+	type TraceModel,
+	type TraceRequest,
+	type TraceTask
+} from './model';
 import { msFrom, originOf, threadNames, type TraceEvent } from './trace-events';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -10,19 +16,7 @@ export function importRecorder(events: TraceEvent[], about: Record<string, unkno
 	const origin = originOf(events);
 	const at = (e: TraceEvent) => msFrom(origin, e.ts!);
 	const threads = threadNames(events);
-	const model: TraceModel = {
-		source: 'event-loop-lab',
-		notes: [],
-		originUs: origin,
-		slices: [],
-		selects: [],
-		tasks: [],
-		pool: [],
-		requests: [],
-		lag: [],
-		samples: [],
-		about
-	};
+	const model = emptyModel('event-loop-lab', { originUs: origin, about });
 	if (about.perCallback === false)
 		model.notes.push(
 			`recorded under ${String(about.loop ?? 'uvloop')}: heartbeat lag and stall samples only; per-callback timings need --loop asyncio`
@@ -36,6 +30,7 @@ export function importRecorder(events: TraceEvent[], about: Record<string, unkno
 			if (str(args.task)) slice.task = str(args.task);
 			if (str(args.coro)) slice.coro = str(args.coro);
 			if (str(args.where)) slice.where = str(args.where);
+			if (num(args.cpuMs) !== undefined) slice.cpuMs = num(args.cpuMs);
 			const late = num(args.lateMs);
 			if (late !== undefined) {
 				slice.lateMs = late;

@@ -17,6 +17,8 @@ export interface LoopSlice {
 	where?: string;
 	/** For a timer: how late it started (start − due time), which is the loop's lag. */
 	lateMs?: number;
+	/** The loop thread's CPU time during the run (our recorder, runs of 1 ms or more). */
+	cpuMs?: number;
 }
 
 /** The loop waiting in select: idle time and the timeout it asked for (null: none or unknown). */
@@ -81,3 +83,21 @@ export interface TraceModel {
 
 /** An import either yields the model or says what is missing. */
 export type ImportResult = { ok: true; model: TraceModel } | { ok: false; message: string };
+
+/** A model with nothing in it yet, from `source`, with `over` filled in. */
+export function emptyModel(source: TraceSource, over: Partial<TraceModel> = {}): TraceModel {
+	return {
+		source,
+		notes: [],
+		originUs: 0,
+		slices: [],
+		selects: [],
+		tasks: [],
+		pool: [],
+		requests: [],
+		lag: [],
+		samples: [],
+		about: {},
+		...over
+	};
+}

@@ -1,10 +1,11 @@
 """Serves fixtures/blocking_app.py with real uvicorn (--loop asyncio) under the recorder, sends it
-one burst over loopback from a bounded client, stops the server and prints what the client
-measured as JSON: {"trace": path, "requests": [{"path", "sentMs", "doneMs", "ms", "status"}]}.
+one burst over loopback from a bounded client on connections it opened first, stops the server
+and prints what the client measured as JSON: {"trace": path, "requests": [{"path", "sentMs", "doneMs", "ms", "status"}]}.
 
 Run: python3 test/recorder/record_service.py OUT_DIR   (exits 3 when fastapi/uvicorn are absent)
 """
 
+import http.client
 import json
 import os
 import signal
@@ -13,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RECORDER = os.path.join(HERE, "..", "..", "public", "event_loop_lab_record.py")
@@ -37,24 +37,35 @@ def wait_for(port, deadline):
 
 
 def burst(port):
-    """One thread per request, all released together; each waits at most 10 s."""
+    """One thread per request, each on its own connection opened first (keep-alive, as behind a
+    proxy that pools connections), then all requests sent together; each waits at most 10 s."""
     results = [None] * len(BURST)
-    go = threading.Barrier(len(BURST))
-    t_base = time.monotonic()
+    connected = threading.Barrier(len(BURST) + 1)
+    go = threading.Event()
+    t_base = [0.0]
 
     def one(i, path):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.connect()
+        connected.wait()
         go.wait()
         sent = time.monotonic()
-        with urllib.request.urlopen("http://127.0.0.1:%d%s" % (port, path), timeout=10) as r:
-            r.read()
-            status = r.status
+        conn.request("GET", path)
+        r = conn.getresponse()
+        r.read()
         done = time.monotonic()
-        results[i] = {"path": path, "sentMs": (sent - t_base) * 1e3, "doneMs": (done - t_base) * 1e3,
-                      "ms": (done - sent) * 1e3, "status": status}
+        conn.close()
+        results[i] = {"path": path, "sentMs": (sent - t_base[0]) * 1e3,
+                      "doneMs": (done - t_base[0]) * 1e3, "ms": (done - sent) * 1e3,
+                      "status": r.status}
 
     threads = [threading.Thread(target=one, args=(i, p)) for i, p in enumerate(BURST)]
     for t in threads:
         t.start()
+    connected.wait()
+    time.sleep(0.05)  # the server accepts and registers every connection while the loop idles
+    t_base[0] = time.monotonic()
+    go.set()
     for t in threads:
         t.join(15)
     return results

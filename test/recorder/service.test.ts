@@ -1,14 +1,21 @@
 // A real service recorded: test/recorder/fixtures/blocking_app.py under real uvicorn (--loop
-// asyncio) and the recorder, one burst of 8 requests over loopback (3 block the loop 200 ms, 3
-// await 200 ms, 2 offload 200 ms), then our own importer reads the trace. Tolerances are wide
-// because two shared cores can stretch any step; what must hold is the shape, not the speed.
+// asyncio) and the recorder, one burst of 8 requests over loopback on connections the client
+// opened first (3 block the loop 200 ms, 3 await 200 ms, 2 offload 200 ms), then our own
+// importer reads the trace. Tolerances are wide because two shared cores can stretch any step;
+// what must hold is the shape, not the speed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseScenario, simulate } from '../../simulations/index';
-import { findStalls, importTrace, toScenario, type TraceModel } from '../../src/traces/index';
+import {
+	agreementOf,
+	findStalls,
+	importTrace,
+	toScenario,
+	type TraceModel
+} from '../../src/traces/index';
 import { findPython } from './python';
 
 const python = findPython(['fastapi', 'uvicorn']);
@@ -89,22 +96,21 @@ describe.skipIf(!python)('a FastAPI service recorded under uvicorn --loop asynci
 	});
 
 	// The document carries every measured run and await of each request's task; what it leaves
-	// out is the loop's own short callbacks between them (uvicorn's protocol: well under 1 ms
-	// each, a few per request), so the model's end times may drift by a few ms per stall.
-	it('"Make this a scenario": the model re-simulates each request to end within 20 ms of the recording', () => {
+	// out is the loop's time outside them and outside select: uvicorn's own callbacks (well under
+	// 1 ms each, a few per request), the recorder, and any moment the OS did not run the thread.
+	// The recording measures that time, so the tolerance is it plus 5 ms, however busy the machine.
+	it('"Make this a scenario": the model re-simulates each request to end within the loop time it leaves out (+5 ms) of the recording', () => {
 		const doc = toScenario(model);
 		expect(doc.requests).toHaveLength(8);
 		const parsed = parseScenario(JSON.stringify(doc));
 		if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
 		const result = simulate(parsed.scenario);
 		expect(result.outcome).toBe('completed');
-		for (const simulated of result.requests) {
-			const recorded = model.requests[Number(simulated.id.slice(1)) - 1];
+		for (const a of agreementOf(model, result.requests))
 			expect(
-				Math.abs(simulated.endMs! - recorded.endMs),
-				`${simulated.id} ${recorded.path}`
-			).toBeLessThanOrEqual(20);
-		}
+				Math.abs(a.simulatedEndMs! - a.recordedEndMs),
+				`${a.id} ${a.path}: ${a.unmodelledMs.toFixed(1)} ms unmodelled`
+			).toBeLessThanOrEqual(a.unmodelledMs + 5);
 	});
 
 	it('`event-loop-lab trace import FILE --json` (the CLI) reports the same three blocks', () => {

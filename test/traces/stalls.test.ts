@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findStalls, summarise, type TraceModel } from '../../src/traces/index';
+import { emptyModel, findStalls, summarise, type TraceModel } from '../../src/traces/index';
 
-const model = (over: Partial<TraceModel>): TraceModel => ({
-	source: 'event-loop-lab',
-	notes: [],
-	originUs: 0,
-	slices: [],
-	selects: [],
-	tasks: [],
-	pool: [],
-	requests: [],
-	lag: [],
-	samples: [],
-	about: {},
-	...over
-});
+const model = (over: Partial<TraceModel>): TraceModel => emptyModel('event-loop-lab', over);
 
 const BLOCK = {
 	kind: 'task-step' as const,

@@ -1,0 +1,106 @@
+// When and how each recorded request reached the loop, from the loop's own callbacks: the model
+// needs both, because a request on a new TCP connection takes extra loop iterations before its
+// bytes are read (accept, `_accept_connection2`, `connection_made` and `_add_reader`, then the
+// read: F6), and in a burst those iterations decide which handler runs first.
+import type { LoopSlice, SelectWait, TraceModel, TraceRequest } from './model';
+
+/** How the model should deliver one request. */
+export interface Arrival {
+	at: number;
+	connection: 'new' | 'keepAlive';
+	/** When the loop began handling it (its accept, or its read): orders arrivals of one instant. */
+	handledMs: number;
+}
+
+/** A select shorter than this, asked not to wait, did not idle. */
+const IDLE_MS = 1;
+// Asked to wait (nothing was ready), the loop idled until something woke it, however soon: the
+// model idles there too, so the two agree again at that moment.
+const idled = (w: SelectWait) => w.ms > IDLE_MS || (w.timeoutMs !== null && w.timeoutMs > 0);
+/** A run this long can let a request in while it runs. */
+const RUN_MS = 1;
+
+const isAccept = (s: LoopSlice) => s.kind === 'callback' && s.name.endsWith('._accept_connection');
+const isAddReader = (s: LoopSlice) => s.kind === 'callback' && s.name.endsWith('._add_reader');
+const isRead = (s: LoopSlice) => s.kind === 'callback' && s.name.endsWith('._read_ready');
+
+/** The arrival of every request whose task the trace saw created, by request. */
+export function arrivalsOf(model: TraceModel): Map<TraceRequest, Arrival> {
+	const acceptOfRead = newConnectionReads(model);
+	const out = new Map<TraceRequest, Arrival>();
+	for (const request of model.requests) {
+		const created = model.tasks.find((t) => t.id === request.taskId)?.createdMs;
+		const seen = Math.min(created ?? request.arriveMs, request.arriveMs);
+		const read = model.slices.find((s) => isRead(s) && s.atMs <= seen && seen <= s.atMs + s.ms);
+		const accept = read && acceptOfRead.get(read);
+		const handledMs = accept?.atMs ?? read?.atMs ?? seen;
+		out.set(request, {
+			at: reportedBy(model, handledMs),
+			connection: accept ? 'new' : 'keepAlive',
+			handledMs
+		});
+	}
+	return out;
+}
+
+// A connection's bytes come with it, so the first select after its reader is registered reports
+// them: a read in the batch right after that select, with a reader still unread, is that fresh
+// connection's first read. Connections are accepted, registered and read in order (FIFO), as
+// the loop runs them; the trace does not say which socket a callback served.
+function newConnectionReads(model: TraceModel): Map<LoopSlice, LoopSlice> {
+	type Item = { at: number; slice?: LoopSlice; select?: SelectWait };
+	const items: Item[] = [
+		...model.slices.map((slice) => ({ at: slice.atMs, slice })),
+		...model.selects.map((select) => ({ at: select.atMs, select }))
+	].sort((a, b) => a.at - b.at);
+	const accepted: LoopSlice[] = [];
+	let registered: LoopSlice[] = [];
+	let armed: LoopSlice[] = [];
+	const out = new Map<LoopSlice, LoopSlice>();
+	for (const { slice, select } of items) {
+		if (select) {
+			armed = registered;
+			registered = [];
+		} else if (slice && isAccept(slice)) {
+			for (let n = connectionsAccepted(model, slice); n > 0; n--) accepted.push(slice);
+		} else if (slice && isAddReader(slice)) {
+			const accept = accepted.shift();
+			if (accept) registered.push(accept);
+		} else if (slice && isRead(slice)) {
+			const accept = armed.shift();
+			if (accept) out.set(slice, accept);
+		}
+	}
+	return out;
+}
+
+/** An accept callback takes every connection in the backlog: one `_accept_connection2` task each. */
+function connectionsAccepted(model: TraceModel, accept: LoopSlice): number {
+	const n = model.tasks.filter(
+		(t) =>
+			t.coro?.endsWith('_accept_connection2') &&
+			t.createdMs !== undefined &&
+			t.createdMs >= accept.atMs &&
+			t.createdMs <= accept.atMs + accept.ms
+	).length;
+	return Math.max(1, n);
+}
+
+// What the loop handled at `handledMs` was reported by the select before it. It came in while
+// that select waited (then at its end) or before it began: during the last run long enough to
+// let it in since the loop last idled (then that run's middle, so the model too reads it when
+// the run ends, before the timers that fell due meanwhile), else at the end of that idle wait.
+// The loop's own short callbacks (accepting, reading, closing) take no time in the model, so
+// what arrived during them arrives at once there, and is read in the same iteration.
+function reportedBy(model: TraceModel, handledMs: number): number {
+	const select = model.selects.filter((w) => w.atMs <= handledMs).at(-1);
+	if (!select) return handledMs;
+	if (idled(select)) return select.atMs + select.ms;
+	const idle = model.selects.filter((w) => w.atMs < select.atMs && idled(w)).at(-1);
+	const idleEnd = idle ? idle.atMs + idle.ms : 0;
+	const run = model.slices
+		.filter((s) => s.ms >= RUN_MS && s.atMs >= idleEnd && s.atMs + s.ms <= select.atMs)
+		.at(-1);
+	if (run) return run.atMs + run.ms / 2;
+	return idle ? idleEnd : select.atMs;
+}
