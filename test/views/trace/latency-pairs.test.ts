@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, simulate, type SimResult } from '../../../simulations/index';
-import { toScenario, type TraceModel } from '../../../src/traces/index';
+import { emptyModel, toScenario, type TraceModel } from '../../../src/traces/index';
 import { agreementLine, latencyPairs } from '../../../src/views/trace/latency-pairs';
 import { requestNames } from '../../../src/views/trace/request-names';
-import { emptyModel } from './model';
 
 const step = (taskId: number, atMs: number, ms: number) => ({
 	kind: 'task-step' as const,
@@ -15,8 +14,7 @@ const step = (taskId: number, atMs: number, ms: number) => ({
 
 // Two requests on one loop, the first blocking it 100 ms; a third the recording cut off, and a
 // fourth with no task steps (the scenario leaves it out).
-const model: TraceModel = {
-	...emptyModel,
+const model: TraceModel = emptyModel('event-loop-lab', {
 	slices: [step(1, 0, 100), step(2, 100, 1)],
 	requests: [
 		{ id: '7', path: '/block', arriveMs: 0, endMs: 100, taskId: 1 },
@@ -24,7 +22,7 @@ const model: TraceModel = {
 		{ id: '11', path: '/cut', arriveMs: 20, endMs: Infinity, taskId: 3 },
 		{ id: '12', path: '/none', arriveMs: 30, endMs: 40, taskId: 4 }
 	]
-};
+});
 
 function modelRun(m: TraceModel): SimResult {
 	const parsed = parseScenario(JSON.stringify(toScenario(m)));
@@ -55,12 +53,13 @@ describe('latencyPairs(model, names, result)', () => {
 });
 
 describe('agreementLine(pairs)', () => {
-	const pair = (recordedMs: number, modelMs: number | null) => ({
+	const pair = (recordedMs: number, modelMs: number | null, unmodelledMs = 0) => ({
 		id: '1',
 		name: 'r1',
 		path: '/',
 		recordedMs,
-		modelMs
+		modelMs,
+		unmodelledMs
 	});
 	it.each([
 		[
@@ -68,6 +67,10 @@ describe('agreementLine(pairs)', () => {
 			'The model ends all 2 requests within 2 ms of the recording.'
 		],
 		[[pair(10, 13.2)], 'The model ends the one request within 4 ms of the recording.'],
+		[
+			[pair(438, 436, 2.6), pair(200, 200, 0.5)],
+			"The model ends all 2 requests within 2 ms of the recording; the recording holds up to 3 ms of loop time it leaves out (the server's own callbacks, the recorder)."
+		],
 		[
 			[pair(10, 10), pair(5, null)],
 			'The model ends the one request within 0 ms of the recording; 1 not modelled (no task steps recorded for them).'
