@@ -133,8 +133,10 @@ describe('the trace page', () => {
 			.poll(() => alert(page).textContent())
 			.toContain('other.json cannot be shown: a Chrome trace with no loop in it');
 		expect(await alert(page).textContent()).toContain('no Handle._run slices');
-		// The trace on show stays.
+		// The trace on show stays, and its worker still answers a new threshold.
 		expect(await rows(page).filter({ hasText: BLOCK_LINE }).count()).toBe(3);
+		await threshold(page).fill('150');
+		await expect.poll(() => rows(page).count()).toBe(findStalls(model, 150).length);
 
 		// viztracer's --log_async JSON, dropped on the page.
 		const viztracer = readFileSync('test/traces/fixtures/viztracer_async_simple.json', 'utf8');

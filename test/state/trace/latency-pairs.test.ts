@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, simulate, type SimResult } from '../../../simulations/index';
 import { emptyModel, toScenario, type TraceModel } from '../../../src/traces/index';
-import { agreementLine, latencyPairs } from '../../../src/views/trace/latency-pairs';
-import { requestNames } from '../../../src/views/trace/request-names';
+import { agreementLine, latencyPairs } from '../../../src/state/trace/latency-pairs';
+import { requestNames } from '../../../src/state/trace/request-names';
 
 const step = (taskId: number, atMs: number, ms: number) => ({
 	kind: 'task-step' as const,

@@ -1,7 +1,11 @@
-import { findStalls, STALL_MS, type ScenarioDocument, type TraceModel } from '../traces/index';
-import { sameSiteTraceUrl } from '../url/trace-url';
-import { PlaygroundSession } from './playground-session.svelte';
+import { STALL_MS, type ScenarioDocument, type Stall, type TraceModel } from '../../traces/index';
+import { sameSiteTraceUrl } from '../../url/trace-url';
+import { PlaygroundSession } from '../playground-session.svelte';
+import type { LatencyPair } from './latency-pairs';
 import { TraceReader } from './trace-reader';
+
+/** The stage re-simulates on the page's thread: a scenario larger than this is not drawn. */
+export const MAX_STAGE_REQUESTS = 2000;
 
 /** A trace on show: its file's name, the model, its scenario and the model's run of it. */
 export interface LoadedTrace {
@@ -10,6 +14,10 @@ export interface LoadedTrace {
 	path: string | null;
 	model: TraceModel;
 	scenario: ScenarioDocument;
+	/** Each request's name on the page (the timeline's), by the recorder's id. */
+	names: ReadonlyMap<string, string>;
+	/** Recorded and model latencies, or null when the model has no run of the scenario. */
+	pairs: LatencyPair[] | null;
 	/** The scenario as text, as the playground and the download take it. */
 	text: string;
 	/** The model's run of the scenario, stepped like the playground's; null when there is none. */
@@ -19,8 +27,9 @@ export interface LoadedTrace {
 }
 
 /**
- * The trace page: the file on show, what is being read (a worker reads it), why the last file
- * could not be used, and the stall threshold the table and the CLI share.
+ * The trace page: the file on show, what is being read (a worker reads it, and finds the stalls
+ * at each threshold), why the last file could not be used, and the stall threshold the table and
+ * the CLI share.
  */
 export class TracePage {
 	loaded: LoadedTrace | null = $state.raw(null);
@@ -28,11 +37,25 @@ export class TracePage {
 	reading = $state('');
 	/** Why the last file or link could not be used, or null. */
 	problem: string | null = $state(null);
-	threshold = $state(STALL_MS);
-	readonly stalls = $derived(
-		this.loaded ? findStalls(this.loaded.model, Math.max(0, this.threshold || 0)) : []
-	);
+	/** The stalls of the trace on show at the threshold. */
+	stalls: readonly Stall[] = $state.raw([]);
+	private chosenThreshold = $state(STALL_MS);
 	private readonly reader = new TraceReader();
+	/** Counts stall queries, so an answer overtaken by a newer one is dropped. */
+	private query = 0;
+
+	get threshold(): number {
+		return this.chosenThreshold;
+	}
+
+	/** A new threshold: the worker lists the stalls again (an empty field counts as 0). */
+	set threshold(ms: number) {
+		this.chosenThreshold = ms;
+		const asked = ++this.query;
+		this.reader.stalls(Math.max(0, ms || 0)).then((stalls) => {
+			if (stalls && asked === this.query) this.stalls = stalls;
+		});
+	}
 
 	/** Reads a file the user chose or dropped. */
 	async openFile(file: File): Promise<void> {
@@ -68,8 +91,11 @@ export class TracePage {
 		let read;
 		try {
 			const file = await blob();
-			this.reading = `Reading ${name} (${kb(file.size)}) in the background…`;
-			read = await this.reader.read(file);
+			const size = kb(file.size);
+			read = await this.reader.read(
+				file,
+				(what) => (this.reading = `Reading ${name} (${size}) in the background: ${what}…`)
+			);
 		} catch (e) {
 			read = { ok: false as const, message: (e as Error).message };
 		}
@@ -81,25 +107,30 @@ export class TracePage {
 		}
 		const playing = this.loaded?.session;
 		if (playing?.playing) playing.toggle();
-		this.loaded = loadedTrace(name, path, read.model, read.scenario);
+		this.query++; // a stall list still on its way is the old file's
+		this.chosenThreshold = STALL_MS;
+		this.stalls = read.stalls;
+		const { model, scenario, names, pairs } = read;
+		this.loaded = loadedTrace({ name, path, model, scenario, names, pairs });
 	}
 }
 
-function loadedTrace(
-	name: string,
-	path: string | null,
-	model: TraceModel,
-	scenario: ScenarioDocument
-): LoadedTrace {
-	const text = JSON.stringify(scenario, null, 2);
-	const trace = { name, path, model, scenario, text, session: null, noRun: null };
-	if (scenario.requests.length === 0)
+function loadedTrace(read: Omit<LoadedTrace, 'text' | 'session' | 'noRun'>): LoadedTrace {
+	const text = JSON.stringify(read.scenario, null, 2);
+	const trace = { ...read, text, session: null, noRun: null };
+	const count = read.scenario.requests.length;
+	if (count === 0)
 		return {
 			...trace,
 			noRun:
-				model.source === 'otlp'
+				read.model.source === 'otlp'
 					? 'Request spans give arrival and latency only: there are no loop stretches to re-simulate.'
 					: 'No request in this trace has task steps recorded, so there is nothing to re-simulate.'
+		};
+	if (count > MAX_STAGE_REQUESTS)
+		return {
+			...trace,
+			noRun: `The scenario has ${count} requests; the stage draws up to ${MAX_STAGE_REQUESTS}. Download it, or record a shorter stretch.`
 		};
 	const session = new PlaygroundSession({
 		a: text,

@@ -47,7 +47,7 @@ export function latencyPairs(
 }
 
 /** How far the model is from the recording at worst, and how much of that it cannot see, in words. */
-export function agreementLine(pairs: LatencyPair[]): string {
+export function agreementLine(pairs: readonly LatencyPair[]): string {
 	const modelled = pairs.filter((p) => p.modelMs !== null);
 	if (modelled.length === 0) return 'The model has none of these requests to compare.';
 	const worst = Math.max(...modelled.map((p) => Math.abs(p.modelMs! - p.recordedMs)));
