@@ -145,7 +145,8 @@ describe('the trace page', () => {
 			data.items.add(new File([text], 'viz.json', { type: 'application/json' }));
 			return data;
 		}, viztracer);
-		await page.locator('main').dispatchEvent('drop', { dataTransfer: dropped });
+		// Dropped anywhere, even on the site's header.
+		await page.locator('header').dispatchEvent('drop', { dataTransfer: dropped });
 		await page.getByRole('heading', { name: 'viz.json' }).waitFor();
 		expect(await alert(page).count()).toBe(0);
 		expect(await page.locator('dl').textContent()).toContain('viztracer --log_async');
