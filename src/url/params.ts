@@ -3,7 +3,7 @@ import { isSlug } from './slug';
 export type ControlsMode = 'all' | 'minimal' | 'none';
 export type EmbedTheme = 'light' | 'dark' | 'auto';
 /** `run` is the playground's old name, still read so old links work. */
-export type PageName = 'home' | 'lesson' | 'run' | 'playground' | 'docs';
+export type PageName = 'home' | 'lesson' | 'run' | 'playground' | 'docs' | 'trace';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -23,6 +23,8 @@ export interface Params {
 	/** The playground's scenario and its variant B, each as `encodeScenarioLink` wrote it. */
 	s: string | null;
 	b: string | null;
+	/** The trace page's recorded run: a same-site URL to fetch (see trace-url.ts). */
+	trace: string | null;
 	controls: ControlsMode;
 	theme: EmbedTheme;
 	autoplay: boolean;
@@ -72,6 +74,7 @@ export const DEFAULTS: Params = {
 	set: null,
 	s: null,
 	b: null,
+	trace: null,
 	controls: 'all',
 	theme: 'auto',
 	autoplay: false
@@ -107,7 +110,7 @@ const numberIn = (ok: (n: number) => boolean) => (raw: string) => {
 
 const RULES: { [K in ParamName]: Rule<Params[K]> } = {
 	page: {
-		read: (raw) => (['run', 'playground', 'docs'] as const).find((p) => p === raw),
+		read: (raw) => (['run', 'playground', 'docs', 'trace'] as const).find((p) => p === raw),
 		fallback: 'is not a page of the lab; showing the lessons',
 		write: (v) => (v === 'home' || v === 'lesson' ? null : v)
 	},
@@ -136,6 +139,7 @@ const RULES: { [K in ParamName]: Rule<Params[K]> } = {
 	set: text,
 	s: text,
 	b: text,
+	trace: text,
 	controls: oneOf<ControlsMode>(['all', 'minimal', 'none'], 'all'),
 	theme: oneOf<EmbedTheme>(['light', 'dark', 'auto'], 'auto'),
 	autoplay: flag

@@ -1,6 +1,6 @@
 import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
 import type { Lesson } from '../content/types';
-import { encodeScenarioLink } from './scenario-link';
+import { encodeScenarioLink, MAX_LINK } from './scenario-link';
 
 // Compressing a scenario costs milliseconds: each variant's is made once per lesson and numbers.
 const memo = new WeakMap<Lesson, Map<string, string>>();
@@ -30,4 +30,10 @@ export function playgroundLink(lesson: Lesson, shown: string, numbers: NumberVal
 		: undefined;
 	const b = partner ? `&b=${encoded(lesson, partner, numbers)}` : '';
 	return `?page=playground&s=${encoded(lesson, shown, numbers)}${b}`;
+}
+
+/** The playground opening `text` as scenario A, or null when it is too long for a link. */
+export function scenarioLink(text: string): string | null {
+	const s = encodeScenarioLink(text);
+	return s.length > MAX_LINK ? null : `?page=playground&s=${encodeURIComponent(s)}`;
 }

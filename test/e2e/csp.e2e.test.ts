@@ -38,6 +38,11 @@ describe("under a strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe
 
 		await page.goto(`${lab.site.url}embed.html?lesson=gather-deadlock&step=4`);
 		await page.getByTestId('hung-reason').waitFor();
+
+		// The trace page reads its file in a worker.
+		await page.goto(`${lab.site.url}?page=trace`);
+		await page.getByRole('button', { name: 'Try the sample trace' }).click();
+		await page.getByRole('table', { name: 'What blocked the loop' }).waitFor();
 		expect(errors).toEqual([]);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLessonFiles } from '../../cli/lesson-files';
 import type { Lesson } from '../../src/content/types';
-import { playgroundLink } from '../../src/url/playground-link';
+import { playgroundLink, scenarioLink } from '../../src/url/playground-link';
 import { decodeScenarioLink } from '../../src/url/scenario-link';
 
 const lesson = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
@@ -36,5 +36,20 @@ describe('playgroundLink(lesson, shown)', () => {
 				.upload.steps[0].ms;
 		expect([first('s'), first('b')]).toEqual([50, 50]);
 		expect(scenarioIn(link, 's')).not.toEqual(scenarioIn(playgroundLink(lesson, a), 's'));
+	});
+});
+
+describe('scenarioLink(text)', () => {
+	it('opens the playground with the text as scenario A, exactly', () => {
+		const text = '{\n  "format": "event-loop-lab/scenario@1"\n}';
+		expect(scenarioIn(scenarioLink(text)!, 's')).toEqual(JSON.parse(text));
+		expect(scenarioLink(text)).toMatch(/^\?page=playground&s=/);
+	});
+
+	it('is null for a text too long for a link', () => {
+		// Random digits do not compress: far over MAX_LINK once encoded.
+		let seed = 1;
+		const digits = Array.from({ length: 300_000 }, () => (seed = (seed * 48271) % 2147483647) % 10);
+		expect(scenarioLink(JSON.stringify({ digits: digits.join('') }))).toBeNull();
 	});
 });
