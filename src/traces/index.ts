@@ -6,5 +6,5 @@ export { emptyModel } from './model';
 export { findStalls, STALL_MS, type Stall, type Waiter } from './stalls';
 export { stallTable } from './stall-table';
 export { summarise, type TraceSummary } from './summary';
-export { toScenario, type ScenarioDocument, type ScenarioStep } from './to-scenario';
+export { stepsOfRuns, toScenario, type ScenarioDocument, type ScenarioStep } from './to-scenario';
 export { whatIf, type StepFilter, type StretchChange } from './what-if';

@@ -44,9 +44,9 @@ export function toScenario(model: TraceModel, id = 'recorded-trace'): ScenarioDo
 	for (const [i, request] of model.requests.entries()) {
 		const arrival = arrivals.get(request);
 		if (!arrival || request.taskId === undefined || !Number.isFinite(request.endMs)) continue;
-		const steps = stepsOf(model, request);
+		const steps = stepsOf(model, request).map((s) => s.step);
 		if (steps.length === 0) continue;
-		const handler = `h${i + 1}-${slug(request.path)}`;
+		const handler = handlerOf(i, request);
 		doc.handlers[handler] = { steps };
 		listed.push({
 			handledMs: arrival.handledMs,
@@ -65,15 +65,39 @@ export function toScenario(model: TraceModel, id = 'recorded-trace'): ScenarioDo
 	return doc;
 }
 
-function stepsOf(model: TraceModel, request: TraceRequest): ScenarioStep[] {
+/**
+ * Which steps of `toScenario(model)` the given runs (stalls' slices, say) became, as a filter
+ * for `whatIf`: a learner picks a stretch in the trace, the change lands on its steps.
+ */
+export function stepsOfRuns(
+	model: TraceModel,
+	runs: readonly LoopSlice[]
+): (handler: string, step: unknown, index: number) => boolean {
+	const picked = new Set<string>();
+	for (const [i, request] of model.requests.entries()) {
+		if (request.taskId === undefined) continue;
+		stepsOf(model, request).forEach(({ run }, k) => {
+			if (run && runs.includes(run)) picked.add(`${handlerOf(i, request)}#${k}`);
+		});
+	}
+	return (handler, _step, index) => picked.has(`${handler}#${index}`);
+}
+
+const handlerOf = (i: number, request: TraceRequest) => `h${i + 1}-${slug(request.path)}`;
+
+/** A request's steps, each with the run it stands for (none for an await between runs). */
+function stepsOf(
+	model: TraceModel,
+	request: TraceRequest
+): { step: ScenarioStep; run?: LoopSlice }[] {
 	const runs = model.slices.filter(
 		(s) => s.taskId === request.taskId && s.atMs >= request.arriveMs - 1 && s.atMs <= request.endMs
 	);
-	const steps: ScenarioStep[] = [];
+	const steps: { step: ScenarioStep; run?: LoopSlice }[] = [];
 	runs.forEach((run, i) => {
-		steps.push(...runSteps(run));
+		for (const step of runSteps(run)) steps.push({ step, run });
 		const next = runs[i + 1];
-		if (next) steps.push(awaitBetween(model, request.taskId!, run, next));
+		if (next) steps.push({ step: awaitBetween(model, request.taskId!, run, next) });
 	});
 	return steps;
 }

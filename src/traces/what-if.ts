@@ -23,8 +23,16 @@ export function whatIf(
 				onLoop(step) && which(name, step, i) ? changed(step, change) : step
 			)
 		};
-	return { ...doc, id: `${doc.id}-${change}`, handlers };
+	return { ...doc, id: `${doc.id}-${change}`, title: `${doc.title}, ${CHANGED[change]}`, handlers };
 }
+
+/** How a title says what changed. */
+const CHANGED: Record<StretchChange, string> = {
+	offload: 'the stretch offloaded',
+	await: 'the stretch awaited',
+	holdsGil: 'the stretch holding the GIL',
+	releasesGil: 'the stretch releasing the GIL'
+};
 
 function changed(step: ScenarioStep, change: StretchChange): ScenarioStep {
 	const label = step.label === undefined ? {} : { label: step.label };

@@ -32,8 +32,14 @@ export function playgroundLink(lesson: Lesson, shown: string, numbers: NumberVal
 	return `?page=playground&s=${encoded(lesson, shown, numbers)}${b}`;
 }
 
-/** The playground opening `text` as scenario A, or null when it is too long for a link. */
-export function scenarioLink(text: string): string | null {
+/**
+ * The playground opening `text` as scenario A (and `b` as variant B, compared on one axis), or
+ * null when it is too long for a link.
+ */
+export function scenarioLink(text: string, b: string | null = null): string | null {
 	const s = encodeScenarioLink(text);
-	return s.length > MAX_LINK ? null : `?page=playground&s=${encodeURIComponent(s)}`;
+	const other = b === null ? '' : encodeScenarioLink(b);
+	if (s.length + other.length > MAX_LINK) return null;
+	const partner = b === null ? '' : `&b=${encodeURIComponent(other)}&compare=1`;
+	return `?page=playground&s=${encodeURIComponent(s)}${partner}`;
 }

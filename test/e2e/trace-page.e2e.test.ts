@@ -114,6 +114,56 @@ describe('the trace page', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('asks what if: offloading the blocking line’s stalls, the model says no request waits, and the stage draws both runs on one axis', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await sampleFromButton(page);
+		const stretch = page.getByLabel('Stretch');
+		const choices = await stretch.locator('option').allTextContents();
+		expect(choices).toContain('fixtures/blocking_app.py:16: 3 stalls');
+		expect(choices.at(-1)).toMatch(/^Every stall in the table \(\d+\)$/);
+		await stretch.selectOption({ label: 'fixtures/blocking_app.py:16: 3 stalls' });
+		await page.getByLabel('Change').selectOption({ label: 'Offload it to the thread pool' });
+		await page.getByRole('button', { name: 'Show what if' }).click();
+
+		const status = page.getByTestId('what-if-status');
+		await expect.poll(() => status.textContent()).toMatch(/^What if the 3 stalls at /);
+		const [, before, after] = (await status.textContent())!.match(
+			/takes ([\d,.]+) ms in the model of the recording and ([\d,.]+) ms with the change/
+		)!;
+		expect(Number(before.replace(',', ''))).toBeGreaterThan(400);
+		expect(Number(after.replace(',', ''))).toBeLessThan(260);
+		const latency = page.getByRole('table', {
+			name: 'Latency in the model, before and after the change'
+		});
+		expect(await latency.locator('tbody tr').count()).toBe(model.requests.length);
+		await expect
+			.poll(() => page.getByText(/^B: .+, the stretch offloaded$/).count())
+			.toBeGreaterThan(0);
+		const link = await page
+			.getByRole('link', { name: 'Make this a scenario' })
+			.getAttribute('href');
+		expect(link).toMatch(/&b=.+&compare=1$/);
+
+		await page.getByRole('button', { name: "Only the recording's run" }).click();
+		await expect.poll(() => status.textContent()).toBe('');
+		expect(await page.getByText(/^B: /).count()).toBe(0);
+		expect(errors).toEqual([]);
+	});
+
+	it('gives the recording itself back for Perfetto, as it was read', async () => {
+		const page = await lab.context.newPage();
+		await sampleFromButton(page);
+		const group = page.getByRole('group', { name: 'The recording' });
+		const [saved] = await Promise.all([
+			page.waitForEvent('download'),
+			group.getByRole('button', { name: 'Download Chrome trace' }).click()
+		]);
+		expect(saved.suggestedFilename()).toBe('sample-service.trace.json');
+		expect(readFileSync((await saved.path()) as string, 'utf8')).toBe(SAMPLE);
+		expect(await group.getByRole('button', { name: 'Open in Perfetto' }).isEnabled()).toBe(true);
+	});
+
 	it('opens a file from the picker, a dropped file and a trace= link; a bad or foreign file or link gets an alert and the page goes on', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);

@@ -59,3 +59,36 @@ describe('whatIf(doc, which, change)', () => {
 		expect(doc).toEqual(copy);
 	});
 });
+
+describe('stepsOfRuns(model, runs): the stretches a learner picks in a trace', () => {
+	it('offloading the sample recording’s three blocks leaves no request waiting behind another', async () => {
+		const { readFileSync } = await import('node:fs');
+		const { findStalls, importTrace, stepsOfRuns, toScenario } =
+			await import('../../src/traces/index');
+		const { parseScenario, simulate } = await import('../../simulations/index');
+		const imported = importTrace(readFileSync('public/traces/sample-service.json', 'utf8'));
+		if (!imported.ok) throw new Error(imported.message);
+		const model = imported.model;
+		const blocks = findStalls(model, 100).filter((s) => s.where?.includes('blocking_app.py'));
+		expect(blocks).toHaveLength(3);
+		const runs = blocks.map((b) => model.slices.find((s) => s.atMs === b.atMs)!);
+		const before = toScenario(model);
+		const after = whatIf(before, stepsOfRuns(model, runs), 'offload');
+		const changed = Object.entries(after.handlers).filter(
+			([name, h]) => JSON.stringify(h) !== JSON.stringify(before.handlers[name])
+		);
+		expect(changed.map(([name]) => name.replace(/^h\d+-/, ''))).toEqual([
+			'block',
+			'block',
+			'block'
+		]);
+		const latest = (doc: ScenarioDocument) => {
+			const parsed = parseScenario(JSON.stringify(doc));
+			if (!parsed.ok) throw new Error(parsed.errors[0].message);
+			return Math.max(...simulate(parsed.scenario).requests.map((r) => r.endMs! - r.arriveMs));
+		};
+		expect(latest(before)).toBeGreaterThan(400);
+		expect(latest(after)).toBeLessThan(260);
+		expect(after.title).toMatch(/, the stretch offloaded$/);
+	});
+});

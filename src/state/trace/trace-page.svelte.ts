@@ -1,6 +1,14 @@
-import { STALL_MS, type ScenarioDocument, type Stall, type TraceModel } from '../../traces/index';
+import {
+	STALL_MS,
+	type ScenarioDocument,
+	type Stall,
+	type StretchChange,
+	type TraceModel
+} from '../../traces/index';
 import { sameSiteTraceUrl } from '../../url/trace-url';
 import { PlaygroundSession } from '../playground-session.svelte';
+import { ScenarioDraft } from '../scenario-draft.svelte';
+import { whatIfScenario } from './what-if-run';
 import type { LatencyPair } from './latency-pairs';
 import { TraceReader } from './trace-reader';
 
@@ -12,6 +20,8 @@ export interface LoadedTrace {
 	name: string;
 	/** The same-site path it was fetched from (kept in the URL), or null for a file opened here. */
 	path: string | null;
+	/** The file as read, for Perfetto (which reads our recorder's and viztracer's files as they are). */
+	file: Blob;
 	model: TraceModel;
 	scenario: ScenarioDocument;
 	/** Each request's name on the page (the timeline's), by the recorder's id. */
@@ -80,6 +90,31 @@ export class TracePage {
 		});
 	}
 
+	/** The what-if on show (variant B of the stage), in words; null when none. */
+	whatIf: { what: string; steps: number; text: string } | null = $state.raw(null);
+
+	/** Makes `change` to the stretches of `stalls` and compares the run before and after. */
+	tryWhatIf(stalls: readonly Stall[], change: StretchChange, what: string): void {
+		const loaded = this.loaded;
+		if (!loaded?.session) return;
+		const { doc, steps } = whatIfScenario(loaded.model, loaded.scenario, stalls, change);
+		const text = JSON.stringify(doc, null, 2);
+		loaded.session.b = new ScenarioDraft('b', text);
+		loaded.session.compare = true;
+		this.whatIf = { what, steps, text };
+	}
+
+	/** Back to the model's run alone. */
+	clearWhatIf(): void {
+		const session = this.loaded?.session;
+		if (session) {
+			session.active = 'a';
+			session.compare = false;
+			session.b = null;
+		}
+		this.whatIf = null;
+	}
+
 	/** Shows the stage at a moment of the run (ms), as the timeline's click does. */
 	show(atMs: number): void {
 		this.loaded?.session?.scrub(Math.round(atMs));
@@ -89,8 +124,9 @@ export class TracePage {
 		this.problem = null;
 		this.reading = `Reading ${name}…`;
 		let read;
+		let file: Blob | null = null;
 		try {
-			const file = await blob();
+			file = await blob();
 			const size = kb(file.size);
 			read = await this.reader.read(
 				file,
@@ -110,8 +146,9 @@ export class TracePage {
 		this.query++; // a stall list still on its way is the old file's
 		this.chosenThreshold = STALL_MS;
 		this.stalls = read.stalls;
+		this.whatIf = null;
 		const { model, scenario, names, pairs } = read;
-		this.loaded = loadedTrace({ name, path, model, scenario, names, pairs });
+		this.loaded = loadedTrace({ name, path, file: file!, model, scenario, names, pairs });
 	}
 }
 
