@@ -17,4 +17,10 @@ async function main(argv: string[], io: Io): Promise<number> {
 	return 2;
 }
 
+// A reader that stops early (`| head`) closes the pipe: what it did not read is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+	if (e.code !== 'EPIPE') throw e;
+	process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await main(process.argv.slice(2), processIo);

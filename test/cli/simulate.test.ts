@@ -65,6 +65,28 @@ describe('event-loop-lab simulate <file>', () => {
 		expect(steps.length).toBeGreaterThanOrEqual(5);
 	});
 
+	it('stops quietly when its reader stops early (`| head`): no EPIPE stack trace', () => {
+		// Megabytes of trace, far more than a pipe holds, so the write fails once head has gone.
+		const many = file(
+			'many.json',
+			JSON.stringify({
+				format: 'event-loop-lab/scenario@1',
+				id: 'many',
+				title: 'many',
+				limitMs: 100_000,
+				handlers: { h: { steps: [{ op: 'cpu', ms: 1 }] } },
+				requests: Array.from({ length: 3000 }, (_, i) => ({ id: `r${i + 1}`, at: i, handler: 'h' }))
+			})
+		);
+		const r = spawnSync(
+			'sh',
+			['-c', `"${process.execPath}" "${BIN}" simulate --trace "${many}" | head -c 20 >/dev/null`],
+			{ encoding: 'utf8' }
+		);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+	});
+
 	it('prints every catalogued error on stderr with file:line:column and exits 2', () => {
 		const bad = file(
 			'bad.json',
