@@ -4,6 +4,7 @@
 // run the thread at all), and a select's sleep beyond its timeout (the OS woke the thread late),
 // exist in the recording but not in the model.
 import type { TraceModel } from './model';
+import { countUntil } from './time-index';
 
 /** One request, recorded and re-simulated. */
 export interface RequestAgreement {
@@ -22,24 +23,45 @@ type Simulated = { id: string; endMs: number | null };
 export function agreementOf(model: TraceModel, simulated: Simulated[]): RequestAgreement[] {
 	const handlerTasks = new Set(model.requests.map((r) => r.taskId));
 	const from = Math.min(...model.requests.map((r) => r.arriveMs));
-	const within = (atMs: number, ms: number, to: number) =>
-		Math.max(0, Math.min(atMs + ms, to) - Math.max(atMs, from));
+	const handlers = runningTime(model.slices.filter((x) => handlerTasks.has(x.taskId)));
+	const waits = runningTime(model.selects);
+	const oversleeps = prefixSums(
+		model.selects.map((w) => (w.timeoutMs === null ? 0 : Math.max(0, w.ms - w.timeoutMs)))
+	);
 	return simulated.map((s) => {
 		const request = model.requests[Number(s.id.slice(1)) - 1];
 		const to = request.endMs;
-		const handlers = model.slices
-			.filter((x) => handlerTasks.has(x.taskId))
-			.reduce((sum, x) => sum + within(x.atMs, x.ms, to), 0);
-		const waits = model.selects.reduce((sum, w) => sum + within(w.atMs, w.ms, to), 0);
-		const overslept = model.selects
-			.filter((w) => w.timeoutMs !== null && w.atMs >= from && w.atMs + w.ms <= to)
-			.reduce((sum, w) => sum + Math.max(0, w.ms - w.timeoutMs!), 0);
+		// Selects that began at `from` or later and had ended by `to`.
+		const first = countUntil(model.selects, from, true);
+		let last = countUntil(model.selects, to, true);
+		const straddling = model.selects[last - 1];
+		if (straddling && straddling.atMs + straddling.ms > to) last--;
+		const overslept = Math.max(0, oversleeps[last] - oversleeps[first]);
+		const held = handlers(to) - handlers(from);
+		const waited = waits(to) - waits(from);
 		return {
 			id: s.id,
 			path: request.path,
 			recordedEndMs: to,
 			simulatedEndMs: s.endMs,
-			unmodelledMs: Math.max(0, to - from - handlers - waits) + overslept
+			unmodelledMs: Math.max(0, to - from - held - waited) + overslept
 		};
 	});
+}
+
+const prefixSums = (values: readonly number[]) => {
+	const sums = [0];
+	for (const v of values) sums.push(sums[sums.length - 1] + v);
+	return sums;
+};
+
+// How long the loop thread had spent in these stretches by time t. They follow one another on
+// one thread, so only the last to begin before t can still be running at t.
+function runningTime(sorted: readonly { atMs: number; ms: number }[]): (t: number) => number {
+	const sums = prefixSums(sorted.map((x) => x.ms));
+	return (t) => {
+		const k = countUntil(sorted, t, true);
+		const last = sorted[k - 1];
+		return sums[k] - (last ? Math.max(0, last.atMs + last.ms - t) : 0);
+	};
 }

@@ -3,6 +3,7 @@
 // bytes are read (accept, `_accept_connection2`, `connection_made` and `_add_reader`, then the
 // read: F6), and in a burst those iterations decide which handler runs first.
 import type { LoopSlice, SelectWait, TraceModel, TraceRequest } from './model';
+import { countUntil, lastAtOrBefore } from './time-index';
 
 /** How the model should deliver one request. */
 export interface Arrival {
@@ -27,15 +28,19 @@ const isRead = (s: LoopSlice) => s.kind === 'callback' && s.name.endsWith('._rea
 /** The arrival of every request whose task the trace saw created, by request. */
 export function arrivalsOf(model: TraceModel): Map<TraceRequest, Arrival> {
 	const acceptOfRead = newConnectionReads(model);
+	const createdOf = new Map(model.tasks.map((t) => [t.id, t.createdMs]));
+	const reads = model.slices.filter(isRead);
+	const times = timesOf(model);
 	const out = new Map<TraceRequest, Arrival>();
 	for (const request of model.requests) {
-		const created = model.tasks.find((t) => t.id === request.taskId)?.createdMs;
+		const created = request.taskId === undefined ? undefined : createdOf.get(request.taskId);
 		const seen = Math.min(created ?? request.arriveMs, request.arriveMs);
-		const read = model.slices.find((s) => isRead(s) && s.atMs <= seen && seen <= s.atMs + s.ms);
+		const before = lastAtOrBefore(reads, seen);
+		const read = before && seen <= before.atMs + before.ms ? before : undefined;
 		const accept = read && acceptOfRead.get(read);
 		const handledMs = accept?.atMs ?? read?.atMs ?? seen;
 		out.set(request, {
-			at: reportedBy(model, handledMs),
+			at: reportedBy(times, handledMs),
 			connection: accept ? 'new' : 'keepAlive',
 			handledMs
 		});
@@ -53,7 +58,12 @@ function newConnectionReads(model: TraceModel): Map<LoopSlice, LoopSlice> {
 		...model.slices.map((slice) => ({ at: slice.atMs, slice })),
 		...model.selects.map((select) => ({ at: select.atMs, select }))
 	].sort((a, b) => a.at - b.at);
+	const accepts = model.tasks
+		.filter((t) => t.coro?.endsWith('_accept_connection2') && t.createdMs !== undefined)
+		.map((t) => ({ atMs: t.createdMs! }))
+		.sort((a, b) => a.atMs - b.atMs);
 	const accepted: LoopSlice[] = [];
+	let nextAccepted = 0;
 	let registered: LoopSlice[] = [];
 	let armed: LoopSlice[] = [];
 	const out = new Map<LoopSlice, LoopSlice>();
@@ -62,9 +72,9 @@ function newConnectionReads(model: TraceModel): Map<LoopSlice, LoopSlice> {
 			armed = registered;
 			registered = [];
 		} else if (slice && isAccept(slice)) {
-			for (let n = connectionsAccepted(model, slice); n > 0; n--) accepted.push(slice);
+			for (let n = connectionsAccepted(accepts, slice); n > 0; n--) accepted.push(slice);
 		} else if (slice && isAddReader(slice)) {
-			const accept = accepted.shift();
+			const accept = nextAccepted < accepted.length ? accepted[nextAccepted++] : undefined;
 			if (accept) registered.push(accept);
 		} else if (slice && isRead(slice)) {
 			const accept = armed.shift();
@@ -75,16 +85,24 @@ function newConnectionReads(model: TraceModel): Map<LoopSlice, LoopSlice> {
 }
 
 /** An accept callback takes every connection in the backlog: one `_accept_connection2` task each. */
-function connectionsAccepted(model: TraceModel, accept: LoopSlice): number {
-	const n = model.tasks.filter(
-		(t) =>
-			t.coro?.endsWith('_accept_connection2') &&
-			t.createdMs !== undefined &&
-			t.createdMs >= accept.atMs &&
-			t.createdMs <= accept.atMs + accept.ms
-	).length;
+function connectionsAccepted(accepts: readonly { atMs: number }[], accept: LoopSlice): number {
+	const n = countUntil(accepts, accept.atMs + accept.ms) - countUntil(accepts, accept.atMs, true);
 	return Math.max(1, n);
 }
+
+/** The lists reportedBy looks in, in time order. */
+interface Times {
+	selects: readonly SelectWait[];
+	idle: readonly SelectWait[];
+	/** Runs long enough to let a request in while they ran. */
+	long: readonly LoopSlice[];
+}
+
+const timesOf = (model: TraceModel): Times => ({
+	selects: model.selects,
+	idle: model.selects.filter(idled),
+	long: model.slices.filter((s) => s.ms >= RUN_MS)
+});
 
 // What the loop handled at `handledMs` was reported by the select before it. It came in while
 // that select waited (then at its end) or before it began: during the last run long enough to
@@ -92,15 +110,17 @@ function connectionsAccepted(model: TraceModel, accept: LoopSlice): number {
 // the run ends, before the timers that fell due meanwhile), else at the end of that idle wait.
 // The loop's own short callbacks (accepting, reading, closing) take no time in the model, so
 // what arrived during them arrives at once there, and is read in the same iteration.
-function reportedBy(model: TraceModel, handledMs: number): number {
-	const select = model.selects.filter((w) => w.atMs <= handledMs).at(-1);
+function reportedBy(times: Times, handledMs: number): number {
+	const select = lastAtOrBefore(times.selects, handledMs);
 	if (!select) return handledMs;
 	if (idled(select)) return select.atMs + select.ms;
-	const idle = model.selects.filter((w) => w.atMs < select.atMs && idled(w)).at(-1);
+	const idle = times.idle[countUntil(times.idle, select.atMs, true) - 1];
 	const idleEnd = idle ? idle.atMs + idle.ms : 0;
-	const run = model.slices
-		.filter((s) => s.ms >= RUN_MS && s.atMs >= idleEnd && s.atMs + s.ms <= select.atMs)
-		.at(-1);
-	if (run) return run.atMs + run.ms / 2;
+	// The last long run that ended by the select and began after the idle wait ended.
+	for (let i = countUntil(times.long, select.atMs) - 1; i >= 0; i--) {
+		const run = times.long[i];
+		if (run.atMs < idleEnd) break;
+		if (run.atMs + run.ms <= select.atMs) return run.atMs + run.ms / 2;
+	}
 	return idle ? idleEnd : select.atMs;
 }

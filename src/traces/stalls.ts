@@ -1,6 +1,7 @@
 // "What blocked the loop": each callback that ran longer than a threshold, and the requests that
 // waited behind it.
-import type { LoopSlice, TraceModel, TraceRequest } from './model';
+import type { LoopSlice, SelectWait, TraceModel, TraceRequest } from './model';
+import { countUntil } from './time-index';
 
 /** A select shorter than this did not idle: the loop was still busy with queued work. */
 const IDLE_MS = 1;
@@ -32,6 +33,22 @@ export interface Stall {
 
 /** The stalls of a run, in time order, with the requests that waited behind each. */
 export function findStalls(model: TraceModel, thresholdMs = STALL_MS): Stall[] {
+	const idle = model.selects.filter((w) => w.ms > IDLE_MS);
+	// Only requests near a stall can have waited behind it: those in the app during it (they
+	// arrived at most the longest latency before it), or seen after it with no idle wait between.
+	const longest = Math.max(
+		0,
+		...model.requests.filter((r) => Number.isFinite(r.endMs)).map((r) => r.endMs - r.arriveMs)
+	);
+	const byArrival = [...model.requests].sort((a, b) => a.arriveMs - b.arriveMs);
+	const arrivals = byArrival.map((r) => ({ atMs: r.arriveMs }));
+	const order = new Map(model.requests.map((r, i) => [r, i]));
+	const near = (s: LoopSlice) => {
+		const next = idle[countUntil(idle, s.atMs + s.ms, true)];
+		const from = countUntil(arrivals, s.atMs - longest, true);
+		const to = next ? countUntil(arrivals, next.atMs) : arrivals.length;
+		return byArrival.slice(from, to).sort((a, b) => order.get(a)! - order.get(b)!);
+	};
 	return model.slices
 		.filter((s) => s.ms >= thresholdMs)
 		.map((s) => ({
@@ -40,29 +57,40 @@ export function findStalls(model: TraceModel, thresholdMs = STALL_MS): Stall[] {
 			task: s.task ?? null,
 			coro: s.coro ?? (s.kind === 'callback' ? s.name : null),
 			where: sampledLine(model, s) ?? s.where ?? null,
-			waited: model.requests.flatMap((r) => waiter(model, s, r) ?? [])
+			waited: near(s).flatMap((r) => waiter(model, idle, s, r) ?? [])
 		}));
 }
 
-function waiter(model: TraceModel, s: LoopSlice, r: TraceRequest): Waiter | undefined {
+function waiter(
+	model: TraceModel,
+	idle: readonly SelectWait[],
+	s: LoopSlice,
+	r: TraceRequest
+): Waiter | undefined {
 	if (r.taskId !== undefined && r.taskId === s.taskId) return undefined; // its own work
 	const end = s.atMs + s.ms;
 	const overlap = Math.min(r.endMs, end) - Math.max(r.arriveMs, s.atMs);
 	if (overlap > 0) return { id: r.id, path: r.path, addedMs: round(overlap), seen: 'in-loop' };
-	if (r.arriveMs < end || !busyBetween(model, end, r.arriveMs)) return undefined;
+	if (r.arriveMs < end || !busyBetween(model, idle, end, r.arriveMs)) return undefined;
 	return { id: r.id, path: r.path, addedMs: round(s.ms), seen: 'before-arrival' };
 }
 
 // Whether the loop never idled in select between two moments.
-function busyBetween(model: TraceModel, fromMs: number, toMs: number): boolean {
+function busyBetween(
+	model: TraceModel,
+	idle: readonly SelectWait[],
+	fromMs: number,
+	toMs: number
+): boolean {
 	if (model.selects.length === 0) return false; // no select record: cannot tell, claim nothing
-	return !model.selects.some((w) => w.atMs >= fromMs && w.atMs < toMs && w.ms > IDLE_MS);
+	return countUntil(idle, toMs, true) === countUntil(idle, fromMs, true);
 }
 
 // The innermost frame of the first watchdog sample inside the slice, as file:line (import
 // machinery left out: a stall inside an import is the importing line's).
 function sampledLine(model: TraceModel, s: LoopSlice): string | undefined {
-	const sample = model.samples.find((p) => p.atMs >= s.atMs && p.atMs <= s.atMs + s.ms);
+	const first = model.samples[countUntil(model.samples, s.atMs, true)];
+	const sample = first && first.atMs <= s.atMs + s.ms ? first : undefined;
 	const top = sample?.stack.find((frame) => !frame.includes('<frozen'));
 	const match = top ? /\((.*)\)$/.exec(top) : null;
 	return match ? match[1] : top;

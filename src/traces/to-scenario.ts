@@ -5,7 +5,8 @@
 // rest, when the trace has the CPU time; on a busy machine the rest also holds time the thread
 // spent waiting for a core.
 import { arrivalsOf } from './arrivals';
-import type { LoopSlice, PoolWork, TraceModel, TraceRequest } from './model';
+import type { LoopSlice, PoolWork, SelectWait, TraceModel, TraceRequest } from './model';
+import { beginningIn } from './time-index';
 
 /** A step of the document, as scenario@1 spells it. */
 export type ScenarioStep =
@@ -29,6 +30,37 @@ const BLOCK_MS = 1;
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
+/** What the steps are read from, by task and by time, built once per document. */
+interface Index {
+	model: TraceModel;
+	runsOf: Map<number | undefined, LoopSlice[]>;
+	poolOf: Map<number | undefined, PoolWork[]>;
+	/** Slices a timer ran (they carry a lateness), in time order. */
+	timers: LoopSlice[];
+	/** Selects the loop idled in, in time order. */
+	idle: SelectWait[];
+}
+
+function indexOf(model: TraceModel): Index {
+	const group = <T>(list: readonly T[], key: (t: T) => number | undefined) => {
+		const map = new Map<number | undefined, T[]>();
+		for (const item of list) {
+			const k = key(item);
+			const items = map.get(k);
+			if (items) items.push(item);
+			else map.set(k, [item]);
+		}
+		return map;
+	};
+	return {
+		model,
+		runsOf: group(model.slices, (s) => s.taskId),
+		poolOf: group(model.pool, (w) => w.taskId),
+		timers: model.slices.filter((s) => s.lateMs !== undefined),
+		idle: model.selects.filter((w) => w.ms > IDLE_MS)
+	};
+}
+
 /** The document of every request whose task's steps the trace holds (OTLP has none: empty). */
 export function toScenario(model: TraceModel, id = 'recorded-trace'): ScenarioDocument {
 	const doc: ScenarioDocument = {
@@ -40,11 +72,12 @@ export function toScenario(model: TraceModel, id = 'recorded-trace'): ScenarioDo
 		requests: []
 	};
 	const arrivals = arrivalsOf(model);
+	const index = indexOf(model);
 	const listed: { handledMs: number; request: ScenarioDocument['requests'][number] }[] = [];
 	for (const [i, request] of model.requests.entries()) {
 		const arrival = arrivals.get(request);
 		if (!arrival || request.taskId === undefined || !Number.isFinite(request.endMs)) continue;
-		const steps = stepsOf(model, request).map((s) => s.step);
+		const steps = stepsOf(index, request).map((s) => s.step);
 		if (steps.length === 0) continue;
 		const handler = handlerOf(i, request);
 		doc.handlers[handler] = { steps };
@@ -74,9 +107,10 @@ export function stepsOfRuns(
 	runs: readonly LoopSlice[]
 ): (handler: string, step: unknown, index: number) => boolean {
 	const picked = new Set<string>();
+	const index = indexOf(model);
 	for (const [i, request] of model.requests.entries()) {
 		if (request.taskId === undefined) continue;
-		stepsOf(model, request).forEach(({ run }, k) => {
+		stepsOf(index, request).forEach(({ run }, k) => {
 			if (run && runs.includes(run)) picked.add(`${handlerOf(i, request)}#${k}`);
 		});
 	}
@@ -86,18 +120,15 @@ export function stepsOfRuns(
 const handlerOf = (i: number, request: TraceRequest) => `h${i + 1}-${slug(request.path)}`;
 
 /** A request's steps, each with the run it stands for (none for an await between runs). */
-function stepsOf(
-	model: TraceModel,
-	request: TraceRequest
-): { step: ScenarioStep; run?: LoopSlice }[] {
-	const runs = model.slices.filter(
-		(s) => s.taskId === request.taskId && s.atMs >= request.arriveMs - 1 && s.atMs <= request.endMs
+function stepsOf(index: Index, request: TraceRequest): { step: ScenarioStep; run?: LoopSlice }[] {
+	const runs = (index.runsOf.get(request.taskId) ?? []).filter(
+		(s) => s.atMs >= request.arriveMs - 1 && s.atMs <= request.endMs
 	);
 	const steps: { step: ScenarioStep; run?: LoopSlice }[] = [];
 	runs.forEach((run, i) => {
 		for (const step of runSteps(run)) steps.push({ step, run });
 		const next = runs[i + 1];
-		if (next) steps.push({ step: awaitBetween(model, request.taskId!, run, next) });
+		if (next) steps.push({ step: awaitBetween(index, request.taskId!, run, next) });
 	});
 	return steps;
 }
@@ -114,29 +145,22 @@ function runSteps(run: LoopSlice): ScenarioStep[] {
 // submitted to the pool took its pool time; a timer woke it at its due time (start − lateness);
 // otherwise the I/O arrived by the end of the loop's last idle select before the task resumed
 // (the loop only idles when nothing is ready), and 0 when it never idled (a plain yield).
-function awaitBetween(
-	model: TraceModel,
-	taskId: number,
-	run: LoopSlice,
-	next: LoopSlice
-): ScenarioStep {
+function awaitBetween(index: Index, taskId: number, run: LoopSlice, next: LoopSlice): ScenarioStep {
 	const from = run.atMs + run.ms;
-	const work = model.pool.find(
-		(w: PoolWork) =>
-			w.taskId === taskId && (w.submittedMs ?? w.atMs) >= run.atMs && w.atMs < next.atMs
+	const work = (index.poolOf.get(taskId) ?? []).find(
+		(w) => (w.submittedMs ?? w.atMs) >= run.atMs && w.atMs < next.atMs
 	);
 	if (work) return { op: 'offload', ms: round(work.ms), work: 'block' };
 	// The timer that names this task woke it; in older traces, the last one due in the wait.
-	const timers = model.slices.filter(
-		(s) =>
-			s.lateMs !== undefined && s.atMs >= from && s.atMs < next.atMs && s.atMs - s.lateMs >= from
+	const timers = beginningIn(index.timers, from, next.atMs).filter(
+		(s) => s.atMs - s.lateMs! >= from
 	);
 	const timer =
 		timers.find((s) => s.wakesTaskId === taskId) ??
 		(timers.some((s) => s.wakesTaskId !== undefined) ? undefined : timers.at(-1));
 	if (timer) return { op: 'sleep', ms: round(timer.atMs - timer.lateMs! - from) };
-	const idle = model.selects
-		.filter((w) => w.atMs >= from && w.atMs + w.ms <= next.atMs && w.ms > IDLE_MS)
+	const idle = beginningIn(index.idle, from, next.atMs)
+		.filter((w) => w.atMs + w.ms <= next.atMs)
 		.at(-1);
 	return { op: 'io', ms: idle ? round(idle.atMs + idle.ms - from) : 0 };
 }
