@@ -23,6 +23,8 @@ export interface PythonOutput {
 export interface PythonRun {
 	/** result@1 of what `asyncio.run()` (or the declared requests) ran; null if nothing did. */
 	run: ExactRun | null;
+	/** The scenario@1 the run stands for (its requests, its runtime), to draw it; null with `run`. */
+	scenario: Scenario | null;
 	errors: PythonError[];
 	output: PythonOutput[];
 }
@@ -90,6 +92,7 @@ export async function runExactPython(
 					: [])
 			]
 		},
+		scenario: ran?.scenario ?? null,
 		errors: out.errors,
 		output: toOutput(out.output)
 	};

@@ -3,6 +3,8 @@ import { isSlug } from './slug';
 export type ControlsMode = 'all' | 'minimal' | 'none';
 export type EmbedTheme = 'light' | 'dark' | 'auto';
 /** `run` is the playground's old name, still read so old links work. */
+/** The playground's editor tabs. */
+export type PlaygroundTab = 'scenario' | 'python';
 export type PageName = 'home' | 'lesson' | 'run' | 'playground' | 'docs';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -23,6 +25,9 @@ export interface Params {
 	/** The playground's scenario and its variant B, each as `encodeScenarioLink` wrote it. */
 	s: string | null;
 	b: string | null;
+	/** The playground's Python tab: its program (as `encodeScenarioLink` wrote it), and whether it is open. */
+	py: string | null;
+	tab: PlaygroundTab;
 	controls: ControlsMode;
 	theme: EmbedTheme;
 	autoplay: boolean;
@@ -46,7 +51,9 @@ export const LAB_KEYS = [
 	't',
 	'set',
 	's',
-	'b'
+	'b',
+	'tab',
+	'py'
 ] as const;
 /** The embed's parameters (and the custom element's attributes), in the order links are written. */
 export const EMBED_KEYS = [
@@ -71,6 +78,8 @@ export const DEFAULTS: Params = {
 	set: null,
 	s: null,
 	b: null,
+	py: null,
+	tab: 'scenario',
 	controls: 'all',
 	theme: 'auto',
 	autoplay: false
@@ -135,6 +144,8 @@ const RULES: { [K in ParamName]: Rule<Params[K]> } = {
 	set: text,
 	s: text,
 	b: text,
+	py: text,
+	tab: oneOf<PlaygroundTab>(['scenario', 'python'], 'scenario'),
 	controls: oneOf<ControlsMode>(['all', 'minimal', 'none'], 'all'),
 	theme: oneOf<EmbedTheme>(['light', 'dark', 'auto'], 'auto'),
 	autoplay: flag

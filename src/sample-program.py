@@ -1,0 +1,21 @@
+import asyncio
+import time
+
+
+async def blocking_handler():
+    # time.sleep is not awaited: it holds the event loop, so nothing else runs meanwhile.
+    time.sleep(0.3)
+    print(f"{time.perf_counter():.3f}s  blocking_handler done")
+
+
+async def polite_handler():
+    # asyncio.sleep hands the loop back: its timer is due at 0.100s.
+    await asyncio.sleep(0.1)
+    print(f"{time.perf_counter():.3f}s  polite_handler done (due at 0.100s)")
+
+
+async def main():
+    await asyncio.gather(polite_handler(), blocking_handler())
+
+
+asyncio.run(main())
