@@ -1,6 +1,7 @@
 import type { PyodideInterface } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExactPython, type PythonOutput } from '../../src/exact/index';
+import { outputLines } from '../../src/state/python-run-state';
 import { startCPython } from './cpython';
 
 let py: PyodideInterface;
@@ -117,9 +118,10 @@ describe('asyncio.run(main()) as written', () => {
 		expect(errors).toEqual([]);
 		// gather starts blocking first: polite's first step (and its 100 ms timer) waits for it.
 		expect(printed(output)).toBe('blocking done at 0.2\npolite done at 0.3\nresult: both\n');
-		expect(output.map((o) => [Math.round(o.atMs), o.text])).toEqual([
-			[200, 'blocking done at 0.2\n'],
-			[300, 'polite done at 0.3\nresult: both\n']
+		expect(outputLines(output).map((o) => [Math.round(o.atMs), o.text])).toEqual([
+			[200, 'blocking done at 0.2'],
+			[300, 'polite done at 0.3'],
+			[300, 'result: both']
 		]);
 		expect(run?.result.requests.map((r) => [r.id, r.status])).toEqual([['main', 'ok']]);
 		// The lanes are the coroutines' names.

@@ -9,8 +9,10 @@ import time
 _wall = time.perf_counter
 # A program printing in a loop would otherwise fill the page's memory: the rest is cut.
 LIMIT_CHARS = 200_000
-# Sends are batched: a message per print would flood the page with a tight loop's output.
-FLUSH_S = 0.05
+# Each write is sent at once, so a program that then spins for ever has shown it; past this many
+# sends in a window a tight loop's output is batched, a send per window, not flooding the page.
+WINDOW_S = 0.05
+SENDS_PER_WINDOW = 20
 
 
 class Output:
@@ -22,7 +24,8 @@ class Output:
         self.chunks = []
         self._sent = 0
         self._chars = 0
-        self._sent_at = _wall()
+        self._window_start = _wall()
+        self._window_sends = 0
         self.cut = False
 
     def write(self, name, text):
@@ -39,12 +42,15 @@ class Output:
             last[2] += text  # the same moment and stream, not sent yet: one chunk
         else:
             self.chunks.append([t, name, text])
-        if self.cut or _wall() - self._sent_at >= FLUSH_S:
+        now = _wall()
+        if now - self._window_start >= WINDOW_S:
+            self._window_start, self._window_sends = now, 0
+        if self.cut or self._window_sends < SENDS_PER_WINDOW:
             self.flush()
 
     def flush(self):
         """Sends what was written since the last send."""
-        self._sent_at = _wall()
+        self._window_sends += 1
         if self._send is not None and len(self.chunks) > self._sent:
             self._send(json.dumps(self.chunks[self._sent :]))
         self._sent = len(self.chunks)
