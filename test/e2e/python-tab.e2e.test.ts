@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeScenarioLink } from '../../src/url/scenario-link';
@@ -55,6 +56,13 @@ describe('the Python tab', () => {
 	it('runs a typed program on CPython: its output, its run on the stage, a traceback, and Stop', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
+		// Offline: only the lab's own site answers (Pyodide's files included).
+		const refused: string[] = [];
+		await page.route('**/*', (route) => {
+			if (route.request().url().startsWith(lab.site.url)) return route.continue();
+			refused.push(route.request().url());
+			return route.abort();
+		});
 		await page.goto(`${lab.site.url}?page=playground`);
 		await page.getByRole('tab', { name: 'Python' }).click();
 		// The sample is there to run at once.
@@ -106,6 +114,7 @@ describe('the Python tab', () => {
 		await run(page).click();
 		await ended(page).toBe(true);
 		await expect.poll(() => output(page).textContent()).toContain('again');
+		expect(refused).toEqual([]);
 		expect(errors).toEqual([]);
 	});
 
@@ -122,5 +131,24 @@ describe('the Python tab', () => {
 		expect(new URL(page.url()).searchParams.get('tab')).toBe('python');
 		await page.goto(`${lab.site.url}?page=playground&tab=python`);
 		await expect.poll(async () => editorText(editor(page))).toBe("print('edited')");
+	});
+
+	it('has no axe violations (WCAG 2.2 AA) with a run, its output and a traceback, light and dark, 1280 and 375 px', async () => {
+		const page = await lab.context.newPage();
+		await page.goto(`${lab.site.url}?page=playground&tab=python&py=${encodeScenarioLink(BAD)}`);
+		await run(page).click();
+		await page.getByTestId('python-traceback').waitFor({ timeout: 300_000 });
+		await page.getByRole('button', { name: 'Next step' }).click();
+		for (const [scheme, width] of [
+			['light', 1280],
+			['dark', 375]
+		] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.setViewportSize({ width, height: 900 });
+			const axe = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+		}
 	});
 });

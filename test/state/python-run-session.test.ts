@@ -46,7 +46,7 @@ describe('PythonRunSession', () => {
 		expect(session.state.output.map((o) => o.text)).toEqual(['hello\n']);
 		await settle();
 		expect(session.state.status).toBe('done');
-		expect(session.drawn?.label).toBe('Your Python');
+		expect(session.run?.label).toBe('Your Python');
 		expect(session.count).toBe((result.trace?.length ?? 0) + 1);
 		session.next();
 		expect(session.event).toBe(result.trace?.[0]);
@@ -72,6 +72,6 @@ describe('PythonRunSession', () => {
 		session.start('print(1)');
 		await settle();
 		expect(session.state).toMatchObject({ status: 'failed', failure: 'no wasm here' });
-		expect(session.drawn).toBeNull();
+		expect(session.run).toBeNull();
 	});
 });
