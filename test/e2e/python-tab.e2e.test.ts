@@ -129,6 +129,9 @@ describe('the Python tab', () => {
 			.poll(() => new URL(page.url()).searchParams.get('py'))
 			.toBe(encodeScenarioLink("print('edited')"));
 		expect(new URL(page.url()).searchParams.get('tab')).toBe('python');
+		// The tab's own Share field holds the same link.
+		const shared = new URL(await page.getByTestId('python-share-link').inputValue());
+		expect(shared.searchParams.get('py')).toBe(encodeScenarioLink("print('edited')"));
 		await page.goto(`${lab.site.url}?page=playground&tab=python`);
 		await expect.poll(async () => editorText(editor(page))).toBe("print('edited')");
 	});
