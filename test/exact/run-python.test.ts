@@ -168,4 +168,20 @@ describe('asyncio.run(main()) as written', () => {
 		expect(mixed.errors[0]).toMatchObject({ line: 5 });
 		expect(mixed.errors[0].text).toContain('start your handlers yourself');
 	});
+
+	it("never makes Pyodide's WebLoop: other ways to a loop are refused, get_event_loop() in a coroutine is the lab's", async () => {
+		const { errors, output } = await runExactPython(
+			py,
+			`import asyncio\nasync def main():\n    print(type(asyncio.get_event_loop()).__name__)\nasyncio.run(main())\nloop = asyncio.new_event_loop()\n`
+		);
+		expect(printed(output)).toBe('LabLoop\n');
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatchObject({ line: 5 });
+		expect(errors[0].text).toContain('asyncio.new_event_loop() would make a different loop');
+		const legacy = await runExactPython(
+			py,
+			`import asyncio\nasync def main():\n    pass\nasyncio.get_event_loop().run_until_complete(main())\n`
+		);
+		expect(legacy.errors[0].text).toContain('only through asyncio.run(main())');
+	});
 });

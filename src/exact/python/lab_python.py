@@ -35,6 +35,11 @@ RUNTIME = {
 # What time.time() says at virtual 0: a fixed date, so every run prints the same.
 EPOCH_S = 1_767_225_600.0
 ONE_RUN = 'the lab runs one asyncio.run() per program: start what else should run from main()'
+# Pyodide's own loop (WebLoop) is not CPython's: every way to make a loop but asyncio.run says so.
+USE_RUN = (
+    'the lab runs your program on CPython\'s own event loop only through asyncio.run(main()) '
+    '(or lab.request); {what} would make a different loop'
+)
 MIXED = (
     'lab.request() and lab.arrivals() declare requests the lab starts after your module; with '
     'asyncio.run(), start your handlers yourself (asyncio.gather, asyncio.create_task)'
@@ -127,19 +132,28 @@ class Program:
 
     @contextlib.contextmanager
     def patched(self):
-        saved = (time.sleep, time.time, time.monotonic, time.perf_counter, asyncio.run)
+        saved = (time.sleep, time.time, time.monotonic, time.perf_counter)
+        loops = (asyncio.run, asyncio.new_event_loop, asyncio.get_event_loop, asyncio.Runner)
         streams = (sys.stdout, sys.stderr)
+        # Pyodide marks its WebLoop as running; at module level CPython has no running loop.
+        outer = asyncio.events._get_running_loop()
+        asyncio.events._set_running_loop(None)
         time.sleep = self.sleep
         time.time = lambda: EPOCH_S + self.now_s()
         time.monotonic = time.perf_counter = self.now_s
         asyncio.run = self.asyncio_run
+        asyncio.new_event_loop = refuse('asyncio.new_event_loop()')
+        asyncio.get_event_loop = running_loop_or(refuse('asyncio.get_event_loop() outside a coroutine'))
+        asyncio.Runner = refuse('asyncio.Runner()')
         sys.stdout, sys.stderr = Stream(self.output, 'stdout'), Stream(self.output, 'stderr')
         lab_api._declared = self.declared
         try:
             yield
         finally:
-            time.sleep, time.time, time.monotonic, time.perf_counter, asyncio.run = saved
+            time.sleep, time.time, time.monotonic, time.perf_counter = saved
+            asyncio.run, asyncio.new_event_loop, asyncio.get_event_loop, asyncio.Runner = loops
             sys.stdout, sys.stderr = streams
+            asyncio.events._set_running_loop(outer)
             lab_api._declared = None
             self.output.flush()
 
@@ -208,6 +222,23 @@ class Program:
         finally:
             lab_api._lab = None
             self.errors.extend(self.lab.errors)
+
+
+def refuse(what):
+    def refused(*args, **kwargs):
+        raise RuntimeError(USE_RUN.format(what=what))
+
+    return refused
+
+
+def running_loop_or(otherwise):
+    """asyncio.get_event_loop(): the running loop (the lab's) inside a coroutine, as in CPython."""
+
+    def get_event_loop():
+        loop = asyncio.events._get_running_loop()
+        return loop if loop is not None else otherwise()
+
+    return get_event_loop
 
 
 def scenario_of(declared, first_wake, host):
