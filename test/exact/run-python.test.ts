@@ -149,6 +149,19 @@ describe('asyncio.run(main()) as written', () => {
 		expect(printed(output)).toBe('');
 	});
 
+	it('after asyncio.run the clock stays at the run’s end, and time.sleep there blocks no loop', async () => {
+		const { run, errors, output } = await runExactPython(
+			py,
+			`import asyncio, time\nasync def main():\n    await asyncio.sleep(0.2)\nasyncio.run(main())\ntime.sleep(60)\nprint(round(time.monotonic(), 1))\n`,
+			{ trace: true }
+		);
+		expect(errors).toEqual([]);
+		expect(printed(output)).toBe('0.2\n');
+		// Nothing was added to the run after it ended.
+		const times = run?.result.trace?.map((e) => e.t) ?? [];
+		expect(Math.max(...times)).toBe(run?.result.endMs);
+	});
+
 	it('streams what it prints while it runs', async () => {
 		const heard: PythonOutput[] = [];
 		await runExactPython(py, PROGRAM, { onOutput: (o) => heard.push(...o) });

@@ -103,7 +103,9 @@ class Program:
         self.first_wake = first_wake
         self.record = record
         self.lab = None
-        self.last_s = 0.0
+        # The lab while its loop runs; after it the clock stays at the run's end.
+        self.live = None
+        self.end_s = 0.0
         self.output = Output(self.now_ms, send)
         self.out = None
         self.scenario = None
@@ -119,16 +121,16 @@ class Program:
     # -- the clock and the output ---------------------------------------------------------------
 
     def now_s(self):
-        return self.lab.world.now if self.lab is not None else self.last_s
+        return self.live.world.now if self.live is not None else self.end_s
 
     def now_ms(self):
         return round(self.now_s() * 1000, 6) + 0.0
 
     def sleep(self, seconds):
         """time.sleep: in a run it holds the loop thread; outside one there is no loop to block."""
-        if self.lab is not None:
-            owner = self.lab.tracer.current_owner() or 'loop'
-            self.lab.block_loop(f'{owner}: time.sleep({seconds:g})', seconds * 1000)
+        if self.live is not None:
+            owner = self.live.tracer.current_owner() or 'loop'
+            self.live.block_loop(f'{owner}: time.sleep({seconds:g})', seconds * 1000)
 
     @contextlib.contextmanager
     def patched(self):
@@ -216,11 +218,12 @@ class Program:
         self.scenario = scenario
         self.lab = PythonLab(scenario, functions, self.rules, self.record)
         self.lab.tracer.echo = lambda text: self.output.write('stderr', text + '\n')
-        lab_api._lab = self.lab
+        lab_api._lab = self.live = self.lab
         try:
             self.out = self.lab.run()
         finally:
-            lab_api._lab = None
+            lab_api._lab = self.live = None
+            self.end_s = self.lab.world.now
             self.errors.extend(self.lab.errors)
 
 
