@@ -73,7 +73,9 @@ export async function runExactPython(
 		(nowMs) => threadsMayStart({ threads: 6 } as Scenario['runtime'], nowMs),
 		(startMs, everyMs) => firstWake(startMs, everyMs),
 		options.trace === true,
-		onOutput ? (chunks) => onOutput(toOutput(JSON.parse(chunks) as Chunk[])) : undefined
+		// It returns nothing: a returned Promise (comlink's) would make Pyodide wrap it in a Future
+		// on its own loop, which the lab refuses.
+		onOutput ? (chunks) => void onOutput(toOutput(JSON.parse(chunks) as Chunk[])) : undefined
 	);
 	const out = JSON.parse(text) as PyProgram;
 	const ran = out.run && out.scenario ? { records: out.run, scenario: out.scenario } : null;

@@ -12,7 +12,7 @@ export interface PythonState {
 	source: string | null;
 	/** What the program printed, as it printed it (the finished run's output replaces it). */
 	output: PythonOutput[];
-	/** The latest finished run (kept while a new one loads, dropped once it starts printing). */
+	/** The finished run (none while the next one loads or runs: its errors are not the new text's). */
 	run: PythonRun | null;
 	/** Why the run did not finish: CPython failed to load, or the worker was stopped. */
 	failure: string | null;
@@ -47,7 +47,7 @@ export function pythonStep(state: PythonState, event: PythonEvent): PythonState 
 	switch (event.type) {
 		case 'start':
 			if (pythonBusy(state)) return state;
-			return { ...idlePython, status: 'loading', source: event.source, run: state.run };
+			return { ...idlePython, status: 'loading', source: event.source };
 		case 'progress': {
 			if (!pythonBusy(state)) return state;
 			const phase = laterPhase(state.progress?.phase ?? 'downloading', event.progress.phase);

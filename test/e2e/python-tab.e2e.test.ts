@@ -102,6 +102,10 @@ describe('the Python tab', () => {
 		const stop = page.getByRole('button', { name: 'Stop' });
 		await expect.poll(() => stop.isEnabled()).toBe(true);
 		await expect.poll(() => output(page).textContent()).toContain('spinning');
+		// It is still running a second later: nothing ends it but Stop.
+		await page.waitForTimeout(1000);
+		expect(await stop.isEnabled()).toBe(true);
+		expect(await page.getByTestId('python-traceback').count()).toBe(0);
 		await stop.click();
 		const stopped = page.getByTestId('python-failure');
 		await stopped.waitFor();

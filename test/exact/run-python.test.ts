@@ -162,9 +162,24 @@ describe('asyncio.run(main()) as written', () => {
 		expect(Math.max(...times)).toBe(run?.result.endMs);
 	});
 
+	it('a program printing without end is cut at 200,000 characters, with a note saying so', async () => {
+		const heard: PythonOutput[] = [];
+		const { output } = await runExactPython(py, `for i in range(100_000):\n    print(i)\n`, {
+			onOutput: (o) => void heard.push(...o)
+		});
+		const text = printed(output);
+		expect(text.length).toBeLessThan(200_100);
+		expect(text).toMatch(/\n\[output cut at 200000 characters\]\n$/);
+		// What was sent as it came is what the run returned.
+		expect(printed(heard)).toBe(text);
+	});
+
 	it('streams what it prints while it runs', async () => {
 		const heard: PythonOutput[] = [];
-		await runExactPython(py, PROGRAM, { onOutput: (o) => heard.push(...o) });
+		// In the worker onOutput is comlink's proxy, which returns a Promise.
+		const onOutput = (o: PythonOutput[]) => Promise.resolve(heard.push(...o));
+		const { errors } = await runExactPython(py, PROGRAM, { onOutput });
+		expect(errors).toEqual([]);
 		expect(printed(heard)).toContain('result: both');
 	});
 

@@ -54,7 +54,7 @@ describe('pythonStep(state, event)', () => {
 		expect(pythonStep(idlePython, { type: 'stopped' })).toBe(idlePython);
 	});
 
-	it('a failure says why; the next start clears it and the old output', () => {
+	it('a failure says why; the next start clears it, the old output and the old run', () => {
 		const failed = steps({ type: 'start', source: 'a' }, { type: 'failed', message: 'no wasm' });
 		expect(failed).toMatchObject({ status: 'failed', failure: 'no wasm' });
 		expect(pythonStep(failed, { type: 'start', source: 'b' })).toMatchObject({
@@ -62,6 +62,8 @@ describe('pythonStep(state, event)', () => {
 			failure: null,
 			output: []
 		});
+		const done = steps({ type: 'start', source: 'a' }, { type: 'result', run: RUN });
+		expect(pythonStep(done, { type: 'start', source: 'b' }).run).toBeNull();
 	});
 });
 
