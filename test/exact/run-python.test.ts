@@ -174,6 +174,18 @@ describe('asyncio.run(main()) as written', () => {
 		expect(printed(heard)).toBe(text);
 	});
 
+	it("asyncio.run(main(), debug=True) is CPython's debug mode: its slow-callback warning on stderr", async () => {
+		const { run, output } = await runExactPython(
+			py,
+			`import asyncio, time\nasync def main():\n    time.sleep(0.15)\nasyncio.run(main(), debug=True)\n`
+		);
+		expect(run?.result.warnings.map((w) => [w.task, w.ms])).toEqual([['main', 150]]);
+		const stderr = output.filter((o) => o.stream === 'stderr').map((o) => o.text);
+		expect(stderr.join('')).toMatch(
+			/^Executing <Task finished .*main\(\).* took 0\.150 seconds\n$/
+		);
+	});
+
 	it('streams what it prints while it runs', async () => {
 		const heard: PythonOutput[] = [];
 		// In the worker onOutput is comlink's proxy, which returns a Promise.
