@@ -1,7 +1,7 @@
 import type { PyodideInterface } from 'pyodide';
 import type { Scenario } from '../../simulations/index';
 import { ByteCounter, laterPhase, type LoadPhase, type LoadProgress } from './load-progress';
-import type { ExactRun } from './index';
+import type { ExactRun, PythonOutput, PythonRun } from './index';
 
 /** What the CPython worker needs from outside: Pyodide's loader and the exact engine. */
 export interface CPythonDeps {
@@ -11,6 +11,11 @@ export interface CPythonDeps {
 		scenario: Scenario,
 		options?: { trace?: boolean }
 	) => Promise<ExactRun>;
+	runPython: (
+		py: PyodideInterface,
+		source: string,
+		options: { trace: boolean; onOutput: (output: PythonOutput[]) => void }
+	) => Promise<PythonRun>;
 	/** The fetch Pyodide uses; it is counted while loading. */
 	scope?: { fetch: typeof globalThis.fetch };
 }
@@ -27,12 +32,18 @@ export interface CPythonApi {
 	load(request: LoadRequest, progress: (p: LoadProgress) => unknown): Promise<string>;
 	/** Runs a scenario on CPython's own loop; `load` must have resolved. */
 	run(scenario: Scenario): Promise<ExactRun>;
+	/** Runs the learner's Python (main.py); `onOutput` hears what it prints as it prints it. */
+	runPython(source: string, onOutput: (output: PythonOutput[]) => unknown): Promise<PythonRun>;
 }
 
 /** The API that cpython.worker.ts exposes; tests call it directly or over a MessageChannel. */
 export function createCPythonApi(deps: CPythonDeps): CPythonApi {
 	const scope = deps.scope ?? globalThis;
 	let py: Promise<PyodideInterface> | null = null;
+	const loaded = async () => {
+		if (!py) throw new Error('CPython is not loaded yet.');
+		return py;
+	};
 	return {
 		async load(request, progress) {
 			py ??= start(deps, scope, request, progress);
@@ -44,8 +55,10 @@ export function createCPythonApi(deps: CPythonDeps): CPythonApi {
 			}
 		},
 		async run(scenario) {
-			if (!py) throw new Error('CPython is not loaded yet.');
-			return deps.runExact(await py, scenario, { trace: true });
+			return deps.runExact(await loaded(), scenario, { trace: true });
+		},
+		async runPython(source, onOutput) {
+			return deps.runPython(await loaded(), source, { trace: true, onOutput });
 		}
 	};
 }

@@ -5,12 +5,20 @@ import { whenReady } from '../runtime/ready';
 import type { CPythonApi } from './cpython-api';
 import type { LoadProgress } from './load-progress';
 import { PYODIDE_DIR } from './pyodide-files';
-import type { ExactRun } from './index';
+import type { ExactRun, PythonOutput, PythonRun } from './index';
 
 /** A scenario runs in virtual time (milliseconds of wall time); this long means it is stuck. */
 const RUN_TIMEOUT_MS = 60_000;
 /** Loading is seconds on a fast machine; this long means it will not finish. */
 const LOAD_TIMEOUT_MS = 180_000;
+
+/** What a run under way rejects with when the worker is ended (Stop, or a failed load). */
+export class CPythonStopped extends Error {
+	constructor() {
+		super('The CPython worker was ended before the run finished.');
+		this.name = 'CPythonStopped';
+	}
+}
 
 /** Raised when the worker took too long: it is ended, and the next run starts afresh. */
 class Timeout extends Error {}
@@ -24,6 +32,8 @@ export class CPythonBridge {
 	private worker: Worker | null = null;
 	private api: Promise<Comlink.Remote<CPythonApi>> | null = null;
 	private loaded = false;
+	/** Ends each run under way when the worker goes. */
+	private readonly ending = new Set<(e: Error) => void>();
 
 	/** True once CPython has loaded: later runs start at once. */
 	get warm(): boolean {
@@ -40,13 +50,34 @@ export class CPythonBridge {
 
 	/** Loads CPython if needed (reporting progress), then runs the scenario on it. */
 	async run(scenario: Scenario, progress: (p: LoadProgress) => void): Promise<ExactRun> {
-		const api = await this.start();
+		const api = await this.ready(progress);
+		return this.limitedRun(api.run(scenario));
+	}
+
+	/**
+	 * Loads CPython if needed, then runs the learner's Python (main.py) on it; `onOutput` hears
+	 * what it prints while it runs. `dispose()` is how a program that never ends is stopped.
+	 */
+	async runPython(
+		source: string,
+		progress: (p: LoadProgress) => void,
+		onOutput: (output: PythonOutput[]) => void
+	): Promise<PythonRun> {
+		const api = await this.ready(progress);
+		return this.limitedRun(api.runPython(source, Comlink.proxy(onOutput)));
+	}
+
+	/** The worker's API with CPython loaded (reporting progress), then the phase `running`. */
+	private async ready(progress: (p: LoadProgress) => void): Promise<Comlink.Remote<CPythonApi>> {
+		const api = await this.untilDisposed(this.start());
 		if (!this.loaded) {
 			const sizes = Object.fromEntries(runtimeFiles.files.map((f) => [f.name, f.bytes]));
 			const indexURL = new URL(`${PYODIDE_DIR}/`, document.baseURI).href;
 			try {
-				await limited(api.load({ indexURL, sizes }, Comlink.proxy(progress)), LOAD_TIMEOUT_MS);
+				const load = api.load({ indexURL, sizes }, Comlink.proxy(progress));
+				await limited(this.untilDisposed(load), LOAD_TIMEOUT_MS);
 			} catch (e) {
+				if (e instanceof CPythonStopped) throw e;
 				// A failed load leaves Python in an unknown state: the next try starts afresh.
 				this.dispose();
 				throw e instanceof Timeout
@@ -57,18 +88,36 @@ export class CPythonBridge {
 		}
 		const bytes = this.runtime.bytes;
 		progress({ phase: 'running', loaded: bytes, total: bytes });
+		return api;
+	}
+
+	/** The run, or an error after a minute (the worker is then ended) or when it is ended. */
+	private async limitedRun<T>(work: Promise<T>): Promise<T> {
 		try {
-			return await limited(api.run(scenario), RUN_TIMEOUT_MS);
+			return await limited(this.untilDisposed(work), RUN_TIMEOUT_MS);
 		} catch (e) {
-			// A scenario CPython mode cannot run rejects with its reason and the worker stays warm.
+			// A run CPython mode cannot do rejects with its reason and the worker stays warm.
 			if (!(e instanceof Timeout)) throw e;
 			this.dispose();
 			throw new Error('CPython did not finish the run in a minute; it was stopped.', { cause: e });
 		}
 	}
 
+	/** The work, or CPythonStopped as soon as `dispose()` ends the worker (which never answers). */
+	private async untilDisposed<T>(work: Promise<T>): Promise<T> {
+		let end: (e: Error) => void = () => {};
+		const ended = new Promise<never>((_, reject) => this.ending.add((end = reject)));
+		try {
+			return await Promise.race([work, ended]);
+		} finally {
+			this.ending.delete(end);
+		}
+	}
+
 	/** Ends the worker; the next run starts a new one (a cold start again). */
 	dispose(): void {
+		for (const end of this.ending) end(new CPythonStopped());
+		this.ending.clear();
 		this.worker?.terminate();
 		this.worker = null;
 		this.api = null;

@@ -3,7 +3,10 @@ import * as Comlink from 'comlink';
 import { loadPyodide } from 'pyodide';
 import { READY } from '../runtime/ready';
 import { createCPythonApi } from './cpython-api';
-import { runExact } from './index';
+import { runExact, runExactPython } from './index';
 
-Comlink.expose(createCPythonApi({ loadPyodide, runExact }), self as unknown as Comlink.Endpoint);
+Comlink.expose(
+	createCPythonApi({ loadPyodide, runExact, runPython: runExactPython }),
+	self as unknown as Comlink.Endpoint
+);
 self.postMessage(READY);

@@ -3,4 +3,10 @@ export { runExact, type ExactRun } from './run-exact';
 export { compareRuns, type RunComparison } from './compare';
 export { UnsupportedOnCPython, unsupportedParts } from './supported';
 export { DIVERGENCES, type Divergence } from './divergences';
-export { runExactPython, PythonSourceError, type PythonRun, type PythonError } from './run-python';
+export {
+	runExactPython,
+	PYTHON_FILE,
+	type PythonRun,
+	type PythonError,
+	type PythonOutput
+} from './run-python';

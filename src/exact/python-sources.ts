@@ -1,6 +1,7 @@
 // The exact engine's Python, as text: Vite, Vitest and the CLI's esbuild load `?raw` imports.
 import lab from './python/lab.py?raw';
 import labLoop from './python/lab_loop.py?raw';
+import labOutput from './python/lab_output.py?raw';
 import labPython from './python/lab_python.py?raw';
 import labRpc from './python/lab_rpc.py?raw';
 import labScenario from './python/lab_scenario.py?raw';
@@ -14,6 +15,7 @@ import labWorld from './python/lab_world.py?raw';
 export const PYTHON_SOURCES: Record<string, string> = {
 	'lab.py': lab,
 	'lab_loop.py': labLoop,
+	'lab_output.py': labOutput,
 	'lab_python.py': labPython,
 	'lab_rpc.py': labRpc,
 	'lab_scenario.py': labScenario,

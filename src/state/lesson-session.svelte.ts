@@ -174,7 +174,9 @@ export class LessonSession extends SteppedSession implements Stage {
 			t: this.moment,
 			set: writeNumberSet(this.numbers.values, this.numbers.params),
 			s: null,
-			b: null
+			b: null,
+			py: null,
+			tab: 'scenario'
 		};
 	}
 }

@@ -3,6 +3,8 @@ import { isSlug } from './slug';
 export type ControlsMode = 'all' | 'minimal' | 'none';
 export type EmbedTheme = 'light' | 'dark' | 'auto';
 /** `run` is the playground's old name, still read so old links work. */
+/** The playground's editor tabs. */
+export type PlaygroundTab = 'scenario' | 'python';
 export type PageName = 'home' | 'lesson' | 'run' | 'playground' | 'docs' | 'trace';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
@@ -25,6 +27,9 @@ export interface Params {
 	b: string | null;
 	/** The trace page's recorded run: a same-site URL to fetch (see trace-url.ts). */
 	trace: string | null;
+	/** The playground's Python tab: its program (as `encodeScenarioLink` wrote it), and whether it is open. */
+	py: string | null;
+	tab: PlaygroundTab;
 	controls: ControlsMode;
 	theme: EmbedTheme;
 	autoplay: boolean;
@@ -48,7 +53,9 @@ export const LAB_KEYS = [
 	't',
 	'set',
 	's',
-	'b'
+	'b',
+	'tab',
+	'py'
 ] as const;
 /** The embed's parameters (and the custom element's attributes), in the order links are written. */
 export const EMBED_KEYS = [
@@ -75,6 +82,8 @@ export const DEFAULTS: Params = {
 	s: null,
 	b: null,
 	trace: null,
+	py: null,
+	tab: 'scenario',
 	controls: 'all',
 	theme: 'auto',
 	autoplay: false
@@ -140,6 +149,8 @@ const RULES: { [K in ParamName]: Rule<Params[K]> } = {
 	s: text,
 	b: text,
 	trace: text,
+	py: text,
+	tab: oneOf<PlaygroundTab>(['scenario', 'python'], 'scenario'),
 	controls: oneOf<ControlsMode>(['all', 'minimal', 'none'], 'all'),
 	theme: oneOf<EmbedTheme>(['light', 'dark', 'auto'], 'auto'),
 	autoplay: flag

@@ -21,18 +21,20 @@ export function encodeScenarioLink(text: string): string {
  * and messages never quote the value.
  */
 export function decodeScenarioLink(
-	value: string
+	value: string,
+	/** What the link carries, in the messages: a scenario, or the Python tab's program. */
+	what = 'scenario'
 ): { ok: true; text: string } | { ok: false; message: string } {
 	if (value.length > MAX_LINK) {
 		return {
 			ok: false,
-			message: `the scenario in the link is ${value.length} characters long; a link holds at most ${MAX_LINK}.`
+			message: `the ${what} in the link is ${value.length} characters long; a link holds at most ${MAX_LINK}.`
 		};
 	}
 	if (!ALPHABET.test(value)) {
 		return {
 			ok: false,
-			message: 'the scenario in the link contains characters a scenario link never has.'
+			message: `the ${what} in the link contains characters a ${what} link never has.`
 		};
 	}
 	const compressed = value.replaceAll(' ', '+');
@@ -46,14 +48,14 @@ export function decodeScenarioLink(
 	if (text !== null && text.length > MAX_TEXT) {
 		return {
 			ok: false,
-			message: `the scenario in the link expands to ${text.length} characters; a scenario has at most ${MAX_TEXT}.`
+			message: `the ${what} in the link expands to ${text.length} characters; a ${what} has at most ${MAX_TEXT}.`
 		};
 	}
 	// Only a value that re-encodes to itself is what the encoder wrote: anything else is damaged.
 	if (text === null || encodeScenarioLink(text) !== compressed) {
 		return {
 			ok: false,
-			message: 'the scenario in the link is damaged or incomplete (was the link cut short?).'
+			message: `the ${what} in the link is damaged or incomplete (was the link cut short?).`
 		};
 	}
 	return { ok: true, text };

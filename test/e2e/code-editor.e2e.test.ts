@@ -3,31 +3,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import sample from '../../src/sample-scenario.json';
 import { encodeScenarioLink } from '../../src/url/scenario-link';
-import { editorText } from './code-editor';
+import { editorText, markedLines } from './code-editor';
 import { collectErrors, useLab } from './harness';
 
 const lab = useLab();
 const SAMPLE = JSON.stringify(sample, null, 2);
 const json = (page: Page) => page.getByLabel(/Scenario JSON/);
 const markers = (page: Page) => page.locator('.cm-lint-marker-error');
-
-/** The line numbers beside the error markers in the gutter, found by where each one is drawn. */
-async function markedLines(page: Page): Promise<number[]> {
-	const numbers = page.locator('.cm-lineNumbers .cm-gutterElement');
-	const rows: { n: number; top: number; bottom: number }[] = [];
-	for (const el of await numbers.all()) {
-		const box = await el.boundingBox();
-		const n = Number(await el.textContent());
-		if (box && n) rows.push({ n, top: box.y, bottom: box.y + box.height });
-	}
-	const lines: number[] = [];
-	for (const marker of await markers(page).all()) {
-		const box = await marker.boundingBox();
-		const middle = box ? box.y + box.height / 2 : NaN;
-		lines.push(rows.find((r) => r.top <= middle && middle < r.bottom)?.n ?? 0);
-	}
-	return lines;
-}
 
 /** Puts the caret after the first `chars` characters of line `n`'s text (a short line in view). */
 async function caretAt(page: Page, n: number, chars: number) {

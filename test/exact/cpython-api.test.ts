@@ -40,6 +40,11 @@ function fakes(scope: { fetch: typeof fetch }, fail = false) {
 			if (sc.id === 'unsupported')
 				throw new Error('handlers.h.steps[0]: op "x" cannot run on CPython');
 			return { result: simulate(sc, { trace: true }), ranAsCPython: ['the loop'], modelled: [] };
+		},
+		runPython: async (_py, source, { onOutput }) => {
+			const output = [{ atMs: 0, stream: 'stdout' as const, text: source }];
+			onOutput(output);
+			return { run: null, scenario: null, errors: [], output };
 		}
 	};
 	return { deps, loads: () => loads };
@@ -99,6 +104,21 @@ describe('CPython worker API over a MessageChannel', () => {
 		expect(run.result.format).toBe('event-loop-lab/result@1');
 		expect(run.result.trace?.length).toBeGreaterThan(0);
 		expect(run.ranAsCPython).toEqual(['the loop']);
+	});
+
+	it('runPython() returns the run and passes on what the program prints as it prints it', async () => {
+		const { deps } = fakes(site(sizeOf));
+		const api = connect(createCPythonApi(deps));
+		const heard: string[] = [];
+		const onOutput = Comlink.proxy((o: { text: string }[]) => void heard.push(o[0].text));
+		await expect(api.runPython('print(1)', onOutput)).rejects.toThrow('not loaded yet');
+		await api.load(
+			{ indexURL: 'http://site/pyodide/', sizes: SIZES },
+			Comlink.proxy(() => {})
+		);
+		const run = await api.runPython('print(1)', onOutput);
+		expect(run.output[0].text).toBe('print(1)');
+		await expect.poll(() => heard).toEqual(['print(1)']);
 	});
 
 	it('a step CPython cannot run rejects with its reason, and CPython stays loaded', async () => {

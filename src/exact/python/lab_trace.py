@@ -37,6 +37,8 @@ class Tracer:
         self._future_owners = {}
         self._children = {}
         self.loop = None
+        # Where asyncio's log lines are also written, as its logger writes them to stderr.
+        self.echo = None
 
     # -- output -------------------------------------------------------------------------------
 
@@ -55,6 +57,11 @@ class Tracer:
     def own_coro(self, coro, owner):
         """The task that will wrap `coro` (create_task, gather) serves `owner`."""
         self._coro_owners[id(coro)] = (coro, owner)
+
+    def has_owner(self, coro):
+        """Whether some part of the lab already said whom `coro`'s task serves."""
+        entry = self._coro_owners.get(id(coro))
+        return entry is not None and entry[0] is coro
 
     def future_owner(self, fut, owner):
         self._future_owners[id(fut)] = (fut, owner)
@@ -272,6 +279,8 @@ class Tracer:
                 if record.exc_info:
                     text += '\n' + logging.Formatter().formatException(record.exc_info)
                 tracer.emit('stderr', 'log', {'source': 'asyncio', 'text': text})
+                if tracer.echo is not None:
+                    tracer.echo(text)
                 if record.msg.startswith('Executing %s took'):
                     owner = tracer.returned_owner() or 'loop'
                     tracer.emit('loop', 'warning', {'kind': 'slowCallback', 'message': text})
