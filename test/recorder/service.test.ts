@@ -1,7 +1,8 @@
 // A real service recorded: test/recorder/fixtures/blocking_app.py under real uvicorn (--loop
 // asyncio) and the recorder, one burst of 8 requests over loopback on connections the client
-// opened first (3 block the loop 200 ms, 3 await 200 ms, 2 offload 200 ms), then our own
-// importer reads the trace. Tolerances are wide because two shared cores can stretch any step;
+// opened first (3 block the loop 200 ms, 3 await 200 ms, 2 offload 200 ms; the first, a block,
+// goes 50 ms ahead and the rest arrive while it holds the loop), then our own importer reads
+// the trace. Tolerances are wide because two shared cores can stretch any step;
 // what must hold is the shape, not the speed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
