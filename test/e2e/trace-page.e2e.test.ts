@@ -151,6 +151,31 @@ describe('the trace page', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('steps the run by stall and by request event', async () => {
+		const page = await lab.context.newPage();
+		await sampleFromButton(page);
+		const by = page.getByRole('group', { name: 'Step the run by' });
+		const said = by.getByRole('status');
+		const moment = page.getByRole('slider', { name: 'Moment' });
+		const stalls = findStalls(model);
+		await by.getByRole('button', { name: 'Next stall' }).click();
+		const first = Math.round(stalls[0].atMs + stalls[0].ms / 2);
+		await expect.poll(() => said.textContent()).toMatch(/^At [\d,.]+ ms: inside the /);
+		await expect.poll(async () => Number(await moment.inputValue())).toBe(first);
+		await by.getByRole('button', { name: 'Next stall' }).click();
+		await expect
+			.poll(async () => Number(await moment.inputValue()))
+			.toBe(Math.round(stalls[1].atMs + stalls[1].ms / 2));
+		await by.getByRole('button', { name: 'Next request event' }).click();
+		await expect
+			.poll(() => said.textContent())
+			.toMatch(/: r\d (arrives|is answered, after [\d,]+ ms)\.$/);
+		await by.getByRole('button', { name: 'Previous stall' }).click();
+		await expect
+			.poll(async () => Number(await moment.inputValue()))
+			.toBe(Math.round(stalls[1].atMs + stalls[1].ms / 2));
+	});
+
 	it('gives the recording itself back for Perfetto, as it was read', async () => {
 		const page = await lab.context.newPage();
 		await sampleFromButton(page);
