@@ -23,7 +23,8 @@ export function whatIf(
 				onLoop(step) && which(name, step, i) ? changed(step, change) : step
 			)
 		};
-	return { ...doc, id: `${doc.id}-${change}`, title: `${doc.title}, ${CHANGED[change]}`, handlers };
+	const slug = change.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+	return { ...doc, id: `${doc.id}-${slug}`, title: `${doc.title}, ${CHANGED[change]}`, handlers };
 }
 
 /** How a title says what changed. */

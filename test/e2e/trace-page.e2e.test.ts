@@ -118,12 +118,14 @@ describe('the trace page', () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
 		await sampleFromButton(page);
-		const stretch = page.getByLabel('Stretch');
+		const stretch = page.getByRole('combobox', { name: 'Stretch', exact: true });
 		const choices = await stretch.locator('option').allTextContents();
 		expect(choices).toContain('fixtures/blocking_app.py:16: 3 stalls');
 		expect(choices.at(-1)).toMatch(/^Every stall in the table \(\d+\)$/);
 		await stretch.selectOption({ label: 'fixtures/blocking_app.py:16: 3 stalls' });
-		await page.getByLabel('Change').selectOption({ label: 'Offload it to the thread pool' });
+		await page
+			.getByLabel('Change', { exact: true })
+			.selectOption({ label: 'Offload it to the thread pool' });
 		await page.getByRole('button', { name: 'Show what if' }).click();
 
 		const status = page.getByTestId('what-if-status');
@@ -144,6 +146,16 @@ describe('the trace page', () => {
 			.getByRole('link', { name: 'Make this a scenario' })
 			.getAttribute('href');
 		expect(link).toMatch(/&b=.+&compare=1$/);
+
+		// Not sure whether the stretch holds the GIL: both answers, side by side.
+		await page
+			.getByLabel('Change', { exact: true })
+			.selectOption({ label: 'Not sure about the GIL: show both' });
+		await page.getByRole('button', { name: 'Show what if' }).click();
+		await expect
+			.poll(() => status.textContent())
+			.toMatch(/held the GIL, or released it .+ holding the GIL and .+ releasing it/);
+		expect(await latency.locator('thead').textContent()).toContain('Holding the GIL');
 
 		await page.getByRole('button', { name: "Only the recording's run" }).click();
 		await expect.poll(() => status.textContent()).toBe('');

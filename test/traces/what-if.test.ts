@@ -53,6 +53,14 @@ describe('whatIf(doc, which, change)', () => {
 		});
 	});
 
+	it('makes a document the engine takes, whatever the change', async () => {
+		const { parseScenario } = await import('../../simulations/index');
+		for (const change of ['offload', 'await', 'holdsGil', 'releasesGil'] as const) {
+			const parsed = parseScenario(JSON.stringify(whatIf(doc, blockHandler, change)));
+			expect(parsed.ok ? 'ok' : parsed.errors[0].message, change).toBe('ok');
+		}
+	});
+
 	it('leaves the document it was given as it was', () => {
 		const copy = structuredClone(doc);
 		whatIf(doc, () => true, 'offload');

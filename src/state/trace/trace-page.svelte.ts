@@ -8,7 +8,7 @@ import {
 import { sameSiteTraceUrl } from '../../url/trace-url';
 import { PlaygroundSession } from '../playground-session.svelte';
 import { ScenarioDraft } from '../scenario-draft.svelte';
-import { whatIfScenario } from './what-if-run';
+import { whatIfScenario, type OfferedChange } from './what-if-run';
 import type { LatencyPair } from './latency-pairs';
 import { TraceReader } from './trace-reader';
 
@@ -90,29 +90,63 @@ export class TracePage {
 		});
 	}
 
-	/** The what-if on show (variant B of the stage), in words; null when none. */
-	whatIf: { what: string; steps: number; text: string } | null = $state.raw(null);
+	/**
+	 * The what-if on show, in words: what changed, how many steps, the two runs' texts (A is the
+	 * recording's own scenario unless both GIL answers are shown) and what each column is.
+	 */
+	whatIf: {
+		what: string;
+		steps: number;
+		a: string;
+		b: string;
+		columns: [string, string];
+	} | null = $state.raw(null);
 
-	/** Makes `change` to the stretches of `stalls` and compares the run before and after. */
-	tryWhatIf(stalls: readonly Stall[], change: StretchChange, what: string): void {
+	/** Makes `change` to the stretches of `stalls` and compares the two runs on the stage. */
+	tryWhatIf(stalls: readonly Stall[], change: OfferedChange, what: string): void {
 		const loaded = this.loaded;
 		if (!loaded?.session) return;
-		const { doc, steps } = whatIfScenario(loaded.model, loaded.scenario, stalls, change);
-		const text = JSON.stringify(doc, null, 2);
-		loaded.session.b = new ScenarioDraft('b', text);
-		loaded.session.compare = true;
-		this.whatIf = { what, steps, text };
+		const made = (c: StretchChange) => {
+			const { doc, steps } = whatIfScenario(loaded.model, loaded.scenario, stalls, c);
+			return { text: JSON.stringify(doc, null, 2), steps };
+		};
+		const unknown = change === 'unknownGil';
+		const a = unknown ? made('holdsGil').text : loaded.text;
+		const b = made(unknown ? 'releasesGil' : change);
+		this.showPair(a, b.text);
+		this.whatIf = {
+			what,
+			steps: b.steps,
+			a,
+			b: b.text,
+			columns: unknown ? ['Holding the GIL', 'Releasing it'] : ['Before', 'What if']
+		};
 	}
 
-	/** Back to the model's run alone. */
+	/** Back to the model's run of the recording alone. */
 	clearWhatIf(): void {
 		const session = this.loaded?.session;
-		if (session) {
+		if (session && this.loaded) {
 			session.active = 'a';
 			session.compare = false;
 			session.b = null;
+			this.setA(this.loaded.text);
 		}
 		this.whatIf = null;
+	}
+
+	private showPair(a: string, b: string) {
+		const session = this.loaded!.session!;
+		this.setA(a);
+		session.b = new ScenarioDraft('b', b);
+		session.compare = true;
+	}
+
+	private setA(text: string) {
+		const a = this.loaded!.session!.a;
+		if (a.text === text) return;
+		a.text = text;
+		a.settle();
 	}
 
 	/** Shows the stage at a moment of the run (ms), as the timeline's click does. */

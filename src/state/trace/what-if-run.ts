@@ -12,15 +12,23 @@ import {
 } from '../../traces/index';
 
 /** The changes offered, in the words the page shows. */
-export const CHANGES: { change: StretchChange; label: string; done: string }[] = [
-	{ change: 'offload', label: 'Offload it to the thread pool', done: 'offloaded to the pool' },
-	{ change: 'await', label: 'Make it an awaited call', done: 'made awaited calls' },
+/** A change the page offers: one of whatIf's, or both GIL answers side by side when unknown. */
+export type OfferedChange = StretchChange | 'unknownGil';
+
+export const CHANGES: { change: OfferedChange; label: string; done: string }[] = [
+	{ change: 'offload', label: 'Offload it to the thread pool', done: 'were offloaded to the pool' },
+	{ change: 'await', label: 'Make it an awaited call', done: 'were awaited calls' },
 	{
 		change: 'releasesGil',
 		label: 'It releases the GIL (a blocking call)',
-		done: 'releasing the GIL'
+		done: 'released the GIL'
 	},
-	{ change: 'holdsGil', label: 'It holds the GIL (Python code)', done: 'holding the GIL' }
+	{ change: 'holdsGil', label: 'It holds the GIL (Python code)', done: 'held the GIL' },
+	{
+		change: 'unknownGil',
+		label: 'Not sure about the GIL: show both',
+		done: 'held the GIL, or released it'
+	}
 ];
 
 /** Stalls that ran at the same source line: one choice, since one fix changes them all. */
