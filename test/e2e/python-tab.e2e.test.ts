@@ -53,6 +53,23 @@ async def main():
 asyncio.run(main())`;
 
 describe('the Python tab', () => {
+	it('opens a lesson snippet from its "Run this Python" link, and runs it', async () => {
+		const page = await lab.context.newPage();
+		await page.goto(`${lab.site.url}?lesson=blocking-vs-offloaded`);
+		await page.getByRole('link', { name: 'Run this Python' }).click();
+		await editor(page).waitFor();
+		expect(await editorText(editor(page))).toContain('async def upload_blocking():');
+		await run(page).click();
+		await ended(page);
+		await expect
+			.poll(() => output(page).textContent())
+			.toMatch(/upload_blocking: r1 200 ms, r2 400 ms, r3 600 ms, r4 800 ms, r5 1000 ms/);
+		// Offloaded, the five sleep in pool threads at once: each answered after about 200 ms.
+		await expect
+			.poll(() => output(page).textContent())
+			.toMatch(/upload_offloaded: (r\d 20\d ms(, |$)){5}/m);
+	});
+
 	it('runs a typed program on CPython: its output, its run on the stage, a traceback, and Stop', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
