@@ -3,6 +3,7 @@
 // bytes are read (accept, `_accept_connection2`, `connection_made` and `_add_reader`, then the
 // read: F6), and in a burst those iterations decide which handler runs first.
 import type { LoopSlice, SelectWait, TraceModel, TraceRequest } from './model';
+import { IDLE_MS } from './stalls';
 import { countUntil, lastAtOrBefore } from './time-index';
 
 /** How the model should deliver one request. */
@@ -13,8 +14,6 @@ export interface Arrival {
 	handledMs: number;
 }
 
-/** A select shorter than this, asked not to wait, did not idle. */
-const IDLE_MS = 1;
 // Asked to wait (nothing was ready), the loop idled until something woke it, however soon: the
 // model idles there too, so the two agree again at that moment.
 const idled = (w: SelectWait) => w.ms > IDLE_MS || (w.timeoutMs !== null && w.timeoutMs > 0);

@@ -4,7 +4,7 @@ import type { LoopSlice, SelectWait, TraceModel, TraceRequest } from './model';
 import { countUntil } from './time-index';
 
 /** A select shorter than this did not idle: the loop was still busy with queued work. */
-const IDLE_MS = 1;
+export const IDLE_MS = 1;
 
 /** The default threshold: a callback of 50 ms or more is a stall. */
 export const STALL_MS = 50;

@@ -6,6 +6,7 @@
 // spent waiting for a core.
 import { arrivalsOf } from './arrivals';
 import type { LoopSlice, PoolWork, SelectWait, TraceModel, TraceRequest } from './model';
+import { IDLE_MS } from './stalls';
 import { beginningIn } from './time-index';
 
 /** A step of the document, as scenario@1 spells it. */
@@ -23,8 +24,6 @@ export interface ScenarioDocument {
 	requests: { id: string; at: number; handler: string; connection?: 'new' }[];
 }
 
-/** A select shorter than this did not idle. */
-const IDLE_MS = 1;
 /** Less waiting than this inside a run is clock noise, not a blocking call. */
 const BLOCK_MS = 1;
 
@@ -32,7 +31,6 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** What the steps are read from, by task and by time, built once per document. */
 interface Index {
-	model: TraceModel;
 	runsOf: Map<number | undefined, LoopSlice[]>;
 	poolOf: Map<number | undefined, PoolWork[]>;
 	/** Slices a timer ran (they carry a lateness), in time order. */
@@ -53,7 +51,6 @@ function indexOf(model: TraceModel): Index {
 		return map;
 	};
 	return {
-		model,
 		runsOf: group(model.slices, (s) => s.taskId),
 		poolOf: group(model.pool, (w) => w.taskId),
 		timers: model.slices.filter((s) => s.lateMs !== undefined),

@@ -3,6 +3,7 @@
 import type { SimResult } from '../../../simulations/index';
 import { formatMs } from '../../format/numbers';
 import type { Stall } from '../../traces/index';
+import { shortWhere } from './what-if-run';
 
 /** A moment of the stage's run worth stopping at, with what happens there in words. */
 export interface Moment {
@@ -14,7 +15,7 @@ export interface Moment {
 export function stallMoments(stalls: readonly Stall[]): Moment[] {
 	return stalls.map((s) => ({
 		atMs: Math.round(s.atMs + s.ms / 2),
-		what: `inside the ${formatMs(s.ms, 1)} stall that began at ${formatMs(s.atMs, 1)}${s.where ? ` (${s.where.split('/').slice(-2).join('/')})` : ''}`
+		what: `inside the ${formatMs(s.ms, 1)} stall that began at ${formatMs(s.atMs, 1)}${s.where ? ` (${shortWhere(s.where)})` : ''}`
 	}));
 }
 

@@ -47,11 +47,11 @@ export function stallGroups(stalls: readonly Stall[]): StallGroup[] {
 		byLine.set(key, [...(byLine.get(key) ?? []), s]);
 	}
 	const groups = [...byLine].map(([where, list]) => ({
-		label: `${short(where)}: ${list.length} ${list.length === 1 ? 'stall' : 'stalls'}`,
+		label: `${shortWhere(where)}: ${list.length} ${list.length === 1 ? 'stall' : 'stalls'}`,
 		what:
 			list.length === 1
-				? `the stall at ${short(where)}`
-				: `the ${list.length} stalls at ${short(where)}`,
+				? `the stall at ${shortWhere(where)}`
+				: `the ${list.length} stalls at ${shortWhere(where)}`,
 		stalls: list
 	}));
 	if (groups.length > 1)
@@ -64,7 +64,7 @@ export function stallGroups(stalls: readonly Stall[]): StallGroup[] {
 }
 
 /** The last two parts of a path: the file and line a reader recognises. */
-const short = (where: string) => where.split('/').slice(-2).join('/');
+export const shortWhere = (where: string) => where.split('/').slice(-2).join('/');
 
 /** The scenario with `change` made to the stretches of `stalls`, and how many steps changed. */
 export function whatIfScenario(
