@@ -1,5 +1,6 @@
 import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
 import type { Lesson } from '../content/types';
+import { eachWhenIdle } from '../state/when-idle';
 import { encodeScenarioLink, MAX_LINK } from './scenario-link';
 
 // Compressing a scenario costs milliseconds: each variant's is made once per lesson and numbers.
@@ -18,6 +19,14 @@ function encoded(lesson: Lesson, name: string, numbers: NumberValues): string {
 		links.set(key, link);
 	}
 	return link;
+}
+
+/**
+ * Compresses each variant's link (with the lesson's own numbers) one per idle moment, so a step
+ * that first shows a variant, as Play reaches it, does not spend its frame on it. Returns a stop.
+ */
+export function warmPlaygroundLinks(lesson: Lesson): () => void {
+	return eachWhenIdle(lesson.variants, (v) => encoded(lesson, v.name, {}));
 }
 
 /**
