@@ -5,7 +5,7 @@ import { setIn, valueAt } from '../state/json-edit';
 export interface Placement {
 	count: number;
 	everyMs: number;
-	/** Drop the scenario's other requests, so the run is the pasted handler's alone. */
+	/** Drop the scenario's other requests, so the run is the pasted handler's alone (and titled so). */
 	alone: boolean;
 }
 
@@ -37,5 +37,7 @@ export function putHandler(text: string, name: string, handler: Handler, at: Pla
 	};
 	const requests = others('requests');
 	out = setIn(out, ['requests'], requests.length > 0 ? requests : undefined);
-	return setIn(out, ['arrivals'], [...others('arrivals'), arrival]);
+	out = setIn(out, ['arrivals'], [...others('arrivals'), arrival]);
+	const title = `${name}(), pasted: ${at.count} request${at.count === 1 ? '' : 's'}`;
+	return at.alone ? setIn(out, ['title'], title) : out;
 }

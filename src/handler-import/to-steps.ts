@@ -45,18 +45,28 @@ export function toHandler(reading: HandlerReading, settings: StepSettings = {}):
 	};
 }
 
-/** Every step of a reading with a duration to set, once each, in order (a repeated loop body once). */
-export function timedSteps(steps: readonly FoundStep[]): { step: FoundStep; times: number }[] {
-	const out = new Map<StepId, { step: FoundStep; times: number }>();
-	const walk = (list: readonly FoundStep[]) => {
+/** One row of the step list: a step once (a repeated loop body counts `times`), `depth` inside locks and gathers. */
+export interface StepRow {
+	step: FoundStep;
+	times: number;
+	depth: number;
+}
+
+/** Every step of a reading, once each, in order, for the user to set. */
+export function stepRows(steps: readonly FoundStep[]): StepRow[] {
+	const out = new Map<StepId, StepRow>();
+	const walk = (list: readonly FoundStep[], depth: number) => {
 		for (const s of list) {
 			const seen = out.get(s.id);
-			if (seen) seen.times++;
-			else out.set(s.id, { step: s, times: 1 });
-			if (s.op === 'lock' && !seen) walk(s.steps);
-			if (s.op === 'gather' && !seen) s.branches.forEach(walk);
+			if (seen) {
+				seen.times++;
+				continue;
+			}
+			out.set(s.id, { step: s, times: 1, depth });
+			if (s.op === 'lock') walk(s.steps, depth + 1);
+			if (s.op === 'gather') s.branches.forEach((b) => walk(b, depth + 1));
 		}
 	};
-	walk(steps);
+	walk(steps, 0);
 	return [...out.values()];
 }

@@ -63,6 +63,17 @@ export function runningLines(
 	const byRequest = new Map(scenario.requests.map((r) => [r.id, r.handler]));
 	const tasks = new Map<string, TaskPlace>();
 	let focus: TaskPlace | null = null;
+	// Tasks that had the focus, latest last: when one ends, the focus goes back to the latest live one.
+	const recent: TaskPlace[] = [];
+	const touch = (t: TaskPlace) => {
+		if (focus !== t) recent.push(t);
+		focus = t;
+	};
+	const endOf = (t: TaskPlace) => {
+		t.ended = true;
+		while (recent.length > 0 && recent[recent.length - 1].ended) recent.pop();
+		focus = recent.at(-1) ?? t;
+	};
 
 	const placeOf = (id: string): TaskPlace | null => {
 		const known = tasks.get(id);
@@ -107,14 +118,9 @@ export function runningLines(
 		if (e.type === 'task') {
 			const t = placeOf(e.actor);
 			if (t) {
-				focus = t;
+				touch(t);
 				const { state, on } = e.detail;
-				if (state === 'done' || state === 'failed') {
-					t.ended = true;
-					// A gather's branch is over: its parent still waits in the gather.
-					const slash = e.actor.lastIndexOf('/');
-					if (slash > 0) focus = tasks.get(e.actor.slice(0, slash)) ?? t;
-				}
+				if (state === 'done' || state === 'failed') endOf(t);
 				else if (state === 'waiting' || (state === 'running' && on !== null)) {
 					const op = on === null ? null : awaitedOp(on);
 					const match = (ins: Instr) => (op === null ? AWAITS.has(ins.op) : ins.op === op);
@@ -137,7 +143,7 @@ export function runningLines(
 					? 'block'
 					: null;
 			if (t && op) {
-				focus = t;
+				touch(t);
 				seek(t, (ins) => ins.op === op);
 			}
 		}

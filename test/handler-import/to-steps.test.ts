@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, simulate } from '../../simulations/index';
 import { putHandler } from '../../src/handler-import/put-in-scenario';
 import { readHandler } from '../../src/handler-import/read-handler';
-import { timedSteps, toHandler } from '../../src/handler-import/to-steps';
+import { stepRows, toHandler } from '../../src/handler-import/to-steps';
 import sample from '../../src/sample-scenario.json';
 import { HANDLER_CASES } from './handler-cases';
 
@@ -29,9 +29,9 @@ describe('toHandler(reading) and putHandler(text, …) make a scenario the engin
 		const r = reading(
 			'async def h():\n    for i in range(2):\n        time.sleep(0.1)\n    await asyncio.to_thread(f)'
 		);
-		expect(timedSteps(r.steps).map((t) => [t.step.id, t.times])).toEqual([
-			['0', 2],
-			['1', 1]
+		expect(stepRows(r.steps).map((t) => [t.step.id, t.times, t.depth])).toEqual([
+			['0', 2, 0],
+			['1', 1, 0]
 		]);
 		const h = toHandler(r, { ms: { '0': 30, '1': 70 }, work: { '1': 'cpu' } });
 		expect(h.steps).toEqual([
@@ -65,6 +65,12 @@ describe('toHandler(reading) and putHandler(text, …) make a scenario the engin
 			{ op: 'sleep', ms: 100, line: 2, label: 'asyncio.sleep(0.1)' }
 		]);
 		expect(replaced.arrivals).toEqual([{ handler: 'upload', count: 2, startMs: 0, everyMs: 5 }]);
+		expect(replaced.title).toBe(sample.title);
+		const alone = JSON.parse(
+			putHandler(SAMPLE, 'fetch', toHandler(r), { count: 1, everyMs: 5, alone: true })
+		);
+		expect(alone.title).toBe('fetch(), pasted: 1 request');
+		expect(alone.arrivals).toEqual([{ handler: 'fetch', count: 1, startMs: 0, everyMs: 5 }]);
 	});
 
 	it('marks a FastAPI def endpoint as sync', () => {
