@@ -49,17 +49,19 @@ function flatten(steps: readonly Step[]): Instr[] {
 }
 
 /**
- * The line of `handler`'s code that its most recently active task stands at, after each number
- * of trace events (index 0: before the first): what the code view marks while a playground run
- * steps. It follows each task through its steps by the events that reveal them: a blocking
- * call or Python on a thread, a suspension, a resumption. 0 where no line applies.
+ * The line of `handler`'s code that its most recently active task stands at, after a number of
+ * trace events (0: before the first; 0 back where no line applies): what the code view marks
+ * while a playground run steps. It follows each task through its steps by the events that reveal
+ * them: a blocking call or Python on a thread, a suspension, a resumption. The events are read
+ * once, as far as asked, so stepping costs one event and a jump only the events jumped over.
  */
 export function runningLines(
 	scenario: Scenario,
 	handler: string,
 	trace: readonly TraceEvent[]
-): Int32Array {
+): (index: number) => number {
 	const lines = new Int32Array(trace.length + 1);
+	let read = 0;
 	const byRequest = new Map(scenario.requests.map((r) => [r.id, r.handler]));
 	const tasks = new Map<string, TaskPlace>();
 	let focus: TaskPlace | null = null;
@@ -114,7 +116,7 @@ export function runningLines(
 		return t.program[t.pc]?.line ?? 0;
 	};
 
-	trace.forEach((e, i) => {
+	const apply = (e: TraceEvent) => {
 		if (e.type === 'task') {
 			const t = placeOf(e.actor);
 			if (t) {
@@ -147,29 +149,32 @@ export function runningLines(
 				seek(t, (ins) => ins.op === op);
 			}
 		}
-		lines[i + 1] = focus ? lineOf(focus) : 0;
-	});
-	return lines;
+	};
+	return (index) => {
+		for (; read < Math.min(index, trace.length); read++) {
+			apply(trace[read]);
+			lines[read + 1] = focus ? lineOf(focus) : 0;
+		}
+		return lines[index] ?? 0;
+	};
 }
 
-const cache = new WeakMap<object, Int32Array>();
+const cache = new WeakMap<object, (index: number) => number>();
 
 /**
  * The line to mark in the code a run shows (its first handler with code), after `index` events,
- * or null; worked out once per run.
+ * or null; each event of a run is read once.
  */
 export function runLineAt(
 	run: { scenario: Scenario; result: { trace?: readonly TraceEvent[] } },
 	index: number
 ): number | null {
-	let lines = cache.get(run);
-	if (!lines) {
+	let lineAt = cache.get(run);
+	if (!lineAt) {
 		const shown = Object.entries(run.scenario.handlers).find(([, h]) => h.code)?.[0];
-		lines =
-			shown === undefined
-				? new Int32Array(0)
-				: runningLines(run.scenario, shown, run.result.trace ?? []);
-		cache.set(run, lines);
+		lineAt =
+			shown === undefined ? () => 0 : runningLines(run.scenario, shown, run.result.trace ?? []);
+		cache.set(run, lineAt);
 	}
-	return lines[index] || null;
+	return lineAt(index) || null;
 }

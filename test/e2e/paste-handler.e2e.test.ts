@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { editorText } from './code-editor';
 import { collectErrors, useLab } from './harness';
 
-const lab = useLab();
+// The second site sends a strict policy: no inline script or style, no eval.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:";
+const lab = useLab([{}, { headers: { 'Content-Security-Policy': CSP } }]);
 
 const HANDLER = `@app.get("/slow")
 async def slow():
@@ -19,10 +21,15 @@ const currentLine = (page: Page) =>
 		.locator('.current')
 		.evaluate((el) => (el.textContent ?? '').replace('current line: ', ''));
 
-async function openPaste(page: Page, width = 1280, scheme: 'light' | 'dark' = 'light') {
+async function openPaste(
+	page: Page,
+	width = 1280,
+	scheme: 'light' | 'dark' = 'light',
+	site = lab.site
+) {
 	await page.setViewportSize({ width, height: 900 });
 	await page.emulateMedia({ colorScheme: scheme });
-	await page.goto(`${lab.site.url}?page=playground`);
+	await page.goto(`${site.url}?page=playground`);
 	await page.getByText('Paste your handler').click();
 	await page.getByLabel('Your handler (Python)').fill(HANDLER);
 }
@@ -81,6 +88,15 @@ describe('Paste your handler', () => {
 			.poll(() => page.getByTestId('paste-problem').textContent())
 			.toMatch(/syntax error on line 1/);
 		expect(await page.getByRole('button', { name: /Put into scenario/ }).count()).toBe(0);
+	});
+
+	it('works under a strict Content-Security-Policy', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await openPaste(page, 1280, 'light', lab.sites[1]);
+		await page.getByRole('button', { name: 'Put into scenario A' }).click();
+		await expect.poll(() => page.getByTestId('outcome').textContent()).toContain('Requests: 5');
+		expect(errors).toEqual([]);
 	});
 
 	for (const scheme of ['light', 'dark'] as const) {
