@@ -88,7 +88,7 @@ export function findFunction(src: PythonSource): FunctionFound | ReadProblem {
 		const list = defs.map((d) => `${nameOf(d.def)} on line ${src.lineOf(d.def.from)}`).join(', ');
 		return {
 			line: src.lineOf(defs[1].def.from),
-			message: `Paste one handler at a time: found ${defs.length} functions (${list}). Helpers it calls are listed as not recognised; time them as steps.`
+			message: `Paste one handler at a time: found ${defs.length} functions (${list}). Paste the handler alone: its calls to helpers are listed as not recognised, and the form can add a step for each.`
 		};
 	}
 	const [{ def, decorators }] = defs;

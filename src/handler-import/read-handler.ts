@@ -12,6 +12,8 @@ import type { FoundStep, HandlerReading, ReadResult, TimedStep, Unrecognised } f
 
 /** A FastAPI (or Starlette-style) route decorator: its `def` endpoint runs in the thread pool. */
 const ROUTE = /^@\s*\w+(\.\w+)*\.(get|post|put|patch|delete|head|options|api_route|route)\s*\(/;
+/** The validator's bound on a handler's `code`. */
+const MAX_CODE = 20_000;
 /** A `for` over `range(n)` with a literal n up to this is repeated; longer loops are counted once. */
 const MAX_REPEAT = 20;
 
@@ -21,6 +23,16 @@ const MAX_REPEAT = 20;
  * and locks. Calls no rule knows are listed, not guessed.
  */
 export function readHandler(text: string): ReadResult {
+	if (text.length > MAX_CODE) {
+		const message = `This is ${text.length.toLocaleString('en')} characters; a scenario holds a handler's code up to ${MAX_CODE.toLocaleString('en')}. Paste the handler alone.`;
+		return { ok: false, problem: { line: 1, message } };
+	}
+	// Lezer's parser caps nesting (2,900 brackets deep is its syntax error), so the reader's
+	// recursion stays far from the stack's end.
+	return read(text);
+}
+
+function read(text: string): ReadResult {
 	const src = parsePython(text);
 	const syntax = syntaxProblem(src);
 	if (syntax) return { ok: false, problem: syntax };

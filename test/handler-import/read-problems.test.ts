@@ -17,7 +17,19 @@ describe('readHandler(code) says what is wrong with a paste, and where', () => {
 			1,
 			/“def work” on line 1 is not a coroutine/
 		],
-		['an empty paste', '', 1, /No function here/]
+		['an empty paste', '', 1, /No function here/],
+		[
+			'too long for a scenario',
+			`async def h():\n${'    pass\n'.repeat(3000)}`,
+			1,
+			/a scenario holds a handler's code up to 20,000/
+		],
+		[
+			'nested thousands deep',
+			`async def h():\n    x = ${'('.repeat(9000)}1${')'.repeat(9000)}`,
+			2,
+			/syntax error on line 2/
+		]
 	])('%s', (_, code, line, message) => {
 		const r = readHandler(code);
 		expect(r.ok).toBe(false);
