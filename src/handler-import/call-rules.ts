@@ -231,6 +231,7 @@ export function annotationBinding(annotation: string): Binding | null {
 	const last = annotation.split('.').at(-1) ?? '';
 	const byType: Record<string, Binding> = {
 		Request: 'request',
+		UploadFile: 'asyncFile',
 		StreamReader: 'streamReader',
 		StreamWriter: 'streamWriter',
 		Session: 'syncDb',

@@ -87,8 +87,7 @@ async def upload(file: UploadFile):
     with open(f"/data/{file.filename}", "wb") as f:
         f.write(contents)
     return {"size": len(contents)}`,
-		steps: ['block 5 @4', 'block 20 @5'],
-		unknown: ['await file.read() @3']
+		steps: ['io 20 @3', 'block 5 @4', 'block 20 @5']
 	},
 	{
 		name: 'aiofiles',
