@@ -104,6 +104,7 @@ const BY_NAME: [RegExp, Rule][] = [
 		{ op: 'instant' }
 	],
 	[/^(logging|logger|log|json|uuid|datetime|math)\.\w+$/, { op: 'instant' }],
+	[/^(asyncio\.(timeout|timeout_at)|contextlib\.suppress|suppress)$/, { op: 'instant' }],
 	[/^(time\.(time|monotonic|perf_counter)|\w*HTTPException|\w*Response)$/, { op: 'instant' }]
 ];
 

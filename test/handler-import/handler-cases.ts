@@ -359,6 +359,15 @@ async def log(request: Request):
 		steps: ['block 100 @3']
 	},
 	{
+		name: 'async with asyncio.timeout: its body is read',
+		code: `async def bounded(client: httpx.AsyncClient):
+    async with asyncio.timeout(2):
+        r = await client.get("/slow")
+    logger.info("got %s", r.status_code)
+    return r.json()`,
+		steps: ['io 150 @3']
+	},
+	{
 		name: 'sleep with a variable: the default, to set',
 		code: `async def wait(delay):
     await asyncio.sleep(delay)
