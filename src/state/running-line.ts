@@ -38,6 +38,15 @@ function awaitedOp(on: string): Instr['op'] | null {
 	return null;
 }
 
+/** What a thread that a task's step put to work does, from its `doing` (after `r1: `). */
+function threadOp(doing: string, at: number): 'cpu' | 'block' | null {
+	if (doing.startsWith('Python', at) || doing.startsWith('def endpoint, cpu', at)) return 'cpu';
+	if (doing.startsWith('blocking call', at) || doing.startsWith('def endpoint, block', at)) {
+		return 'block';
+	}
+	return null;
+}
+
 function flatten(steps: readonly Step[]): Instr[] {
 	return steps.flatMap((s): Instr[] => {
 		const line = s.line ?? 0;
@@ -137,13 +146,8 @@ export function runningLines(
 		} else if (e.type === 'thread' && e.detail.doing) {
 			const doing = e.detail.doing;
 			const colon = doing.indexOf(': ');
-			const t = colon > 0 ? placeOf(doing.slice(0, colon)) : null;
-			const what = doing.slice(colon + 2);
-			const op = /^(Python|def endpoint, cpu)/.test(what)
-				? 'cpu'
-				: /^(blocking call|def endpoint, block)/.test(what)
-					? 'block'
-					: null;
+			const op = colon > 0 ? threadOp(doing, colon + 2) : null;
+			const t = op ? placeOf(doing.slice(0, colon)) : null;
 			if (t && op) {
 				touch(t);
 				seek(t, (ins) => ins.op === op);
