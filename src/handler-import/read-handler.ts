@@ -7,6 +7,7 @@ import {
 	type Callee,
 	type Rule
 } from './call-rules';
+import { argsOf, calleeOf, secondsOf, shortText } from './call-syntax';
 import { findFunction, parsePython, syntaxProblem, type PythonSource } from './python-source';
 import type { FoundStep, HandlerReading, ReadResult, TimedStep, Unrecognised } from './types';
 
@@ -89,7 +90,7 @@ class Reader {
 		const last = n.lastChild;
 		const value = last?.name === 'AwaitExpression' ? last.lastChild : last;
 		if (target?.name !== 'VariableName' || value?.name !== 'CallExpression') return;
-		const rule = ruleFor(this.callee(value.firstChild as SyntaxNode), this.bindings);
+		const rule = ruleFor(calleeOf(this.src, value.firstChild as SyntaxNode), this.bindings);
 		if (rule?.binds) this.bindings.set(this.text(target), rule.binds);
 	}
 
@@ -190,7 +191,7 @@ class Reader {
 		if (iter?.name !== 'CallExpression' || this.text(iter.firstChild as SyntaxNode) !== 'range') {
 			return null;
 		}
-		const args = this.args(iter);
+		const args = argsOf(iter);
 		if (args.positional.length !== 1 || args.positional[0].name !== 'Number') return null;
 		const n = Number(this.text(args.positional[0]).replace(/_/g, ''));
 		return Number.isInteger(n) && n >= 1 && n <= MAX_REPEAT ? n : null;
@@ -264,7 +265,7 @@ class Reader {
 	/** One call: a step, something instant, or listed as not recognised (null). */
 	private call(n: SyntaxNode, out: Out, awaited: boolean): Rule | null {
 		const calleeNode = n.firstChild as SyntaxNode;
-		const callee = this.callee(calleeNode);
+		const callee = calleeOf(this.src, calleeNode);
 		let rule: Rule | null;
 		if (callee.onCallResult) {
 			// `requests.get(u).json()`: the inner call is the step; a method of its result is part of it.
@@ -273,7 +274,7 @@ class Reader {
 			const bound = new Map<string, Binding>(inner.binds ? [['()', inner.binds]] : []);
 			rule = ruleFor({ ...callee, receiver: '()', dotted: null }, bound) ?? { op: 'instant' };
 		} else rule = ruleFor(callee, this.bindings);
-		const args = this.args(n);
+		const args = argsOf(n);
 		if (!rule) {
 			for (const a of args.all) this.expression(a, out);
 			this.unknown(n, awaited ? 'await ' : '');
@@ -310,12 +311,12 @@ class Reader {
 		positional: SyntaxNode[],
 		out: Out
 	): TimedStep {
-		const literal = rule.secondsArg ? this.seconds(positional[0]) : null;
+		const literal = rule.secondsArg ? secondsOf(this.src, positional[0]) : null;
 		return {
 			id: out.id(),
 			op,
 			line: this.line(n),
-			call: this.short(n),
+			call: shortText(this.src, n),
 			why: rule.why ?? '',
 			ms: literal ?? rule.ms ?? 100,
 			msFrom: literal === null ? 'default' : 'code'
@@ -328,18 +329,18 @@ class Reader {
 		let fn: SyntaxNode | undefined = positional[at];
 		let fnArgs = positional.slice(at + 1);
 		if (fn?.name === 'LambdaExpression' && fn.lastChild?.name === 'CallExpression') {
-			fnArgs = this.args(fn.lastChild).positional;
+			fnArgs = argsOf(fn.lastChild).positional;
 			fn = fn.lastChild.firstChild as SyntaxNode;
 		}
-		const inner = fn ? ruleFor(this.callee(fn), this.bindings) : null;
+		const inner = fn ? ruleFor(calleeOf(this.src, fn), this.bindings) : null;
 		const known = offloadWork(inner);
-		const literal = inner?.secondsArg ? this.seconds(fnArgs[0]) : null;
+		const literal = inner?.secondsArg ? secondsOf(this.src, fnArgs[0]) : null;
 		const what = fn ? this.text(fn) : 'the function';
 		out.steps.push({
 			id: out.id(),
 			op: 'offload',
 			line: this.line(n),
-			call: this.short(n),
+			call: shortText(this.src, n),
 			why: known
 				? `runs ${what} on a pool thread: the loop is free meanwhile`
 				: `runs ${what} on a pool thread; what it does is not known: set its time and work`,
@@ -367,77 +368,23 @@ class Reader {
 			id,
 			op: 'gather',
 			line: this.line(n),
-			call: this.short(n),
+			call: shortText(this.src, n),
 			why: 'each awaitable runs as a Task of its own; the handler waits for all',
 			branches
 		});
 	}
 
 	private notAwaited(n: SyntaxNode, rule: Rule): Rule {
-		this.note(n, `${this.short(n)} is not awaited here, so the model leaves it out`);
+		this.note(n, `${shortText(this.src, n)} is not awaited here, so the model leaves it out`);
 		return rule;
 	}
 
 	private unknown(n: SyntaxNode, prefix: string): void {
-		this.unrecognised.push({ call: `${prefix}${this.short(n)}`, line: this.line(n) });
+		this.unrecognised.push({ call: `${prefix}${shortText(this.src, n)}`, line: this.line(n) });
 	}
 
 	private note(n: SyntaxNode, text: string): void {
 		this.notes.push({ line: this.line(n), text });
-	}
-
-	/** How a callee is named; `a.b(x).c` has a call result as its receiver. */
-	private callee(n: SyntaxNode): Callee {
-		if (n.name === 'VariableName') {
-			return { dotted: this.text(n), receiver: null, method: null, onCallResult: false };
-		}
-		if (n.name !== 'MemberExpression') {
-			return { dotted: null, receiver: null, method: null, onCallResult: false };
-		}
-		const object = n.firstChild as SyntaxNode;
-		const prop = n.lastChild?.name === 'PropertyName' ? this.text(n.lastChild) : null;
-		const dotted = this.dotted(n);
-		return {
-			dotted,
-			receiver: object.name === 'VariableName' ? this.text(object) : null,
-			method: prop,
-			onCallResult: object.name === 'CallExpression'
-		};
-	}
-
-	/** `a.b.c` when the expression is only names and dots. */
-	private dotted(n: SyntaxNode): string | null {
-		if (n.name === 'VariableName') return this.text(n);
-		if (n.name !== 'MemberExpression' || n.lastChild?.name !== 'PropertyName') return null;
-		const head = this.dotted(n.firstChild as SyntaxNode);
-		return head === null ? null : `${head}.${this.text(n.lastChild)}`;
-	}
-
-	/** A call's arguments: positional ones (a `*` before one marks it starred) and all of them. */
-	private args(call: SyntaxNode): { positional: SyntaxNode[]; all: SyntaxNode[] } {
-		const positional: SyntaxNode[] = [];
-		const all: SyntaxNode[] = [];
-		const list = call.getChild('ArgList');
-		for (let c = list?.firstChild ?? null; c; c = c.nextSibling) {
-			if (['(', ')', ',', '*', '**', 'AssignOp'].includes(c.name)) continue;
-			if (c.nextSibling?.name === 'AssignOp') continue;
-			all.push(c);
-			if (c.prevSibling?.name !== 'AssignOp' && c.prevSibling?.name !== '**') positional.push(c);
-		}
-		return { positional, all };
-	}
-
-	/** A literal number of seconds as ms (`0.2` → 200), else null. */
-	private seconds(n: SyntaxNode | undefined): number | null {
-		if (n?.name !== 'Number') return null;
-		const s = Number(this.text(n).replace(/_/g, ''));
-		return Number.isFinite(s) && s >= 0 ? Math.round(s * 1e6) / 1e3 : null;
-	}
-
-	/** The call as written, on one line and short enough for a list. */
-	private short(n: SyntaxNode): string {
-		const text = this.text(n).replace(/\s+/g, ' ');
-		return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 	}
 
 	private line(n: SyntaxNode): number {
