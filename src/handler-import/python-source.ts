@@ -1,4 +1,5 @@
 import { pythonLanguage } from '@codemirror/lang-python';
+import { Text } from '@codemirror/state';
 import type { SyntaxNode } from '@lezer/common';
 import type { ReadProblem } from './types';
 
@@ -22,22 +23,12 @@ export interface FunctionFound {
 
 /** Parses Python with the editor's own grammar (lezer), which keeps going past errors. */
 export function parsePython(text: string): PythonSource {
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-	const lineOf = (pos: number) => {
-		let lo = 0;
-		let hi = starts.length - 1;
-		while (lo < hi) {
-			const mid = (lo + hi + 1) >> 1;
-			if (starts[mid] <= pos) lo = mid;
-			else hi = mid - 1;
-		}
-		return lo + 1;
-	};
+	// The editor's own document type finds a position's line (a tree of line lengths).
+	const doc = Text.of(text.split('\n'));
 	return {
 		text,
 		top: pythonLanguage.parser.parse(text).topNode,
-		lineOf,
+		lineOf: (pos) => doc.lineAt(pos).number,
 		textOf: (node) => text.slice(node.from, node.to)
 	};
 }

@@ -29,8 +29,8 @@ export function readHandler(text: string): ReadResult {
 		return { ok: false, problem: { line: 1, message } };
 	}
 	// Lezer's parser caps nesting (2,900 brackets deep is its syntax error), so the reader's
-	// recursion stays far from the stack's end.
-	return read(text);
+	// recursion stays far from the stack's end. Windows line ends would show in the code view.
+	return read(text.replace(/\r\n?/g, '\n'));
 }
 
 function read(text: string): ReadResult {

@@ -47,4 +47,20 @@ describe('readHandler(code) says what is wrong with a paste, and where', () => {
 		);
 		expect(r.reading.notes).toEqual([{ line: 2, text: 'for loop: its body is counted once' }]);
 	});
+
+	it('reads Windows line ends and tab indents as the same handler', () => {
+		const steps = (code: string) => {
+			const r = readHandler(code);
+			if (!r.ok) throw new Error(r.problem.message);
+			return r.reading.steps.map((s) => [s.op, s.line]);
+		};
+		const unix = 'async def h():\n    time.sleep(0.1)\n    await asyncio.sleep(0.1)';
+		expect(steps(unix.replaceAll('\n', '\r\n'))).toEqual(steps(unix));
+		const crlf = readHandler(unix.replaceAll('\n', '\r\n'));
+		expect(crlf.ok && crlf.reading.code).toBe(unix);
+		expect(steps(unix.replaceAll('    ', '\t'))).toEqual([
+			['block', 2],
+			['sleep', 3]
+		]);
+	});
 });
