@@ -124,6 +124,23 @@ describe('errors are located in one pass (issue 15, item 6)', () => {
 		expect(wrong).toEqual([]);
 		expect(at(['missing'])).toEqual({ line: 1, column: 1 });
 	});
+
+	it('reads each key of an object once, however many errors it locates', () => {
+		const n = 2_000;
+		const text = `{${Array.from({ length: n }, (_, i) => `"k${i}": ${i}`).join(',')}}`;
+		const tree = parseTree(text);
+		if (!tree?.children) expect.fail('no tree');
+		let reads = 0;
+		tree.children = new Proxy(tree.children, {
+			get(target, key, receiver) {
+				if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+				return Reflect.get(target, key, receiver);
+			}
+		});
+		const at = locator(tree, lineStarts(text));
+		for (let i = 0; i < n; i++) at([`k${n - 1 - i}`, 'x']);
+		expect(reads).toBeLessThanOrEqual(n);
+	});
 });
 
 describe('diagnostics that used to be obscure (issue 15, item 10)', () => {
