@@ -1,4 +1,4 @@
-import { parseTree } from 'jsonc-parser';
+import { parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioError } from '../../../simulations/index';
 import { MAX_ERRORS, MAX_NAME } from '../../../simulations/scenario/check';
@@ -131,7 +131,8 @@ describe('errors are located in one pass (issue 15, item 6)', () => {
 		const tree = parseTree(text);
 		if (!tree?.children) expect.fail('no tree');
 		let reads = 0;
-		tree.children = new Proxy(tree.children, {
+		// jsonc-parser types the tree read-only; the test swaps in a counting view of it.
+		(tree as { children: Node[] }).children = new Proxy(tree.children, {
 			get(target, key, receiver) {
 				if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
 				return Reflect.get(target, key, receiver);
