@@ -63,23 +63,37 @@ function parseText(input: string): ParseResult {
 		c.fail('E_TOO_LARGE', deep.path, `JSON nested at most ${MAX_NESTING} deep`, 'deeper nesting');
 		return { ok: false, errors: [{ ...c.errors[0].error, ...position(lines, deep.offset) }] };
 	}
-	const problems: ParseError[] = [];
-	const tree = parseTree(text, problems, { disallowComments: true, allowTrailingComma: false });
-	if (problems.length > 0 || tree === undefined) {
-		const errors = problems.slice(0, 20).map((p) => {
-			const at = position(lines, p.offset);
-			return syntaxError(
-				`${words(printParseErrorCode(p.error))} at line ${at.line}, column ${at.column}`,
-				at
-			);
-		});
-		return {
-			ok: false,
-			errors: errors.length ? errors : [syntaxError('the document is empty', null)]
-		};
+	let doc: unknown;
+	try {
+		// JSON.parse, not the tree, gives the values: it makes "__proto__" an ordinary own key.
+		doc = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, errors: syntaxErrors(text, lines, (e as Error).message) };
 	}
-	// JSON.parse, not the tree, gives the values: it makes "__proto__" an ordinary own key.
-	return validate(JSON.parse(text), locator(tree, lines));
+	// The tree only places errors: a valid document never builds it.
+	let at: ((path: Path) => { line: number; column: number }) | null = null;
+	return validate(doc, (path) => {
+		if (!at) {
+			const tree = parseTree(text);
+			at = tree ? locator(tree, lines) : () => ({ line: 1, column: 1 });
+		}
+		return at(path);
+	});
+}
+
+/** Where the JSON is malformed, by jsonc-parser, which (unlike JSON.parse) says where everywhere. */
+function syntaxErrors(text: string, lines: number[], fallback: string): ScenarioError[] {
+	const problems: ParseError[] = [];
+	parseTree(text, problems, { disallowComments: true, allowTrailingComma: false });
+	const errors = problems.slice(0, 20).map((p) => {
+		const at = position(lines, p.offset);
+		return syntaxError(
+			`${words(printParseErrorCode(p.error))} at line ${at.line}, column ${at.column}`,
+			at
+		);
+	});
+	if (errors.length) return errors;
+	return [syntaxError(text.trim() === '' ? 'the document is empty' : fallback, null)];
 }
 
 function validate(
