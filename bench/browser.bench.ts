@@ -4,8 +4,8 @@
 // its target. `--strict` exits 1 on a miss.
 import type { BrowserContext, Page } from 'playwright-core';
 import { listLessonFiles, readLessonFiles } from '../cli/lesson-files';
-import { initialJs } from './initial-js';
 import { inBrowser } from './in-browser';
+import { reportPageJs } from './page-js';
 import { median, report } from './report';
 import { LONG_BLOCK, playgroundUrl } from '../test/e2e/long-block';
 import { watchLongTasks } from '../test/e2e/long-tasks';
@@ -88,13 +88,7 @@ async function stopLatency(context: BrowserContext, url: string): Promise<void> 
 }
 
 await inBrowser(async (context, url) => {
-	for (const [name, page, target] of [
-		['embed initial JS (entry and static imports), gzip', 'embed.html', 90],
-		['lab initial JS (entry and static imports), gzip', 'index.html', 120]
-	] as const) {
-		const { kb, files } = initialJs(page);
-		report(name, kb, target, ' KB', `${files} files`);
-	}
+	await reportPageJs(context, url);
 	await stopLatency(context, url);
 	await realRuns(context, url);
 });
