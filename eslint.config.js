@@ -66,8 +66,9 @@ export default ts.config(
 				{
 					patterns: [
 						{
-							regex: 'simulations/(?!index$).+',
-							message: 'Import the engine only through simulations/index.'
+							regex: 'simulations/(?!(index|text)$).+',
+							message:
+								'Import the engine only through simulations/index (or simulations/text, its JSON text parser).'
 						},
 						{
 							regex: '(^|/)lessons/.*\\.ts$',

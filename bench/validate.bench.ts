@@ -2,7 +2,7 @@
 // scale and fuzz review's reproductions (issue 15), each with its target; the tests only check
 // that the reports are bounded. Each figure: the median of three parseScenario runs on the text.
 import { performance } from 'node:perf_hooks';
-import { parseScenario } from '../simulations/index';
+import { parseScenario } from '../simulations/text';
 import { median, report } from './report';
 
 const base = (extra: Record<string, unknown> = {}) => ({

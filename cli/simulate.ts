@@ -2,12 +2,12 @@
 // result@1 JSON on stdout (or the timeline text, or a Chrome Trace file for Perfetto).
 import {
 	formatTimeline,
-	parseScenario,
 	simulate,
 	type Scenario,
 	type ScenarioError,
 	type SimResult
 } from '../simulations/index';
+import { parseScenario } from '../simulations/text';
 import { runTrace } from '../src/export/chrome-trace';
 import { readText, type Io } from './io';
 

@@ -1,7 +1,8 @@
 // Public surface of the engine; everything outside simulations/ imports only this file.
 export * from './scenario/types';
 export * from './scenario/errors';
-export { parseScenario, type ParseResult } from './scenario/parse';
+export type { ParseResult } from './scenario/check-value';
+export { parseScenarioValue } from './scenario/check-value';
 export { formatPath } from './scenario/check';
 export { simulate } from './simulate';
 export type { SimOptions } from './engine/sim';

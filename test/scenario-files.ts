@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseScenario, type Scenario } from '../simulations/index';
+import { type Scenario } from '../simulations/index';
+import { parseScenario } from '../simulations/text';
 
 /** Every scenario file the golden suite covers: lesson variants (lessons/<lesson>/**.json) and the edge cases no lesson covers (test/scenarios/*.json). */
 export function scenarioFiles(): { name: string; path: string }[] {

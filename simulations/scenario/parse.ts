@@ -1,13 +1,17 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Checker, type Path } from './check';
+import {
+	checkValue,
+	internalError,
+	parseScenarioValue,
+	syntaxError,
+	type ParseResult
+} from './check-value';
 import { ERROR_CATALOGUE, type ScenarioError } from './errors';
 import { lineStarts, locator, position } from './locate';
 import { tooDeep } from './nesting';
-import type { Scenario } from './types';
-import { checkScenario } from './validate';
 
-/** The outcome of parsing: a normalized scenario, or every error found. */
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+export type { ParseResult };
 
 const MAX_TEXT = 5_000_000;
 /** JSON nesting allowed: far beyond what 16 levels of steps need, far below a parser's stack. */
@@ -20,12 +24,11 @@ const UTF16 = /^(\uFFFD\uFFFD|\u00FF\u00FE|\u00FE\u00FF)|^[^\0]{0,3}\0/;
  * column) or as an already-parsed value. Never throws; returns all errors, not just the first.
  */
 export function parseScenario(input: string | unknown): ParseResult {
+	if (typeof input !== 'string') return parseScenarioValue(input);
 	try {
-		return typeof input === 'string' ? parseText(input) : validate(input, null);
+		return parseText(input);
 	} catch (e) {
-		// A defect in the validator must still not crash a caller: report it as a finding.
-		const message = `internal validator error: ${(e as Error)?.message ?? String(e)}`;
-		return { ok: false, errors: [syntaxError(message, null)] };
+		return internalError(e);
 	}
 }
 
@@ -72,7 +75,7 @@ function parseText(input: string): ParseResult {
 	}
 	// The tree only places errors: a valid document never builds it.
 	let at: ((path: Path) => { line: number; column: number }) | null = null;
-	return validate(doc, (path) => {
+	return checkValue(doc, (path) => {
 		if (!at) {
 			const tree = parseTree(text);
 			at = tree ? locator(tree, lines) : () => ({ line: 1, column: 1 });
@@ -96,43 +99,7 @@ function syntaxErrors(text: string, lines: number[], fallback: string): Scenario
 	return [syntaxError(text.trim() === '' ? 'the document is empty' : fallback, null)];
 }
 
-function validate(
-	doc: unknown,
-	where: ((path: Path) => { line: number; column: number }) | null
-): ParseResult {
-	const c = new Checker();
-	const scenario = checkScenario(c, doc);
-	if (scenario && c.errors.length === 0) return { ok: true, scenario };
-	const errors = c.errors.map(({ error, path }) => (where ? { ...error, ...where(path) } : error));
-	if (c.unlisted > 0) errors.push(unlisted(c.unlisted, errors.length));
-	return { ok: false, errors };
-}
-
-function unlisted(count: number, listed: number): ScenarioError {
-	const more = `${count.toLocaleString('en-US')} more error${count === 1 ? '' : 's'}`;
-	return {
-		code: 'E_MORE_ERRORS',
-		path: '',
-		expected: `at most ${listed} errors listed`,
-		found: more,
-		message: `(document): and ${more}, not listed`,
-		hint: ERROR_CATALOGUE.E_MORE_ERRORS.hint
-	};
-}
-
 /** `CommaExpected` → `comma expected`. */
 function words(code: string): string {
 	return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-function syntaxError(message: string, at: { line: number; column: number } | null): ScenarioError {
-	return {
-		code: 'E_JSON_SYNTAX',
-		path: '',
-		expected: 'valid JSON',
-		found: message,
-		message: `(document): ${message}`,
-		hint: ERROR_CATALOGUE.E_JSON_SYNTAX.hint,
-		...(at ?? {})
-	};
 }

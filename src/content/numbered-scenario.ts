@@ -1,4 +1,4 @@
-import { parseScenario, type Scenario } from '../../simulations/index';
+import { parseScenarioValue, type Scenario } from '../../simulations/index';
 import type { LessonParam } from './lesson-params';
 import { valueAt, withValueAt } from './scenario-path';
 import type { LessonVariant } from './types';
@@ -68,7 +68,7 @@ export function numberedScenario(
 			['limitMs'],
 			Math.min(MAX_LIMIT_MS, Math.ceil(limit * stretch(changed, values)))
 		);
-	const parsed = parseScenario(doc);
+	const parsed = parseScenarioValue(doc);
 	if (!parsed.ok) return { error: parsed.errors.map((e) => e.message).join('; ') };
 	return { scenario: parsed.scenario };
 }

@@ -1,4 +1,4 @@
-import { parseScenario, type Scenario } from '../../simulations/index';
+import { parseScenarioValue, type Scenario } from '../../simulations/index';
 
 /**
  * The Python file that holds a handler's code, beside its scenario: `<scenario>.py` when the
@@ -20,10 +20,17 @@ export async function loadScenario(
 ): Promise<{ scenario: Scenario; doc: unknown } | { error: string }> {
 	const text = await readFile(file);
 	if (text === null) return { error: `no file ${file}` };
-	const parsed = parseScenario(text);
+	// Parsed as a value: a page showing lessons never needs the text tools that place an error at
+	// a line (`event-loop-lab simulate FILE` does, for the lesson's author).
+	let doc: { handlers: Record<string, { code?: string }> };
+	try {
+		doc = JSON.parse(text) as typeof doc;
+	} catch (e) {
+		return { error: `${file}: not valid JSON (${(e as Error).message})` };
+	}
+	const parsed = parseScenarioValue(doc);
 	if (!parsed.ok) return { error: `${file}: ${parsed.errors.map((e) => e.message).join('; ')}` };
 	const names = Object.keys(parsed.scenario.handlers);
-	const doc = JSON.parse(text) as { handlers: Record<string, { code?: string }> };
 	let moved = false;
 	for (const name of names) {
 		const py = pythonFile(file, name, names.length);
@@ -38,7 +45,7 @@ export async function loadScenario(
 	}
 	if (!moved) return { scenario: parsed.scenario, doc };
 	// Again with the code in place, so step lines are checked against it.
-	const full = parseScenario(doc);
+	const full = parseScenarioValue(doc);
 	if (!full.ok) return { error: `${file}: ${full.errors.map((e) => e.message).join('; ')}` };
 	return { scenario: full.scenario, doc };
 }

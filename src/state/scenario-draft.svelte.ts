@@ -1,4 +1,5 @@
-import { parseScenario, type Scenario, type ScenarioError } from '../../simulations/index';
+import { type Scenario, type ScenarioError } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { insertIn, moveIn, setIn, valueAt, type Path } from './json-edit';
 import { errorsAt } from './scenario-errors';
 import { runVariant, type VariantRun } from './variant-run';

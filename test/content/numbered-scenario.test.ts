@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../simulations/index';
+import { type Scenario } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import type { LessonParam } from '../../src/content/lesson-params';
 import { changedParams, numberedScenario, numbersKey } from '../../src/content/numbered-scenario';
 import { parsePath, valueAt, withValueAt } from '../../src/content/scenario-path';

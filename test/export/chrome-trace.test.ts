@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate, type SimResult } from '../../simulations/index';
+import { simulate, type SimResult } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { runTrace, SIMULATED_TRACE_FORMAT, type ChromeEvent } from '../../src/export/chrome-trace';
 
 function traced(file: string): SimResult {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { putHandler } from '../../src/handler-import/put-in-scenario';
 import { readHandler } from '../../src/handler-import/read-handler';
 import { toHandler } from '../../src/handler-import/to-steps';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate } from '../../simulations/index';
+import { simulate } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { putHandler } from '../../src/handler-import/put-in-scenario';
 import { readHandler } from '../../src/handler-import/read-handler';
 import { stepRows, toHandler } from '../../src/handler-import/to-steps';

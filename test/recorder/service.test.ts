@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseScenario, simulate } from '../../simulations/index';
+import { simulate } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import {
 	agreementOf,
 	findStalls,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFramer, parseScenario, simulate, type Scenario } from '../../simulations/index';
+import { createFramer, simulate, type Scenario } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { putHandler } from '../../src/handler-import/put-in-scenario';
 import { readHandler } from '../../src/handler-import/read-handler';
 import { toHandler } from '../../src/handler-import/to-steps';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type ScenarioError } from '../../simulations/index';
+import { type ScenarioError } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import sample from '../../src/sample-scenario.json';
 import { scenarioDiagnostics } from '../../src/state/scenario-diagnostics';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, parseScenario } from '../../simulations/index';
+import { formatPath } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { errorsAt } from '../../src/state/scenario-errors';
 
 /** A scenario whose only problem is `bad`, set at `path` (a handler named `name`). */

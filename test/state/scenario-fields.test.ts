@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { OPS, STEP_FIELDS, freshName, stepOf } from '../../src/state/scenario-fields';
 
 describe('stepOf(op, old)', () => {

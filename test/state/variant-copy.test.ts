@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import sample from '../../src/sample-scenario.json';
 import { variantCopy } from '../../src/state/variant-copy';
 

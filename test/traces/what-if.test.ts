@@ -54,7 +54,7 @@ describe('whatIf(doc, which, change)', () => {
 	});
 
 	it('makes a document the engine takes, whatever the change', async () => {
-		const { parseScenario } = await import('../../simulations/index');
+		const { parseScenario } = await import('../../simulations/text');
 		for (const change of ['offload', 'await', 'holdsGil', 'releasesGil'] as const) {
 			const parsed = parseScenario(JSON.stringify(whatIf(doc, blockHandler, change)));
 			expect(parsed.ok ? 'ok' : parsed.errors[0].message, change).toBe('ok');
@@ -73,7 +73,8 @@ describe('stepsOfRuns(model, runs): the stretches a learner picks in a trace', (
 		const { readFileSync } = await import('node:fs');
 		const { findStalls, importTrace, stepsOfRuns, toScenario } =
 			await import('../../src/traces/index');
-		const { parseScenario, simulate } = await import('../../simulations/index');
+		const { parseScenario } = await import('../../simulations/text');
+		const { simulate } = await import('../../simulations/index');
 		const imported = importTrace(readFileSync('public/traces/sample-service.json', 'utf8'));
 		if (!imported.ok) throw new Error(imported.message);
 		const model = imported.model;

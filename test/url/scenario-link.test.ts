@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import {
 	decodeScenarioLink,
 	encodeScenarioLink,

@@ -1,7 +1,8 @@
 // What the trace-reading worker does, as plain functions (tested without a worker): read the
 // file, make its scenario, run the model on it for the latencies, and list its stalls at any
 // threshold. All of it grows with the file, so none of it runs on the page's thread.
-import { parseScenario, simulate } from '../../../simulations/index';
+import { simulate } from '../../../simulations/index';
+import { parseScenario } from '../../../simulations/text';
 import {
 	findStalls,
 	importTrace,

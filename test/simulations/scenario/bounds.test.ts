@@ -1,6 +1,7 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type ScenarioError } from '../../../simulations/index';
+import { type ScenarioError } from '../../../simulations/index';
+import { parseScenario } from '../../../simulations/text';
 import { MAX_ERRORS, MAX_NAME } from '../../../simulations/scenario/check';
 import { lineStarts, locator } from '../../../simulations/scenario/locate';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario, type ScenarioError } from '../../../simulations/index';
+import { type Scenario, type ScenarioError } from '../../../simulations/index';
+import { parseScenario } from '../../../simulations/text';
 
 // The fields added for issue 12's engine fidelity: connection (F6), threadsRefusedUntilMs (F20),
 // gather's collect (F33) and sync handlers (F32).

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOGUE, parseScenario, type ScenarioError } from '../../../simulations/index';
+import { ERROR_CATALOGUE, type ScenarioError } from '../../../simulations/index';
+import { parseScenario } from '../../../simulations/text';
 
 const valid = {
 	format: 'event-loop-lab/scenario@1',

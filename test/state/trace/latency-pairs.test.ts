@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, simulate, type SimResult } from '../../../simulations/index';
+import { simulate, type SimResult } from '../../../simulations/index';
+import { parseScenario } from '../../../simulations/text';
 import { emptyModel, toScenario, type TraceModel } from '../../../src/traces/index';
 import { agreementLine, latencyPairs } from '../../../src/state/trace/latency-pairs';
 import { requestNames } from '../../../src/state/trace/request-names';
