@@ -24,7 +24,7 @@ export interface SweepOption {
 	param: SweepParam;
 	/** What the axis says: "request count", "work duration of handlers.upload.steps[0]". */
 	label: string;
-	/** "", "requests/s", "threads", "ms" or "share". */
+	/** "requests/s", "threads", "ms", or "" (a count, a share from 0 to 1). */
 	unit: string;
 	/** What the option's target is, among others of its kind: "arrivals[0]: upload" or a step. */
 	target: string;
@@ -104,7 +104,7 @@ export function sweepOptions(doc: unknown, scenario: Scenario): SweepOption[] {
 			options.push({
 				param: { kind: 'blockingShare', step: path },
 				label: `share of blocking work in ${formatPath(path)}`,
-				unit: 'share',
+				unit: '',
 				target,
 				current: step.op === 'offload' ? 0 : 1,
 				integer: false,
