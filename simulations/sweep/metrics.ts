@@ -1,4 +1,6 @@
 import { roundMs, type SimResult } from '../result';
+import { firstWake, lagSample } from '../rules/background';
+import type { BackgroundSpec } from '../scenario/types';
 
 /** What one run of a sweep gives: the figures its charts draw, and how the run ended. */
 export interface RunMetrics {
@@ -9,8 +11,13 @@ export interface RunMetrics {
 	 * run), so the real p99 is at least `p99Ms`.
 	 */
 	p99AtLeast: boolean;
-	/** The lag monitor's worst sample; null when the scenario has no lag monitor. */
+	/**
+	 * The lag monitor's worst sample, or, when larger, how late its pending sleep already is at
+	 * the end of the run (a sample the loop never let it take); null without a lag monitor.
+	 */
 	maxLagMs: number | null;
+	/** True when `maxLagMs` is that pending sample: the real lag is at least `maxLagMs`. */
+	maxLagAtLeast: boolean;
 	/** Requests answered ok per second of virtual time, from the first arrival to the last answer. */
 	throughputPerS: number | null;
 	requests: number;
@@ -29,8 +36,8 @@ export function percentile(values: readonly number[], p: number): number | null 
 	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The figures of one simulated run. */
-export function runMetrics(result: SimResult): RunMetrics {
+/** The figures of one simulated run; `monitor` is the scenario's lag monitor, if it has one. */
+export function runMetrics(result: SimResult, monitor?: BackgroundSpec): RunMetrics {
 	const reqs = result.requests;
 	const ok = reqs.filter((q) => q.status === 'ok');
 	const unfinished = reqs.filter((q) => q.endMs === null);
@@ -40,11 +47,13 @@ export function runMetrics(result: SimResult): RunMetrics {
 	const lastAnswer =
 		unfinished.length > 0 ? result.endMs : ok.reduce((m, q) => Math.max(m, q.endMs!), firstArrival);
 	const spanS = (lastAnswer - firstArrival) / 1000;
-	const worstLag = result.lag.reduce((m, l) => Math.max(m, l.lagMs), -Infinity);
+	const worstLag = result.lag.reduce((m, l) => Math.max(m, l.lagMs), 0);
+	const pending = monitor ? pendingLag(result, monitor) : 0;
 	return {
 		p99Ms: p99 === null ? null : roundMs(p99),
 		p99AtLeast: p99 !== null && unfinished.length > 0,
-		maxLagMs: result.lag.length ? roundMs(worstLag) : null,
+		maxLagMs: monitor || result.lag.length ? Math.max(worstLag, pending) : null,
+		maxLagAtLeast: pending > worstLag,
 		throughputPerS: spanS > 0 ? roundMs(ok.length / spanS) : null,
 		requests: reqs.length,
 		answered: ok.length,
@@ -53,4 +62,11 @@ export function runMetrics(result: SimResult): RunMetrics {
 		outcome: result.outcome,
 		endMs: result.endMs
 	};
+}
+
+/** How late the lag monitor's sleep under way is at the end of the run (0 if not yet due). */
+function pendingLag(result: SimResult, monitor: BackgroundSpec): number {
+	const last = result.lag[result.lag.length - 1];
+	const mark = last ? last.atMs : firstWake(monitor.startMs, monitor.everyMs).markMs;
+	return lagSample(result.endMs, mark, monitor.everyMs).lagMs;
 }

@@ -22,12 +22,15 @@ export type SweepKind = SweepParam['kind'];
 /** A parameter this scenario can sweep, with its words and the value it has now. */
 export interface SweepOption {
 	param: SweepParam;
-	/** What the axis says: "request count", "work duration of handlers.upload.steps[0]". */
+	/** Its full name: "request count", "work duration of handlers.upload.steps[0]". */
 	label: string;
+	/** Its name where the target goes without saying (an axis, a column): "work duration". */
+	short: string;
 	/** "requests/s", "threads", "ms", or "" (a count, a share from 0 to 1). */
 	unit: string;
 	/** What the option's target is, among others of its kind: "arrivals[0]: upload" or a step. */
 	target: string;
+	/** The scenario's own value; null for the rate of arrivals all at once (`everyMs` 0). */
 	current: number | null;
 	integer: boolean;
 	min: number;
@@ -57,6 +60,7 @@ export function sweepOptions(doc: unknown, scenario: Scenario): SweepOption[] {
 			{
 				param: { kind: 'requestCount', arrival: i },
 				label: 'request count',
+				short: 'request count',
 				unit: '',
 				target,
 				current: Number(field(a, 'count')),
@@ -67,6 +71,7 @@ export function sweepOptions(doc: unknown, scenario: Scenario): SweepOption[] {
 			{
 				param: { kind: 'requestRate', arrival: i },
 				label: 'request rate',
+				short: 'request rate',
 				unit: 'requests/s',
 				target,
 				current: every > 0 ? 1000 / every : null,
@@ -79,6 +84,7 @@ export function sweepOptions(doc: unknown, scenario: Scenario): SweepOption[] {
 	options.push({
 		param: { kind: 'poolSize' },
 		label: 'pool size',
+		short: 'pool size',
 		unit: 'threads',
 		target: 'runtime.threads',
 		current: scenario.runtime.threads,
@@ -93,6 +99,7 @@ export function sweepOptions(doc: unknown, scenario: Scenario): SweepOption[] {
 			options.push({
 				param: { kind: 'workMs', step: path },
 				label: `work duration of ${formatPath(path)}`,
+				short: 'work duration',
 				unit: 'ms',
 				target,
 				current: step.ms,
@@ -104,6 +111,7 @@ export function sweepOptions(doc: unknown, scenario: Scenario): SweepOption[] {
 			options.push({
 				param: { kind: 'blockingShare', step: path },
 				label: `share of blocking work in ${formatPath(path)}`,
+				short: 'blocking share',
 				unit: '',
 				target,
 				current: step.op === 'offload' ? 0 : 1,

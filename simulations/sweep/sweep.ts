@@ -91,5 +91,6 @@ function runAt(doc: unknown, scenario: Scenario, param: SweepParam, value: numbe
 		const rest = more.length ? ` (and ${more.length} more)` : '';
 		return { value, ok: false, problem: `${first.message}${rest}` };
 	}
-	return { value, ok: true, ...runMetrics(simulate(parsed.scenario)) };
+	const monitor = parsed.scenario.background.find((b) => b.kind === 'lagMonitor');
+	return { value, ok: true, ...runMetrics(simulate(parsed.scenario), monitor) };
 }

@@ -70,4 +70,25 @@ describe('runMetrics(result)', () => {
 	it('without a lag monitor there is no lag figure', () => {
 		expect(runMetrics(result({ requests: [req(0, 10, 'ok')] })).maxLagMs).toBeNull();
 	});
+
+	it('a sample the loop never let the monitor take counts as at least how late it is at the end', () => {
+		const monitor = { kind: 'lagMonitor', everyMs: 100, startMs: -250 } as const;
+		const blocked = result({
+			outcome: 'hung',
+			endMs: 1000,
+			requests: [req(0, null, 'unfinished')],
+			lag: [{ atMs: 100, lagMs: 50 }]
+		});
+		// Marked at 100, due at 200, still asleep at 1000: 800 ms late.
+		expect(runMetrics(blocked, monitor)).toMatchObject({ maxLagMs: 800, maxLagAtLeast: true });
+		// No sample at all: steady state at 0, so the sleep was marked at −50 and due at 50.
+		const none = result({ endMs: 300, requests: [req(0, 300, 'ok')] });
+		expect(runMetrics(none, monitor)).toMatchObject({ maxLagMs: 250, maxLagAtLeast: true });
+		const sampled = result({
+			endMs: 120,
+			requests: [req(0, 120, 'ok')],
+			lag: [{ atMs: 100, lagMs: 9 }]
+		});
+		expect(runMetrics(sampled, monitor)).toMatchObject({ maxLagMs: 9, maxLagAtLeast: false });
+	});
 });

@@ -4,9 +4,9 @@ import { grouped } from '../../../format/numbers';
 
 /** The three figures a sweep draws, one small chart each. */
 export const SWEEP_METRICS = [
-	{ key: 'p99Ms', title: 'p99 latency', unit: 'ms' },
-	{ key: 'maxLagMs', title: 'Max loop lag', unit: 'ms' },
-	{ key: 'throughputPerS', title: 'Throughput', unit: 'requests/s' }
+	{ key: 'p99Ms', title: 'p99 latency', unit: 'ms', atLeast: 'p99AtLeast', floor: 10 },
+	{ key: 'maxLagMs', title: 'Max loop lag', unit: 'ms', atLeast: 'maxLagAtLeast', floor: 10 },
+	{ key: 'throughputPerS', title: 'Throughput', unit: 'requests/s', atLeast: null, floor: 1 }
 ] as const;
 
 export type SweepMetric = (typeof SWEEP_METRICS)[number];
@@ -17,7 +17,7 @@ export const SWEEP_CHART = { width: 300, height: 170, left: 46, right: 12, top: 
 export interface SweepDot {
 	x: number;
 	y: number;
-	/** The run did not complete (hung, stopped), or p99 is only a lower bound. */
+	/** The run did not complete (hung, stopped), or the figure is only a lower bound. */
 	incomplete: boolean;
 }
 
@@ -42,6 +42,12 @@ export function metricOf(point: SweepPoint, metric: SweepMetric): number | null 
 	return point.ok ? point[metric.key] : null;
 }
 
+/** The figure as the table writes it: "≥ 1,000" where it is only a lower bound. */
+export function cellOf(point: SweepPoint, metric: SweepMetric): string {
+	const bound = point.ok && metric.atLeast !== null && point[metric.atLeast];
+	return `${bound ? '≥ ' : ''}${figure(metricOf(point, metric))}`;
+}
+
 /**
  * One small chart of a sweep: `metric` against the parameter (`axis`, its words) over `values`
  * (every value of the sweep, so the points fill in from the left as they are computed).
@@ -62,15 +68,17 @@ export function sweepChart(
 		const v = metricOf(p, metric);
 		return v === null ? [] : [{ p, v }];
 	});
-	const top99 = Math.max(0, ...known.map((k) => k.v));
+	// A floor keeps a flat 0.7 ms of lag near the bottom, not stretched to the chart's top.
+	const highest = Math.max(metric.floor, ...known.map((k) => k.v));
 	const y = scaleLinear()
-		.domain([0, top99 > 0 ? top99 : 1])
+		.domain([0, highest])
 		.nice(4)
 		.range([height - bottom, top]);
 	const dots = known.map(({ p, v }) => ({
 		x: x(p.value),
 		y: y(v),
-		incomplete: p.ok && (p.outcome !== 'completed' || (metric.key === 'p99Ms' && p.p99AtLeast))
+		incomplete:
+			p.ok && (p.outcome !== 'completed' || (metric.atLeast !== null && p[metric.atLeast]))
 	}));
 	const path = line<{ x: number; y: number }>()
 		.x((d) => d.x)

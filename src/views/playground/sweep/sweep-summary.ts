@@ -13,11 +13,14 @@ export function sweepSummary(points: readonly SweepPoint[], axis: string): strin
 	const ran = points.filter((p): p is Ran => p.ok);
 	const lines: string[] = [];
 	const at = (p: Ran) => `${axis} ${grouped(p.value)}`;
+	const ms = (v: number | null, atLeast: boolean) =>
+		`${atLeast ? 'at least ' : ''}${figure(v, 'ms')}`;
+	const p99 = (p: Ran) => ms(p.p99Ms, p.p99AtLeast);
 	const withP99 = ran.filter((p) => p.p99Ms !== null);
 	if (withP99.length > 0) {
 		const first = withP99[0];
 		const last = withP99[withP99.length - 1];
-		let line = `p99 latency goes from ${figure(first.p99Ms, 'ms')} at ${at(first)} to ${figure(last.p99Ms, 'ms')} at ${at(last)}.`;
+		let line = `p99 latency goes from ${p99(first)} at ${at(first)} to ${p99(last)} at ${at(last)}.`;
 		const doubled = withP99.find((p) => first.p99Ms! > 0 && p.p99Ms! >= 2 * first.p99Ms!);
 		if (doubled) line += ` It doubles by ${at(doubled)}.`;
 		lines.push(line);
@@ -39,7 +42,8 @@ export function sweepSummary(points: readonly SweepPoint[], axis: string): strin
 	const lagged = ran.filter((p) => p.maxLagMs !== null);
 	if (lagged.length > 0) {
 		const worst = lagged.reduce((a, p) => (p.maxLagMs! > a.maxLagMs! ? p : a));
-		lines.push(`The loop lags at most ${figure(worst.maxLagMs, 'ms')}, at ${at(worst)}.`);
+		const how = worst.maxLagAtLeast ? 'The loop lags by' : 'The loop lags at most';
+		lines.push(`${how} ${ms(worst.maxLagMs, worst.maxLagAtLeast)}, at ${at(worst)}.`);
 	} else if (ran.length > 0) {
 		lines.push('No lag figures: this scenario has no lag monitor (add one under background).');
 	}
@@ -47,7 +51,7 @@ export function sweepSummary(points: readonly SweepPoint[], axis: string): strin
 	if (unfinished.length > 0) {
 		const outcomes = [...new Set(unfinished.map((p) => p.outcome))].join(' or ');
 		lines.push(
-			`${unfinished.length} of the runs did not complete (${outcomes}, from ${at(unfinished[0])}): requests were still unfinished, so their p99 is only a lower bound.`
+			`${unfinished.length} of the runs did not complete (${outcomes}, from ${at(unfinished[0])}): requests were still waiting, so their p99 and lag are lower bounds.`
 		);
 	}
 	const refused = points.filter((p): p is Extract<SweepPoint, { ok: false }> => !p.ok);

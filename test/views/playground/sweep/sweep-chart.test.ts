@@ -13,6 +13,7 @@ const ran = (value: number, p99Ms: number, outcome = 'completed'): SweepPoint =>
 	p99Ms,
 	p99AtLeast: outcome !== 'completed',
 	maxLagMs: null,
+	maxLagAtLeast: false,
 	throughputPerS: 5,
 	requests: 1,
 	answered: 1,

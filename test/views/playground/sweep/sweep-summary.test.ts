@@ -26,7 +26,7 @@ describe('sweepSummary(points, axis)', () => {
 		const lines = summary(doc, 1, 5, 5);
 		// Runs cut off at limitMs: "hung" today, perhaps "stopped" once outcomes say so.
 		expect(lines.join('\n')).toMatch(
-			/^2 of the runs did not complete \((hung|stopped), from request count 4\): requests were still unfinished, so their p99 is only a lower bound\.$/m
+			/^2 of the runs did not complete \((hung|stopped), from request count 4\): requests were still waiting, so their p99 and lag are lower bounds\.$/m
 		);
 		const refused = sweepSummary([{ value: 0, ok: false, problem: 'arrivals[0].count: …' }], 'x');
 		expect(refused).toEqual(['1 value could not run; at x 0: arrivals[0].count: …']);
