@@ -32,7 +32,7 @@ describe('the playground’s sweep', () => {
 		await section.getByRole('button', { name: 'Run sweep' }).click();
 
 		// The sample blocks the loop for 200 ms per upload: one more call per request.
-		let rows = await tableRows(page);
+		const rows = await tableRows(page);
 		expect(rows).toHaveLength(20);
 		expect(rows[0]).toEqual(['1', '200', '150', '5', 'completed']);
 		expect(rows[19]).toEqual(['20', '3,962', '3,950', '5', 'completed']);
