@@ -77,7 +77,8 @@ function takeEngine(argv: string[]): { engine: string | undefined; rest: string[
 	return { engine, rest };
 }
 
-function formatError(file: string, e: ScenarioError): string {
+/** A validator error as the command line prints it: `file:line:column: CODE: message` and its hint. */
+export function formatError(file: string, e: ScenarioError): string {
 	const where = e.line === undefined ? file : `${file}:${e.line}:${e.column ?? 1}`;
 	return `${where}: ${e.code}: ${e.message}\n  hint: ${e.hint}`;
 }
