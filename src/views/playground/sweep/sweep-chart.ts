@@ -12,7 +12,7 @@ export const SWEEP_METRICS = [
 export type SweepMetric = (typeof SWEEP_METRICS)[number];
 
 /** Each chart's size in SVG units and its margins (left holds the y axis's numbers). */
-export const SWEEP_CHART = { width: 300, height: 170, left: 46, right: 12, top: 12, bottom: 30 };
+export const SWEEP_CHART = { width: 300, height: 170, left: 46, right: 20, top: 12, bottom: 30 };
 
 export interface SweepDot {
 	x: number;
