@@ -88,17 +88,19 @@ export function sweepChart(
 		dots,
 		xTicks: x.ticks(5).map((t) => ({ x: x(t), text: grouped(t) })),
 		yTicks: y.ticks(4).map((t) => ({ y: y(t), text: grouped(t) })),
-		name: chartName(known, metric, axis)
+		name: chartName(known, points.length, metric, axis)
 	};
 }
 
 function chartName(
 	known: { p: SweepPoint; v: number }[],
+	points: number,
 	metric: SweepMetric,
 	axis: string
 ): string {
 	const what = `${metric.title} against ${axis}`;
-	if (known.length === 0) return `${what}: no figures yet`;
+	if (known.length === 0)
+		return `${what}: ${points === 0 ? 'no figures yet' : 'no run has this figure'}`;
 	const first = known[0];
 	const last = known[known.length - 1];
 	const top = known.reduce((a, b) => (b.v > a.v ? b : a));

@@ -56,8 +56,9 @@ describe('sweepChart(points, values, metric, axis)', () => {
 		expect(sweepChart([ran(1, 200)], [1, 2], LAG, 'x')).toMatchObject({
 			dots: [],
 			path: null,
-			name: 'Max loop lag against x: no figures yet'
+			name: 'Max loop lag against x: no run has this figure'
 		});
+		expect(sweepChart([], [1, 2], LAG, 'x').name).toBe('Max loop lag against x: no figures yet');
 	});
 });
 
