@@ -5,6 +5,7 @@ import {
 	planSweep,
 	sweep,
 	sweepOptions,
+	type Scenario,
 	type SweepKind,
 	type SweepParam,
 	type SweepPoint
@@ -85,7 +86,7 @@ function paramOf(
 	kind: SweepKind,
 	opts: Map<string, string>,
 	doc: unknown,
-	scenario: Parameters<typeof sweepOptions>[1],
+	scenario: Scenario,
 	io: Io
 ): SweepParam | null {
 	const ofKind = sweepOptions(doc, scenario).filter((o) => o.param.kind === kind);
