@@ -1,7 +1,6 @@
 // `event-loop-lab sweep FILE --param P --from A --to B [--points N] [--step PATH] [--arrival N] [--json]`:
 // the scenario run at each value of one parameter, with p99 latency, max loop lag and throughput.
 import {
-	parseScenario,
 	planSweep,
 	sweep,
 	sweepOptions,
@@ -11,8 +10,8 @@ import {
 	type SweepPoint
 } from '../simulations/index';
 import { parsePath } from '../src/content/scenario-path';
-import { readText, type Io } from './io';
-import { formatError } from './simulate';
+import type { Io } from './io';
+import { readScenario } from './simulate';
 
 /** The usage line of the sweep command. */
 export const SWEEP_USAGE =
@@ -46,15 +45,10 @@ export function sweepCommand(argv: string[], io: Io): number {
 	if (files.length !== 1) return usage(io, 'name one scenario file');
 	const kind = PARAMS[opts.get('--param') ?? ''];
 	if (!kind) return usage(io, `--param must be one of ${Object.keys(PARAMS).join(', ')}`);
-	const text = readText(io, files[0]);
-	if (text === null) return 2;
-	const parsed = parseScenario(text);
-	if (!parsed.ok) {
-		io.err(parsed.errors.map((e) => formatError(files[0], e)).join('\n') + '\n');
-		return 2;
-	}
-	const doc = JSON.parse(text) as unknown;
-	const param = paramOf(kind, opts, doc, parsed.scenario, io);
+	const read = readScenario(io, files[0]);
+	if (!read) return 2;
+	const doc = JSON.parse(read.text) as unknown;
+	const param = paramOf(kind, opts, doc, read.scenario, io);
 	if (!param) return 2;
 	const plan = planSweep(doc, param, {
 		from: number(opts.get('--from')),
