@@ -1,14 +1,19 @@
-// The `event-loop-lab` bin: `npx event-loop-lab simulate FILE`, `npx event-loop-lab trace FILE`; compiled by cli/build-bin.ts.
+// The `event-loop-lab` bin: `npx event-loop-lab simulate FILE`, `trace FILE`, `sweep FILE …`; compiled by cli/build-bin.ts.
 import { processIo, type Io } from './io';
 import { SIMULATE_USAGE, simulateCommand } from './simulate';
+import { SWEEP_USAGE, sweepCommand } from './sweep';
 import { TRACE_USAGE, traceCommand } from './trace';
 
-const USAGE = [SIMULATE_USAGE, TRACE_USAGE.replace('usage:', '      ')].join('\n');
+const USAGE = [
+	SIMULATE_USAGE,
+	...[TRACE_USAGE, SWEEP_USAGE].map((u) => u.replace('usage:', '      '))
+].join('\n');
 
 async function main(argv: string[], io: Io): Promise<number> {
 	const [command, ...rest] = argv;
 	if (command === 'simulate') return simulateCommand(rest, io);
 	if (command === 'trace') return traceCommand(rest, io);
+	if (command === 'sweep') return sweepCommand(rest, io);
 	if (command === '--help' || command === 'help') {
 		io.out(`${USAGE}\n`);
 		return 0;

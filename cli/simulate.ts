@@ -37,22 +37,17 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 		io.err(`${what}\n${SIMULATE_USAGE}\n`);
 		return 2;
 	}
-	const text = readText(io, files[0]);
-	if (text === null) return 2;
-	const parsed = parseScenario(text);
-	if (!parsed.ok) {
-		io.err(parsed.errors.map((e) => formatError(files[0], e)).join('\n') + '\n');
-		return 2;
-	}
+	const read = readScenario(io, files[0]);
+	if (!read) return 2;
 	const timeline = flags.has('--timeline');
 	const chrome = flags.has('--chrome-trace');
 	const trace = timeline || chrome || flags.has('--trace');
 	const result =
 		engine === 'model'
-			? simulate(parsed.scenario, { trace })
-			: await runOnCPython(parsed.scenario, trace);
+			? simulate(read.scenario, { trace })
+			: await runOnCPython(read.scenario, trace);
 	if (chrome) {
-		const file = runTrace(result, { scenario: parsed.scenario.id, engine });
+		const file = runTrace(result, { scenario: read.scenario.id, engine });
 		io.out(`${JSON.stringify(file)}\n`);
 	} else io.out(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
 	return 0;
@@ -75,6 +70,16 @@ function takeEngine(argv: string[]): { engine: string | undefined; rest: string[
 		else rest.push(argv[i]);
 	}
 	return { engine, rest };
+}
+
+/** The scenario in `file`, or null after printing why it cannot be read or is not valid. */
+export function readScenario(io: Io, file: string): { text: string; scenario: Scenario } | null {
+	const text = readText(io, file);
+	if (text === null) return null;
+	const parsed = parseScenario(text);
+	if (parsed.ok) return { text, scenario: parsed.scenario };
+	io.err(parsed.errors.map((e) => formatError(file, e)).join('\n') + '\n');
+	return null;
 }
 
 function formatError(file: string, e: ScenarioError): string {
