@@ -14,7 +14,8 @@ export type {
 	Via,
 	ThreadKind,
 	HandoffKind,
-	LogSource
+	LogSource,
+	WaiterChanges
 } from './trace';
 export {
 	createFramer,
