@@ -255,29 +255,44 @@ export interface Framer {
  * treat them as read-only.
  */
 export function createFramer(trace: readonly TraceEvent[]): Framer {
+	const builder = framerBuilder();
+	for (const e of trace) builder.add(e);
+	return builder.framer();
+}
+
+/** A framer built one event at a time, so a long trace can be taken in slices (between tasks). */
+export interface FramerBuilder {
+	/** The trace's next event. */
+	add(e: TraceEvent): void;
+	/** Random access to the frames of the events added so far (add no more after this). */
+	framer(): Framer;
+}
+
+export function framerBuilder(): FramerBuilder {
+	const trace: TraceEvent[] = [];
 	const requests = new KeyHistory<Frame['requests'][string]>();
 	const tasks = new KeyHistory<Frame['tasks'][string]>();
 	const f = emptyFrame();
 	const keyframes: Keyframe[] = [keyframeOf(f)];
 	let next = KEYFRAME_EVERY;
 	let stored = 0;
-	for (let i = 0; i < trace.length; i++) {
-		const e = trace[i];
+
+	const add = (e: TraceEvent): void => {
+		trace.push(e);
+		const n = trace.length;
 		applyEvent(f, e);
 		// Every event that touches a request or a task writes its own actor's entry.
-		requests.record(e.actor, f.requests[e.actor], i + 1);
-		tasks.record(e.actor, f.tasks[e.actor], i + 1);
-		if (i + 1 < next) continue;
+		requests.record(e.actor, f.requests[e.actor], n);
+		tasks.record(e.actor, f.tasks[e.actor], n);
+		if (n < next) return;
 		const size = liveSize(f);
 		const last = keyframes[keyframes.length - 1].index;
-		if (i + 1 - last >= size) {
+		if (n - last >= size) {
 			keyframes.push(keyframeOf(f));
 			stored += size;
-			next = i + 1 + KEYFRAME_EVERY;
+			next = n + KEYFRAME_EVERY;
 		} else next = last + size;
-	}
-	const handoffs = f.handoffs;
-	const log = f.log;
+	};
 
 	const at = (n: number): Frame => {
 		const target = Math.max(0, Math.min(trace.length, Math.floor(n)));
@@ -286,13 +301,13 @@ export function createFramer(trace: readonly TraceEvent[]): Framer {
 			...structuredCopy(k.live),
 			requests: requests.at(k.index),
 			tasks: tasks.at(k.index),
-			handoffs: handoffs.slice(0, k.handoffs),
-			log: log.slice(0, k.log)
+			handoffs: f.handoffs.slice(0, k.handoffs),
+			log: f.log.slice(0, k.log)
 		};
 		for (let i = k.index; i < target; i++) applyEvent(frame, trace[i]);
 		return frame;
 	};
-	return {
+	const framer: Framer = {
 		at,
 		atTime(t) {
 			const frame = at(eventsUpTo(trace, t));
@@ -301,6 +316,7 @@ export function createFramer(trace: readonly TraceEvent[]): Framer {
 		},
 		storedEntries: () => stored
 	};
+	return { add, framer: () => framer };
 }
 
 /** Events between keyframes, at least (more while the live state is larger). */

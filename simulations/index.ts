@@ -19,6 +19,8 @@ export type {
 } from './trace';
 export {
 	createFramer,
+	framerBuilder,
+	type FramerBuilder,
 	frameAt,
 	emptyFrame,
 	type Frame,
