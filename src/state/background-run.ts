@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import { framerBuilder, type Scenario } from '../../simulations/index';
 import { whenReady } from '../runtime/ready';
+import { rememberDebugOnLog } from './debug-run';
 import { PieceAssembler } from './piece-copy';
 import type { RunProgress } from './run-progress';
 import type { SimulatedRun, SimulationApi } from './simulation-api';
@@ -96,7 +97,8 @@ export class BackgroundRuns {
 			assembler.add(piece);
 			progress({ phase: 'loading', done: ++done, total });
 		}
-		const { result, timeline } = assembler.value as SimulatedRun;
+		const { result, timeline, debugOnLog } = assembler.value as SimulatedRun;
+		rememberDebugOnLog(scenario, debugOnLog);
 		const trace = result.trace ?? [];
 		const builder = framerBuilder();
 		for (let i = 0; i < trace.length;) {

@@ -1,19 +1,21 @@
 // What the simulation worker does (simulation.worker.ts), as plain functions the tests call
 // without a worker: it runs a scenario with its trace, draws up the timeline's lanes, and hands
 // both over in pieces (piece-copy.ts) so the page never decodes a large run in one task.
-import { simulate, type Scenario, type SimResult } from '../../simulations/index';
+import { simulate, type Frame, type Scenario, type SimResult } from '../../simulations/index';
+import { debugOnLog } from './debug-run';
 import type { TimelineModel } from '../views/stage/timeline-model';
 import { piecesOf, type Piece } from './piece-copy';
 import { timelineOf } from './variant-run';
 
-/** A traced run and its lanes, as the page rebuilds them. */
+/** A traced run, its lanes, and what debug mode would print (see `debugOnLog`), as the page rebuilds them. */
 export interface SimulatedRun {
 	result: SimResult;
 	timeline: TimelineModel;
+	debugOnLog: Frame['log'];
 }
 
 /** Tokens per piece: a piece takes the page a few milliseconds to rebuild. */
-export const PIECE_TOKENS = 20_000;
+export const PIECE_TOKENS = 10_000;
 
 export interface SimulationApi {
 	/**
@@ -30,7 +32,12 @@ export function createSimulationApi(pieceTokens = PIECE_TOKENS): SimulationApi {
 	return {
 		simulate(scenario, live) {
 			const result = simulate(scenario, { trace: true, toLimit: live });
-			const run: SimulatedRun = { result, timeline: timelineOf(scenario, result, live) };
+			const run: SimulatedRun = {
+				result,
+				timeline: timelineOf(scenario, result, live),
+				// The tools panel's debug-on run: a second simulation, also kept off the page's thread.
+				debugOnLog: scenario.runtime.debug ? [] : debugOnLog(scenario)
+			};
 			pieces = piecesOf(run, pieceTokens);
 			return Math.ceil(tokenCount(run) / pieceTokens);
 		},
