@@ -12,7 +12,9 @@ export const SCALE_SIZES = [100, 2_000, 10_000];
 export function scaledScenario(count: number): string {
 	const doc = structuredClone(sample);
 	doc.arrivals[0].count = count;
+	doc.title = `${count} uploads, time.sleep(0.001) in async def`;
 	doc.handlers.upload.steps[0].ms = 1;
+	doc.handlers.upload.code = doc.handlers.upload.code.replace('0.2', '0.001');
 	doc.limitMs = Math.max(doc.limitMs, 4 * count);
 	return JSON.stringify(doc, null, 2);
 }
