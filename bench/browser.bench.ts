@@ -4,8 +4,8 @@
 // its target. `--strict` exits 1 on a miss; `--scale` runs only the playground at scale (scale.ts).
 import type { BrowserContext, Page } from 'playwright-core';
 import { listLessonFiles, readLessonFiles } from '../cli/lesson-files';
-import { initialJs } from './initial-js';
 import { inBrowser } from './in-browser';
+import { reportPageJs } from './page-js';
 import { median, report } from './report';
 import { scale } from './scale';
 import { LONG_BLOCK, playgroundUrl } from '../test/e2e/long-block';
@@ -91,13 +91,7 @@ async function stopLatency(context: BrowserContext, url: string): Promise<void> 
 await inBrowser(async (context, url) => {
 	await scale(context, url);
 	if (process.argv.includes('--scale')) return;
-	for (const [name, page, target] of [
-		['embed initial JS (entry and static imports), gzip', 'embed.html', 90],
-		['lab initial JS (entry and static imports), gzip', 'index.html', 120]
-	] as const) {
-		const { kb, files } = initialJs(page);
-		report(name, kb, target, ' KB', `${files} files`);
-	}
+	await reportPageJs(context, url);
 	await stopLatency(context, url);
 	await realRuns(context, url);
 });

@@ -3,13 +3,29 @@ import { ERROR_CATALOGUE, type ErrorCode, type ScenarioError } from './errors';
 /** A JSON path as segments: `['handlers', 'upload', 'steps', 2, 'ms']`. */
 export type Path = readonly (string | number)[];
 
+/** The longest name (handler, lock, request id) a scenario may use, and shows in a message. */
+export const MAX_NAME = 100;
+/** Errors listed in full; the rest are only counted, so a huge bad document gives a short report. */
+export const MAX_ERRORS = 100;
+/** The shortest period that drives repetition: 1 µs, the resolution of every time a result reports. */
+export const MIN_PERIOD_MS = 0.001;
+
+/** A name as messages show it: cut at MAX_NAME characters, so no message repeats a huge one. */
+export function shownName(name: string): string {
+	return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name;
+}
+
 /** Formats a path the way messages show it: `handlers.upload.steps[2].ms`. */
 export function formatPath(path: Path): string {
 	let out = '';
 	for (const seg of path) {
-		if (typeof seg === 'number') out += `[${seg}]`;
-		else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
-		else out += `[${JSON.stringify(seg)}]`;
+		if (typeof seg === 'number') {
+			out += `[${seg}]`;
+			continue;
+		}
+		const name = shownName(seg);
+		if (/^[A-Za-z_$][\w$-]*$/.test(name)) out += out ? `.${name}` : name;
+		else out += `[${JSON.stringify(name)}]`;
 	}
 	return out;
 }
@@ -30,8 +46,14 @@ export function describe(value: unknown): string {
 /** Collects catalogued errors with their paths; validation never stops at the first. */
 export class Checker {
 	readonly errors: { error: ScenarioError; path: Path }[] = [];
+	/** Errors found beyond MAX_ERRORS: counted, never formatted. */
+	unlisted = 0;
 
 	fail(code: ErrorCode, path: Path, expected: string, found: string): void {
+		if (this.errors.length >= MAX_ERRORS) {
+			this.unlisted++;
+			return;
+		}
 		const p = formatPath(path);
 		const message = `${p || '(document)'}: expected ${expected}, found ${found}`;
 		this.errors.push({
@@ -53,7 +75,7 @@ export class Checker {
 					'E_UNKNOWN_FIELD',
 					[...path, key],
 					`one of the fields ${allowed.join(', ')}`,
-					`"${key}"`
+					`"${shownName(key)}"`
 				);
 			}
 		}
@@ -97,6 +119,25 @@ export class Checker {
 			(o.max !== undefined && value > o.max)
 		) {
 			this.fail('E_RANGE', at, `${o.int ? 'an integer' : 'a number'}${range}`, describe(value));
+			return NaN;
+		}
+		return value;
+	}
+
+	/**
+	 * A period that repeats (a switch interval, a heartbeat): at least MIN_PERIOD_MS, so virtual
+	 * time always moves on (`t + 5e-324 === t`) and every tick is a distinct reported time.
+	 */
+	period(
+		obj: Record<string, unknown>,
+		key: string,
+		path: Path,
+		o: { max: number; fallback?: number }
+	): number {
+		const value = this.number(obj, key, path, o);
+		if (value < MIN_PERIOD_MS) {
+			const expected = `a period of at least ${MIN_PERIOD_MS} ms (1 µs)`;
+			this.fail('E_PERIOD_TOO_SHORT', [...path, key], expected, describe(value));
 			return NaN;
 		}
 		return value;

@@ -34,5 +34,10 @@ export const ERROR_CATALOGUE = {
 	E_NO_REQUESTS: { hint: 'Add at least one entry to "requests" or "arrivals".' },
 	E_CONFLICT: { hint: 'Change one of the two settings: they cannot hold together.' },
 	E_LINE_OUT_OF_CODE: { hint: 'Point "line" at a line of the handler\'s code.' },
-	E_TOO_LARGE: { hint: 'Split the scenario or lower the count.' }
+	E_TOO_LARGE: { hint: 'Split the scenario or lower the count.' },
+	E_PERIOD_TOO_SHORT: {
+		hint: 'Use at least 0.001 ms (1 µs): a shorter period would stop virtual time from moving on (CPython itself rounds a switch interval up to 1 µs).'
+	},
+	E_ENCODING: { hint: 'Save the file as UTF-8 (a UTF-8 byte order mark is fine).' },
+	E_MORE_ERRORS: { hint: 'Fix the errors listed first: the rest are counted, not listed.' }
 } as const;

@@ -1,5 +1,5 @@
 import type { Step } from './types';
-import { describe, type Checker, type Path } from './check';
+import { describe, MAX_NAME, type Checker, type Path } from './check';
 
 const MAX_MS = 3_600_000;
 /** Nesting of lock, gather and threadsafeResult steps beyond this is refused (and stops cycles). */
@@ -87,7 +87,7 @@ function checkStep(
 		case 'lock':
 			return {
 				op: kind,
-				name: c.string(o, 'name', path, { nonEmpty: true, max: 100 }),
+				name: c.string(o, 'name', path, { nonEmpty: true, max: MAX_NAME }),
 				kind: c.choice(o, 'kind', path, ['thread', 'asyncio'] as const),
 				steps: checkSteps(c, o.steps, [...path, 'steps'], codeLines, depth + 1),
 				...base

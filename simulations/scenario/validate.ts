@@ -1,5 +1,5 @@
 import { createRng } from '../rng';
-import { describe, formatPath, type Checker, type Path } from './check';
+import { describe, formatPath, MAX_NAME, shownName, type Checker, type Path } from './check';
 import { checkSteps } from './steps';
 import {
 	SCENARIO_FORMAT,
@@ -52,7 +52,7 @@ export function checkScenario(c: Checker, doc: unknown): Scenario | null {
 	if (!o) return null;
 	if (o.format !== SCENARIO_FORMAT)
 		c.fail('E_FORMAT', ['format'], `"${SCENARIO_FORMAT}"`, describe(o.format));
-	const id = c.string(o, 'id', [], { nonEmpty: true, max: 100 });
+	const id = c.string(o, 'id', [], { nonEmpty: true, max: MAX_NAME });
 	if (typeof o.id === 'string' && !/^[a-z0-9-]+$/.test(id)) {
 		c.fail('E_PATTERN', ['id'], 'lowercase letters, digits and dashes', describe(id));
 	}
@@ -120,7 +120,7 @@ function checkRuntime(c: Checker, value: unknown): Runtime {
 		threadsStarted: started,
 		threadsRefusedUntilMs: refusedUntil,
 		gil: c.boolean(o, 'gil', p, true),
-		switchIntervalMs: c.number(o, 'switchIntervalMs', p, { above: 0, max: 1000, fallback: 5 }),
+		switchIntervalMs: c.period(o, 'switchIntervalMs', p, { max: 1000, fallback: 5 }),
 		cores,
 		debug: c.boolean(o, 'debug', p, false),
 		slowCallbackMs: c.number(o, 'slowCallbackMs', p, { min: 0, max: 3_600_000, fallback: 100 }),
@@ -163,6 +163,11 @@ function checkHandlers(c: Checker, value: unknown): Record<string, Handler> {
 	if (!o) return out;
 	for (const name of Object.keys(o)) {
 		const p: Path = ['handlers', name];
+		if (name.length === 0 || name.length > MAX_NAME) {
+			// Its steps are not checked: every error there would repeat the name in its path.
+			c.fail('E_RANGE', p, `a handler name of 1 to ${MAX_NAME} characters`, describe(name));
+			continue;
+		}
 		const h = c.object(o[name], p, ['code', 'sync', 'steps']);
 		if (!h) continue;
 		const handler: Handler = { steps: [] };
@@ -205,10 +210,10 @@ function checkRequests(
 ): RequestSpec[] {
 	const ids = new Set<string>();
 	const out: RequestSpec[] = [];
+	const known = knownNames(Object.keys(handlers));
 	const handler = (r: Record<string, unknown>, p: Path) => {
-		const name = c.string(r, 'handler', p, { nonEmpty: true });
+		const name = c.string(r, 'handler', p, { nonEmpty: true, max: MAX_NAME });
 		if (typeof r.handler === 'string' && !Object.hasOwn(handlers, name)) {
-			const known = Object.keys(handlers).join(', ') || 'none defined';
 			c.fail('E_UNKNOWN_HANDLER', [...p, 'handler'], `a handler name (${known})`, describe(name));
 		}
 		return name;
@@ -235,7 +240,7 @@ function checkRequests(
 		const p: Path = ['requests', i];
 		const r = c.object(item, p, ['id', 'at', 'handler', 'connection']);
 		if (!r) return;
-		const id = c.string(r, 'id', p, { nonEmpty: true, max: 100 });
+		const id = c.string(r, 'id', p, { nonEmpty: true, max: MAX_NAME });
 		const at = c.number(r, 'at', p, { min: 0, max: 3_600_000 });
 		add({ id, at, handler: handler(r, p), connection: connection(r, p) }, [...p, 'id']);
 	});
@@ -288,6 +293,13 @@ function checkRequests(
 		.map(({ r }) => r);
 }
 
+/** The handler names a message lists: the first few, then how many more. */
+function knownNames(names: string[]): string {
+	if (names.length === 0) return 'none defined';
+	const shown = names.slice(0, 10).map(shownName).join(', ');
+	return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
 function checkBackground(c: Checker, value: unknown): BackgroundSpec[] {
 	if (value === undefined) return [];
 	const list = c.array(value, ['background']) ?? [];
@@ -298,7 +310,7 @@ function checkBackground(c: Checker, value: unknown): BackgroundSpec[] {
 		return [
 			{
 				kind: c.choice(b, 'kind', p, ['heartbeat', 'lagMonitor'] as const),
-				everyMs: c.number(b, 'everyMs', p, { above: 0, max: 3_600_000 }),
+				everyMs: c.period(b, 'everyMs', p, { max: 3_600_000 }),
 				startMs: c.number(b, 'startMs', p, { min: -3_600_000, max: 3_600_000, fallback: 0 })
 			}
 		];

@@ -1,9 +1,11 @@
 import { EMBED_KEYS } from '../url/params';
+import { embedUrl } from './embed-url';
 
 // Built on its own (vite.element.config.ts) into one file beside embed.html; a `base` attribute
 // points elsewhere (the lab's own docs page bundles this module, so its URL says nothing).
 const EMBED = new URL(import.meta.env.DEV ? '../../embed.html' : './embed.html', import.meta.url);
-const STYLE = ':host{display:block}iframe{display:block;width:100%;border:0}';
+const STYLE =
+	':host{display:block}iframe{display:block;width:100%;border:0}iframe[hidden]{display:none}p{margin:0;padding:1em;border:2px solid #b3261e;border-radius:4px;font:1rem/1.4 system-ui,sans-serif}';
 
 /**
  * `<event-loop-lesson lesson="…" step="…" …>`: a lesson embedded in any page, with the options
@@ -14,6 +16,8 @@ const STYLE = ':host{display:block}iframe{display:block;width:100%;border:0}';
 export class EventLoopLesson extends HTMLElement {
 	static observedAttributes = [...EMBED_KEYS, 'title', 'height', 'base'];
 	private frame = document.createElement('iframe');
+	/** Says why nothing loads (a `base` that is no web address) where the lesson would be. */
+	private notice = document.createElement('p');
 
 	connectedCallback(): void {
 		if (!this.shadowRoot) {
@@ -23,7 +27,9 @@ export class EventLoopLesson extends HTMLElement {
 			root.adoptedStyleSheets = [sheet];
 			this.frame.loading = 'lazy';
 			this.frame.style.height = `${Number(this.getAttribute('height')) || 720}px`;
-			root.append(this.frame);
+			this.notice.setAttribute('role', 'alert');
+			this.notice.hidden = true;
+			root.append(this.frame, this.notice);
 		}
 		window.addEventListener('message', this.onMessage);
 		this.update();
@@ -47,9 +53,15 @@ export class EventLoopLesson extends HTMLElement {
 			const value = this.getAttribute(key);
 			if (value !== null) query.set(key, value);
 		}
-		const base = this.getAttribute('base');
-		const embed = base ? new URL('embed.html', new URL(base, location.href)) : EMBED;
-		const src = `${embed.href}?${query}`;
+		const embed = embedUrl(this.getAttribute('base'), location.href, EMBED);
+		this.notice.hidden = 'url' in embed;
+		this.frame.hidden = !('url' in embed);
+		if (!('url' in embed)) {
+			this.notice.textContent = embed.problem;
+			this.frame.removeAttribute('src');
+			return;
+		}
+		const src = `${embed.url.href}?${query}`;
 		if (this.frame.src !== src) this.frame.src = src;
 		this.frame.title =
 			this.getAttribute('title') ?? `Event Loop Lab lesson: ${this.getAttribute('lesson') ?? ''}`;

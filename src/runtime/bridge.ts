@@ -6,6 +6,7 @@ import { createMailbox } from './mailbox';
 import type { PoolApi } from './pool-api';
 import { whenReady } from './ready';
 import type { RpcApi } from './rpc-api';
+import { runDeadline } from './run-deadline';
 import type { Reports, ServerApi } from './server-api';
 import { unresponsive } from './unresponsive';
 
@@ -39,26 +40,23 @@ export class RealRunner {
 	): Promise<RealOutcome> {
 		this.stop();
 		let note = '';
-		// Stop races the whole run, worker start-up included. The time-out counts from when every
-		// worker is up: start-up on a busy machine is not the scenario's time, and counting it
-		// made runs that complete look hung.
+		// Stop races the whole run, worker start-up included; the time-out does not (run-deadline.ts).
 		const stopped = new Promise<RealOutcome>(
 			(resolve) => (this.cancel = () => resolve({ kind: 'stopped' }))
 		);
-		let started = () => {};
+		let expire = () => {};
 		const timedOut = new Promise<RealOutcome>(
 			(resolve) =>
-				(started = () =>
-					void setTimeout(
-						() => resolve({ kind: 'result', result: unresponsive(scenario, note) }),
-						scenario.limitMs + GRACE_MS
-					))
+				(expire = () => resolve({ kind: 'result', result: unresponsive(scenario, note) }))
 		);
-		const finished = this.start(scenario, gil, started, {
+		const deadline = runDeadline(scenario.limitMs + GRACE_MS, expire);
+		const finished = this.start(scenario, gil, deadline.arm, {
 			progress,
-			note: (text) => void (note = text)
+			note: (text) => void (note = text),
+			started: deadline.arm
 		}).then((result): RealOutcome => ({ kind: 'result', result }));
 		const outcome = await Promise.race([finished, stopped, timedOut]);
+		deadline.clear();
 		this.terminate();
 		return outcome;
 	}
@@ -66,7 +64,7 @@ export class RealRunner {
 	private async start(
 		scenario: Scenario,
 		gil: boolean,
-		started: () => void,
+		workersUp: () => void,
 		reports: Reports
 	): Promise<SimResult> {
 		const { isolated } = this.capabilities();
@@ -97,7 +95,7 @@ export class RealRunner {
 			: null;
 		const mailbox = usesRpc && isolated ? createMailbox() : null;
 		const ports = [...pool, ...(rpc ? [rpc] : [])];
-		started();
+		workersUp();
 		return Comlink.wrap<ServerApi>(server).run(
 			scenario,
 			Comlink.transfer({ pool, gil: gilBuffer, rpc, mailbox }, ports),

@@ -15,10 +15,14 @@ export interface Wiring {
 	mailbox: SharedArrayBuffer | null;
 }
 
-/** Reports from the run to the page: progress, and a note left just before a thread blocks for good. */
+/**
+ * Reports from the run to the page: progress, a note left just before a thread blocks for good,
+ * and the moment the loop starts the scenario's clock (the page's time-out counts from there).
+ */
 export interface Reports {
 	progress: (done: number, total: number) => void;
 	note: (text: string) => void;
+	started: () => void;
 }
 
 /** The server's API: run a scenario on this thread's event loop, offloading to the pool ports. */
@@ -50,6 +54,7 @@ export function createServerApi() {
 				else idle.push(i);
 			};
 			const t0 = performance.now();
+			void reports.started();
 			return runForReal(scenario, {
 				now: () => performance.now() - t0,
 				after: (ms, fn) => void setTimeout(fn, ms),

@@ -48,12 +48,17 @@ describe('server worker API over a MessageChannel', () => {
 			Comlink.transfer({ pool: [poolChannel.port2], gil: null, rpc: null, mailbox: null }, [
 				poolChannel.port2
 			]),
-			Comlink.proxy({ progress: (done: number) => void progress.push(done), note: () => {} })
+			Comlink.proxy({
+				progress: (done: number) => void progress.push(done),
+				note: () => {},
+				started: () => void progress.push(0)
+			})
 		);
 		expect(result.format).toBe('event-loop-lab/result@1');
 		expect(result.requests.map((r) => r.status)).toEqual(['ok', 'ok']);
 		// One pool thread: the second request's work waits for the first.
 		expect(result.requests[1].endMs as number).toBeGreaterThanOrEqual(19);
-		expect(progress).toEqual([1, 2]);
+		// The loop starts the scenario's clock (the page's time-out counts from there) before any request ends.
+		expect(progress).toEqual([0, 1, 2]);
 	});
 });
