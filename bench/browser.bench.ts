@@ -1,12 +1,13 @@
 // `npm run bench` (after the engine bench): the wall-clock figures that tests do not assert,
 // because a busy machine would fail them (the stage's own are in stage.bench.ts). Builds the
 // site, serves it and drives the same Chromium as the end-to-end tests; prints each figure with
-// its target. `--strict` exits 1 on a miss.
+// its target. `--strict` exits 1 on a miss; `--scale` runs only the playground at scale (scale.ts).
 import type { BrowserContext, Page } from 'playwright-core';
 import { listLessonFiles, readLessonFiles } from '../cli/lesson-files';
 import { inBrowser } from './in-browser';
 import { reportPageJs } from './page-js';
 import { median, report } from './report';
+import { scale } from './scale';
 import { LONG_BLOCK, playgroundUrl } from '../test/e2e/long-block';
 import { watchLongTasks } from '../test/e2e/long-tasks';
 
@@ -88,6 +89,8 @@ async function stopLatency(context: BrowserContext, url: string): Promise<void> 
 }
 
 await inBrowser(async (context, url) => {
+	await scale(context, url);
+	if (process.argv.includes('--scale')) return;
 	await reportPageJs(context, url);
 	await stopLatency(context, url);
 	await realRuns(context, url);

@@ -1,5 +1,12 @@
 import { loopMachine, phaseAnnouncedBy, type LoopPhase, type ThreadState } from './machines';
-import type { HandoffKind, LogSource, TaskState, ThreadKind, TraceEvent } from './trace';
+import type {
+	HandoffKind,
+	LogSource,
+	TaskState,
+	ThreadKind,
+	TraceEvent,
+	WaiterChanges
+} from './trace';
 
 /** What the loop thread does: it sleeps in select(), runs Python (a callback or the loop's own), or is blocked. */
 export type LoopThreadState = 'select' | 'callback' | 'blocked';
@@ -126,11 +133,11 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			loop.ready.push(e.detail.cb);
 			if (e.detail.timer !== undefined) {
 				const id = e.detail.timer;
-				loop.timers = loop.timers.filter((t) => t.id !== id);
+				removeFirst(loop.timers, (t) => t.id === id);
 			}
 			if (e.detail.request !== undefined) {
 				const id = e.detail.request;
-				f.unread = f.unread.filter((r) => r !== id);
+				removeFirst(f.unread, (r) => r === id);
 			}
 			break;
 		case 'run':
@@ -142,8 +149,7 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			loop.running = null;
 			break;
 		case 'timer':
-			loop.timers.push({ id: e.detail.id, at: e.detail.at, cb: e.detail.cb });
-			loop.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+			insertTimer(loop.timers, { id: e.detail.id, at: e.detail.at, cb: e.detail.cb });
 			break;
 		case 'thread':
 			f.threads[e.actor] = { state: e.detail.state, doing: e.detail.doing, kind: e.detail.kind };
@@ -156,17 +162,19 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			f.log.push({ at: e.t, ...e.detail });
 			break;
 		case 'gil':
-			f.gil = { holder: e.detail.holder, waiters: [...e.detail.waiters] };
+			f.gil.holder = e.detail.holder;
+			applyWaiterChanges(f.gil.waiters, e.detail);
 			break;
-		case 'lock':
-			f.locks[e.actor.slice('lock:'.length)] = {
-				kind: e.detail.kind,
-				holder: e.detail.holder,
-				waiters: [...e.detail.waiters]
-			};
+		case 'lock': {
+			const name = e.actor.slice('lock:'.length);
+			const lock = (f.locks[name] ??= { kind: e.detail.kind, holder: null, waiters: [] });
+			lock.holder = e.detail.holder;
+			applyWaiterChanges(lock.waiters, e.detail);
 			break;
+		}
 		case 'pool':
-			f.pool = { queue: [...e.detail.queue], threads: e.detail.threads };
+			f.pool.threads = e.detail.threads;
+			applyWaiterChanges(f.pool.queue, e.detail);
 			break;
 		case 'task':
 			f.tasks[e.actor] = { state: e.detail.state, on: e.detail.on };
@@ -198,7 +206,32 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 	}
 }
 
-const CHECKPOINT_EVERY = 256;
+/** A FIFO's changes in place: who left (from the head), then who joined (at the tail). */
+function applyWaiterChanges(list: string[], { joined, left }: WaiterChanges): void {
+	for (const name of left) removeFirst(list, (x) => x === name);
+	for (const name of joined) list.push(name);
+}
+
+// What leaves a list is nearly always at its head, so a search from the front is O(1) in practice.
+function removeFirst<T>(list: T[], match: (x: T) => boolean): void {
+	const i = list.findIndex(match);
+	if (i >= 0) list.splice(i, 1);
+}
+
+type Timer = Frame['loop']['timers'][number];
+
+/** Keeps `timers` sorted soonest first (ties by id) with one binary search, not a sort per timer. */
+function insertTimer(timers: Timer[], timer: Timer): void {
+	let lo = 0;
+	let hi = timers.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		const m = timers[mid];
+		if (m.at < timer.at || (m.at === timer.at && m.id < timer.id)) lo = mid + 1;
+		else hi = mid;
+	}
+	timers.splice(lo, 0, timer);
+}
 
 /** Random access to the frames of a trace, by event count and by time. */
 export interface Framer {
@@ -206,34 +239,177 @@ export interface Framer {
 	at(n: number): Frame;
 	/** The state at time t (ms): every event with `e.t <= t` applied, and `frame.t = t`. */
 	atTime(t: number): Frame;
+	/** How many list entries and record keys the keyframes hold: linear in the trace's length. */
+	storedEntries(): number;
 }
 
 /**
- * Random access to the frames of a trace. Checkpoints every 256 events keep stepping backwards
- * as cheap as stepping forwards.
+ * Random access to the frames of a trace, with memory linear in its length. A frame has two kinds
+ * of state: live state (the queues, timers, threads, locks, the pool), as large as what is going on
+ * at that moment, and history (every request and task seen so far, the hand-offs and the log),
+ * which only grows. Keyframes copy the live state only, at least every 256 events and never more
+ * often than the live state's size in events, so their total stays linear even when ten thousand
+ * requests queue at once; the history is kept once, as each key's changes and each list's entries,
+ * and read back up to the keyframe. A frame is its keyframe plus at most one gap of events replayed,
+ * so stepping backwards costs what stepping forwards does. Frames share the history's entries:
+ * treat them as read-only.
  */
 export function createFramer(trace: readonly TraceEvent[]): Framer {
-	const checkpoints: string[] = [JSON.stringify(emptyFrame())];
+	const builder = framerBuilder();
+	for (const e of trace) builder.add(e);
+	return builder.framer();
+}
+
+/** A framer built one event at a time, so a long trace can be taken in slices (between tasks). */
+export interface FramerBuilder {
+	/** The trace's next event. */
+	add(e: TraceEvent): void;
+	/** Random access to the frames of the events added so far (add no more after this). */
+	framer(): Framer;
+}
+
+export function framerBuilder(): FramerBuilder {
+	const trace: TraceEvent[] = [];
+	const requests = new KeyHistory<Frame['requests'][string]>();
+	const tasks = new KeyHistory<Frame['tasks'][string]>();
 	const f = emptyFrame();
-	for (let i = 0; i < trace.length; i++) {
-		applyEvent(f, trace[i]);
-		if ((i + 1) % CHECKPOINT_EVERY === 0) checkpoints.push(JSON.stringify(f));
-	}
+	const keyframes: Keyframe[] = [keyframeOf(f)];
+	let next = KEYFRAME_EVERY;
+	let stored = 0;
+
+	const add = (e: TraceEvent): void => {
+		trace.push(e);
+		const n = trace.length;
+		applyEvent(f, e);
+		// Every event that touches a request or a task writes its own actor's entry.
+		requests.record(e.actor, f.requests[e.actor], n);
+		tasks.record(e.actor, f.tasks[e.actor], n);
+		if (n < next) return;
+		const size = liveSize(f);
+		const last = keyframes[keyframes.length - 1].index;
+		if (n - last >= size) {
+			keyframes.push(keyframeOf(f));
+			stored += size;
+			next = n + KEYFRAME_EVERY;
+		} else next = last + size;
+	};
+
 	const at = (n: number): Frame => {
 		const target = Math.max(0, Math.min(trace.length, Math.floor(n)));
-		const k = Math.floor(target / CHECKPOINT_EVERY);
-		const frame = JSON.parse(checkpoints[k]) as Frame;
-		for (let i = k * CHECKPOINT_EVERY; i < target; i++) applyEvent(frame, trace[i]);
+		const k = keyframes[lastAtOrBefore(keyframes, target)];
+		const frame: Frame = {
+			...structuredCopy(k.live),
+			requests: requests.at(k.index),
+			tasks: tasks.at(k.index),
+			handoffs: f.handoffs.slice(0, k.handoffs),
+			log: f.log.slice(0, k.log)
+		};
+		for (let i = k.index; i < target; i++) applyEvent(frame, trace[i]);
 		return frame;
 	};
-	return {
+	const framer: Framer = {
 		at,
 		atTime(t) {
 			const frame = at(eventsUpTo(trace, t));
 			frame.t = t;
 			return frame;
-		}
+		},
+		storedEntries: () => stored
 	};
+	return { add, framer: () => framer };
+}
+
+/** Events between keyframes, at least (more while the live state is larger). */
+const KEYFRAME_EVERY = 256;
+
+type History = 'requests' | 'tasks' | 'handoffs' | 'log';
+const HISTORY = new Set<string>(['requests', 'tasks', 'handoffs', 'log'] satisfies History[]);
+type Live = Omit<Frame, History>;
+
+/** A frame's live state after `index` events, and how long its history lists were then. */
+interface Keyframe {
+	index: number;
+	live: Live;
+	handoffs: number;
+	log: number;
+}
+
+function keyframeOf(f: Frame): Keyframe {
+	const live: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(f)) {
+		if (!HISTORY.has(key)) live[key] = structuredCopy(value);
+	}
+	return { index: f.index, live: live as Live, handoffs: f.handoffs.length, log: f.log.length };
+}
+
+/** What copying the live state costs: its lists' entries and its records' keys. */
+function liveSize(f: Frame): number {
+	let size = f.loop.ready.length + f.loop.timers.length + f.unread.length;
+	size += f.gil.waiters.length + f.pool.queue.length;
+	size += Object.keys(f.threads).length;
+	for (const name in f.locks) size += 1 + f.locks[name].waiters.length;
+	return size;
+}
+
+/** A deep copy of the live state (plain data: objects, arrays, strings, numbers, null). */
+function structuredCopy<T>(x: T): T {
+	if (Array.isArray(x)) return x.map(structuredCopy) as T;
+	if (x === null || typeof x !== 'object') return x;
+	const out: Record<string, unknown> = {};
+	for (const key in x) out[key] = structuredCopy((x as Record<string, unknown>)[key]);
+	return out as T;
+}
+
+/**
+ * A record's entries as they changed along the trace (requests, tasks): each key's values with
+ * the event count from which they hold, keys in the order they first appeared (the record's own).
+ */
+class KeyHistory<V> {
+	private keys: string[] = [];
+	private ordinal = new Map<string, number>();
+	private from: number[][] = [];
+	private values: V[][] = [];
+
+	/** The key's value after `index` events (undefined: the event did not set it). */
+	record(key: string, value: V | undefined, index: number): void {
+		if (value === undefined) return;
+		let o = this.ordinal.get(key);
+		if (o === undefined) {
+			o = this.keys.length;
+			this.ordinal.set(key, o);
+			this.keys.push(key);
+			this.from.push([]);
+			this.values.push([]);
+		}
+		const values = this.values[o];
+		if (values[values.length - 1] === value) return;
+		values.push(value);
+		this.from[o].push(index);
+	}
+
+	/** The record after `index` events. */
+	at(index: number): Record<string, V> {
+		const out: Record<string, V> = {};
+		for (let o = 0; o < this.keys.length && this.from[o][0] <= index; o++) {
+			const from = this.from[o];
+			let j = from.length - 1;
+			while (from[j] > index) j--;
+			out[this.keys[o]] = this.values[o][j];
+		}
+		return out;
+	}
+}
+
+/** The last keyframe at or before `index` events: a binary search. */
+function lastAtOrBefore(keyframes: readonly Keyframe[], index: number): number {
+	let lo = 0;
+	let hi = keyframes.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >>> 1;
+		if (keyframes[mid].index <= index) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
 }
 
 /** How many events of a trace (sorted by time) have `e.t <= t`: a binary search. */

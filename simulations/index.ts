@@ -15,10 +15,13 @@ export type {
 	Via,
 	ThreadKind,
 	HandoffKind,
-	LogSource
+	LogSource,
+	WaiterChanges
 } from './trace';
 export {
 	createFramer,
+	framerBuilder,
+	type FramerBuilder,
 	frameAt,
 	emptyFrame,
 	type Frame,

@@ -1,5 +1,5 @@
 import type { SimResult } from './result';
-import type { TraceEvent } from './trace';
+import type { TraceEvent, WaiterChanges } from './trace';
 
 /** A readable text timeline, one line per trace event: time, actor, what happened. */
 export function formatTimeline(result: SimResult): string {
@@ -40,11 +40,11 @@ function describe(e: TraceEvent): string {
 		case 'thread':
 			return `${e.detail.state}${e.detail.doing ? `: ${e.detail.doing}` : ''}`;
 		case 'gil':
-			return `GIL ${e.detail.holder ? `held by ${e.detail.holder}` : 'free'}${waiting(e.detail.waiters)}`;
+			return `GIL ${e.detail.holder ? `held by ${e.detail.holder}` : 'free'}${waiting(e.detail)}`;
 		case 'lock':
-			return `${e.detail.kind} lock ${e.detail.holder ? `held by ${e.detail.holder}` : 'free'}${waiting(e.detail.waiters)}`;
+			return `${e.detail.kind} lock ${e.detail.holder ? `held by ${e.detail.holder}` : 'free'}${waiting(e.detail)}`;
 		case 'pool':
-			return `threads ${e.detail.threads}, queue [${e.detail.queue.join(', ')}]`;
+			return `threads ${e.detail.threads}${queueing(e.detail)}`;
 		case 'task':
 			return `${e.detail.state}${e.detail.on ? `: ${e.detail.on}` : ''}`;
 		case 'done':
@@ -68,6 +68,18 @@ function describe(e: TraceEvent): string {
 	}
 }
 
-function waiting(waiters: string[]): string {
-	return waiters.length > 0 ? `; waiting: ${waiters.join(', ')}` : '';
+// A waiter list's changes, not the list: printing the whole list at every change is quadratic.
+function waiting(c: WaiterChanges): string {
+	return changes(c, 'starts waiting', 'stops waiting');
+}
+
+function queueing(c: WaiterChanges): string {
+	return changes(c, 'queued', 'taken');
+}
+
+function changes({ joined, left }: WaiterChanges, joins: string, leaves: string): string {
+	return [
+		left.length > 0 ? `; ${leaves}: ${left.join(', ')}` : '',
+		joined.length > 0 ? `; ${joins}: ${joined.join(', ')}` : ''
+	].join('');
 }

@@ -24,6 +24,16 @@ export type TraceEvent = {
 	actor: string;
 } & TraceBody;
 
+/**
+ * How a FIFO of waiters changed since its previous event: `left` were taken from the head, then
+ * `joined` were appended, in order. Events carry changes, not whole lists, so a trace stays linear
+ * in the number of waiters; a frame rebuilds the lists (see `frame.ts`).
+ */
+export interface WaiterChanges {
+	joined: string[];
+	left: string[];
+}
+
 export type TraceBody =
 	/** `waitsAt`: where the request waits to be taken in: at the selector (a socket), or in the host. */
 	| { type: 'arrive'; detail: { waitsAt: 'selector' | 'host' } }
@@ -41,12 +51,14 @@ export type TraceBody =
 			detail: { from: string; to: string; kind: HandoffKind; what: string; woke: boolean };
 	  }
 	| { type: 'log'; detail: { source: LogSource; text: string } }
-	| { type: 'gil'; detail: { holder: string | null; waiters: string[] } }
+	/** Who holds the GIL, and who joined or left its waiters since the last `gil` event. */
+	| { type: 'gil'; detail: { holder: string | null } & WaiterChanges }
 	| {
 			type: 'lock';
-			detail: { kind: 'thread' | 'asyncio'; holder: string | null; waiters: string[] };
+			detail: { kind: 'thread' | 'asyncio'; holder: string | null } & WaiterChanges;
 	  }
-	| { type: 'pool'; detail: { queue: string[]; threads: number } }
+	/** The pool's threads, and the work items that joined or left its queue since the last `pool` event. */
+	| { type: 'pool'; detail: { threads: number } & WaiterChanges }
 	| { type: 'task'; detail: { state: TaskState; on: string | null } }
 	| { type: 'done'; detail: { status: 'ok' | 'error'; error?: string } }
 	| { type: 'beat'; detail: Record<string, never> }

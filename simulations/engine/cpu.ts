@@ -10,6 +10,7 @@ import {
 	type ThreadEvent
 } from '../machines';
 import type { Emit, Timers } from './capabilities';
+import { QueueChanges } from './queue-changes';
 import type { SimThread } from './thread';
 
 // Bound once: a transpiled re-export is a getter, and threads read these on every segment.
@@ -53,7 +54,9 @@ export class Cpu {
 	private waiters: SimThread[] = [];
 	private preemptId: number | null = null;
 	private running = new Set<SimThread>();
-	private lastGil = '';
+	/** The GIL's holder and waiters as last traced: events carry what changed since. */
+	private tracedHolder: string | null | undefined = undefined;
+	private tracedWaiters = new QueueChanges();
 	private all: SimThread[] = [];
 
 	constructor(
@@ -178,7 +181,7 @@ export class Cpu {
 				return this.report(th);
 			case 'handOverToFirstWaiter':
 				this.gilHolder = null;
-				return this.grant(this.waiters.shift() as SimThread);
+				return this.grant(this.nextWaiter());
 			case 'freeGil':
 				this.gilHolder = null;
 				return this.schedulePreempt();
@@ -189,7 +192,7 @@ export class Cpu {
 				th.rem = ms;
 				this.enqueue(th);
 				this.gilHolder = null;
-				this.grant(this.waiters.shift() as SimThread);
+				this.grant(this.nextWaiter());
 				return this.report(th);
 		}
 	}
@@ -197,6 +200,13 @@ export class Cpu {
 	private enqueue(th: SimThread): void {
 		th.waitStart = this.clock.now();
 		this.waiters.push(th);
+		if (this.config.traced) this.tracedWaiters.join(th.name);
+	}
+
+	private nextWaiter(): SimThread {
+		const th = this.waiters.shift() as SimThread;
+		if (this.config.traced) this.tracedWaiters.leave(th.name);
+		return th;
 	}
 
 	private grant(th: SimThread): void {
@@ -295,9 +305,9 @@ export class Cpu {
 	}
 
 	/**
-	 * Traces the thread's state and, when it changed, who holds the GIL and who waits. A thread
-	 * that starts running is traced before it takes the GIL, one that stops after it let go, so
-	 * no frame between the two shows a GIL holder that is not running.
+	 * Traces the thread's state and, when it changed, who holds the GIL and who joined or left its
+	 * waiters. A thread that starts running is traced before it takes the GIL, one that stops after
+	 * it let go, so no frame between the two shows a GIL holder that is not running.
 	 */
 	private report(th: SimThread): void {
 		if (!this.config.traced) return;
@@ -313,10 +323,8 @@ export class Cpu {
 	private reportGil(): void {
 		if (!this.config.traced || !this.config.gil) return;
 		const holder = this.gilHolder?.name ?? null;
-		const waiters = this.waiters.map((w) => w.name);
-		const key = `${holder}|${waiters.join(',')}`;
-		if (key === this.lastGil) return;
-		this.lastGil = key;
-		this.emit('gil', { type: 'gil', detail: { holder, waiters } });
+		if (holder === this.tracedHolder && !this.tracedWaiters.changed) return;
+		this.tracedHolder = holder;
+		this.emit('gil', { type: 'gil', detail: { holder, ...this.tracedWaiters.take() } });
 	}
 }

@@ -8,6 +8,7 @@ import {
 import type { LockKind } from '../scenario/types';
 import { threadLockDeadlock } from '../rules/messages';
 import type { Action } from './action';
+import { QueueChanges } from './queue-changes';
 import type { Deadlock, Emit, TaskControl } from './capabilities';
 import type { Task } from './task';
 
@@ -17,6 +18,8 @@ interface Lock {
 	state: LockState;
 	holder: Task | null;
 	waiters: Task[];
+	/** The waiters' changes since the lock was last traced. */
+	traced: QueueChanges;
 }
 
 /**
@@ -82,6 +85,7 @@ export class Locks {
 				return undefined;
 			case 'queueWaiter':
 				lock.waiters.push(task);
+				lock.traced.join(task.id);
 				// A waiter that blocks the loop thread is traced once the thread has blocked.
 				if (!this.blockingLoopThread) this.report(lock);
 				return undefined;
@@ -102,6 +106,7 @@ export class Locks {
 			case 'wakeFirstWaiter': {
 				// asyncio.Lock.release() wakes the first waiter's future; it resumes owning the lock.
 				const next = lock.waiters.shift() as Task;
+				lock.traced.leave(next.id);
 				this.take(lock, next);
 				this.tasks.wakeSoon(next);
 				return undefined;
@@ -122,7 +127,7 @@ export class Locks {
 	private get(name: string, kind: LockKind): Lock {
 		let lock = this.locks.get(name);
 		if (!lock) {
-			lock = { name, kind, state: 'free', holder: null, waiters: [] };
+			lock = { name, kind, state: 'free', holder: null, waiters: [], traced: new QueueChanges() };
 			this.locks.set(name, lock);
 		}
 		return lock;
@@ -134,7 +139,7 @@ export class Locks {
 			detail: {
 				kind: lock.kind,
 				holder: lock.holder?.id ?? null,
-				waiters: lock.waiters.map((w) => w.id)
+				...lock.traced.take()
 			}
 		});
 	}

@@ -4,6 +4,7 @@ import type { Emit, Scheduler, TaskControl, ThreadControl } from './capabilities
 import { CANT_START } from '../rules/messages';
 import { IdleSemaphorePool } from '../rules/pool';
 import type { Instr } from './program';
+import { QueueChanges } from './queue-changes';
 import { newThread, type SimThread } from './thread';
 import type { Task } from './task';
 
@@ -34,6 +35,7 @@ interface Worker {
 export class Pool {
 	private workers: Worker[] = [];
 	private model: IdleSemaphorePool<WorkItem, Worker>;
+	private traced = new QueueChanges();
 
 	constructor(
 		private loop: Pick<Scheduler, 'callSoonThreadsafe'>,
@@ -76,6 +78,7 @@ export class Pool {
 	submit(task: Task, ins: OffloadInstr): Action | null {
 		const item: WorkItem = { task, ins, orphan: false };
 		const { outcome, woken } = this.model.submit(item, ins.noThread, this.mayStart());
+		this.traced.join(label(item));
 		const waitOn = `to_thread: ${ins.work} ${ins.ms} ms`;
 		// An idle worker blocked in work_queue.get() takes the item whatever the semaphore says.
 		if (woken) this.threadControl.resume(woken.thread);
@@ -124,6 +127,7 @@ export class Pool {
 				case 'take': {
 					const item = this.model.take(w);
 					if (!item) return { kind: 'idle' };
+					this.traced.leave(label(item));
 					this.emitQueue();
 					w.item = item;
 					w.phase = 'finish';
@@ -154,7 +158,7 @@ export class Pool {
 	private emitQueue(): void {
 		this.emit('pool', {
 			type: 'pool',
-			detail: { queue: this.queueLabels(), threads: this.workers.length }
+			detail: { threads: this.workers.length, ...this.traced.take() }
 		});
 	}
 }

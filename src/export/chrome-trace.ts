@@ -51,6 +51,8 @@ export function runTrace(result: SimResult, about: Record<string, unknown> = {})
 	const busy = new Map<string, { name: string; state: string; t: number }>();
 	const requests = new Set<string>();
 	let select: { t: number; timeoutMs: number | null } | null = null;
+	// `gil` events say who joined and left the waiters; the counter track shows how many wait.
+	let gilWaiters = 0;
 	const endMs = result.endMs;
 
 	const slice = (tid: number, cat: string, name: string, from: number, to: number, args = {}) =>
@@ -81,16 +83,17 @@ export function runTrace(result: SimResult, about: Record<string, unknown> = {})
 		else if (e.type === 'warning')
 			instant('warning', e.detail.message, e.t, { kind: e.detail.kind });
 		else if (e.type === 'log') instant('log', e.detail.text, e.t, { source: e.detail.source });
-		else if (e.type === 'gil')
+		else if (e.type === 'gil') {
+			gilWaiters += e.detail.joined.length - e.detail.left.length;
 			out.push({
 				ph: 'C',
 				name: 'GIL waiters',
 				pid: PID,
 				tid: LOOP_TID,
 				ts: us(e.t),
-				args: { waiters: e.detail.waiters.length }
+				args: { waiters: gilWaiters }
 			});
-		else if (e.type === 'hung') instant('hung', `hung: ${e.detail.reason}`, e.t, {}, 'g');
+		} else if (e.type === 'hung') instant('hung', `hung: ${e.detail.reason}`, e.t, {}, 'g');
 	}
 	// What is still open when the run ends ends with it, so every slice has its length.
 	if (running) slice(LOOP_TID, catOf(running.name), running.name, running.t, endMs);

@@ -14,3 +14,8 @@ export function debugOnLog(scenario: Scenario): Frame['log'] {
 	}
 	return log;
 }
+
+/** Keeps a debug-on log made elsewhere (the simulation worker), so the page need not simulate it. */
+export function rememberDebugOnLog(scenario: Scenario, log: Frame['log']): void {
+	memo.set(scenario, log);
+}

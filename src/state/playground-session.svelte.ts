@@ -48,13 +48,32 @@ export class PlaygroundSession extends TraceSession {
 		this.draft.simulated ? sessionStage(this, this.draft.simulated.run, () => this.compared) : null
 	);
 
+	/** Where the link asked to start, until the run on show first lands. */
+	private startAt: { step: number; moment: number | null } | null = null;
+
 	constructor(start: PlaygroundStart, frames?: PlayerOptions['frames']) {
 		super(start.speed, frames);
-		this.a = new ScenarioDraft('a', start.a);
-		this.b = start.b === null ? null : new ScenarioDraft('b', start.b);
+		this.a = this.draftOf('a', start.a);
+		this.b = start.b === null ? null : this.draftOf('b', start.b);
 		this.active = this.b ? start.active : 'a';
 		this.compare = this.b !== null && start.compare;
 		this.fitSteps();
+		this.goTo(start.step);
+		if (start.moment !== null) this.scrub(start.moment);
+		// A large scenario simulates off the page's thread: the link's place is taken once it lands.
+		if (!this.draft.simulated) this.startAt = { step: start.step, moment: start.moment };
+	}
+
+	private draftOf(name: 'a' | 'b', text: string): ScenarioDraft {
+		return new ScenarioDraft(name, text, { landed: () => this.landed() });
+	}
+
+	/** A run simulated off the page's thread is on show: the step stays within it. */
+	private landed(): void {
+		this.fitSteps();
+		const start = this.startAt;
+		if (!start || !this.draft.simulated) return;
+		this.startAt = null;
 		this.goTo(start.step);
 		if (start.moment !== null) this.scrub(start.moment);
 	}
@@ -79,7 +98,7 @@ export class PlaygroundSession extends TraceSession {
 
 	/** Starts variant B as a copy of A (titled as one), shows it, and compares the two. */
 	duplicate(): void {
-		this.b = new ScenarioDraft('b', variantCopy(this.a.text));
+		this.b = this.draftOf('b', variantCopy(this.a.text));
 		this.compare = true;
 		this.show('b');
 	}

@@ -1,6 +1,9 @@
 import { type Scenario, type ScenarioError } from '../../simulations/index';
 import { parseScenario } from '../../simulations/text';
 import { insertIn, moveIn, setIn, valueAt, type Path } from './json-edit';
+import { BackgroundRuns } from './background-run';
+import { runsInline } from './inline-run';
+import type { RunProgress } from './run-progress';
 import { errorsAt } from './scenario-errors';
 import { runVariant, type VariantRun } from './variant-run';
 
@@ -11,6 +14,13 @@ export interface Simulated {
 	run: VariantRun;
 }
 
+export interface DraftOptions {
+	runs?: BackgroundRuns | null;
+	landed?: () => void;
+}
+
+const defaultRuns = () => (typeof Worker === 'undefined' ? null : new BackgroundRuns());
+
 /**
  * One scenario being written in the playground. Its JSON text is the source of truth: the form
  * reads the parsed document and edits the text (keeping the rest as the user wrote it), and the
@@ -20,8 +30,14 @@ export class ScenarioDraft {
 	text = $state('');
 	/** Why the last form edit could not be applied, or null. */
 	editProblem: string | null = $state(null);
-	/** The last valid version, simulated; it stays on show while the text is being fixed. */
+	/** The last valid version, simulated; it stays on show while the text is being fixed or simulated. */
 	simulated: Simulated | null = $state.raw(null);
+	/** How far the simulation of a newer version has come; null when none is under way. */
+	progress: RunProgress | null = $state.raw(null);
+	/** Why the simulation of the newest version failed (the worker crashed), or null. */
+	runProblem: string | null = $state(null);
+	/** The text being simulated off the page's thread. */
+	private pending: string | null = null;
 	readonly parsed = $derived(parseScenario(this.text));
 	readonly errors: ScenarioError[] = $derived(this.parsed.ok ? [] : this.parsed.errors);
 	/** The parsed JSON, or undefined when the text is not JSON (the form then waits). */
@@ -33,10 +49,21 @@ export class ScenarioDraft {
 		}
 	});
 
+	private runs: BackgroundRuns | null;
+	private landed: () => void;
+
+	/**
+	 * `runs`: where a scenario too large to simulate at once goes (by default the simulation
+	 * worker; null simulates every scenario on this thread, as where no worker exists);
+	 * `landed`: told when a run simulated off the page's thread is on show.
+	 */
 	constructor(
 		readonly name: 'a' | 'b',
-		text: string
+		text: string,
+		{ runs = defaultRuns(), landed = () => {} }: DraftOptions = {}
 	) {
+		this.runs = runs;
+		this.landed = landed;
 		this.text = text;
 		this.settle();
 	}
@@ -46,14 +73,55 @@ export class ScenarioDraft {
 		return this.simulated?.text !== this.text;
 	}
 
-	/** Simulates the text if it is valid and new; an invalid text keeps the last run on show. */
+	/**
+	 * Simulates the text if it is valid and new: a small scenario at once, a larger one in the
+	 * simulation worker (the last run stays on show meanwhile, and `progress` says how far it is).
+	 * A newer text ends the simulation under way; an invalid text keeps the last run on show.
+	 */
 	settle(): void {
 		const parsed = this.parsed;
-		if (!parsed.ok || !this.stale) return;
+		if (!parsed.ok || this.pending === this.text) return;
+		this.cancel();
+		this.runProblem = null;
+		if (!this.stale) return;
+		const { scenario } = parsed;
+		const text = this.text;
 		// The views call a version by its letter and title: "A: Five uploads".
-		const label = `${this.name.toUpperCase()}: ${parsed.scenario.title || parsed.scenario.id}`;
-		const run = runVariant(this.name, label, parsed.scenario);
-		this.simulated = { text: this.text, scenario: parsed.scenario, run };
+		const label = `${this.name.toUpperCase()}: ${scenario.title || scenario.id}`;
+		if (this.runs === null || runsInline(scenario)) {
+			this.simulated = { text, scenario, run: runVariant(this.name, label, scenario) };
+			return;
+		}
+		this.pending = text;
+		this.runs
+			.run(this.name, label, scenario, (p) => {
+				if (this.pending === text) this.progress = p;
+			})
+			.then(
+				(run) => {
+					if (run === null || this.pending !== text) return;
+					this.simulated = { text, scenario, run };
+					this.stop();
+					this.landed();
+				},
+				(e: unknown) => {
+					if (this.pending !== text) return;
+					this.runProblem = `The simulation failed: ${e instanceof Error ? e.message : String(e)}.`;
+					this.stop();
+				}
+			);
+	}
+
+	/** Ends the simulation under way, if any (what is on show stays). */
+	cancel(): void {
+		if (this.pending === null) return;
+		this.runs?.cancel();
+		this.stop();
+	}
+
+	private stop(): void {
+		this.pending = null;
+		this.progress = null;
 	}
 
 	valueAt(path: Path): unknown {

@@ -41,17 +41,33 @@ export function runVariant(
 	});
 }
 
-/** Any engine's traced result of a scenario, ready for the same views (CPython's, for one). */
+/** The timeline's lanes of a traced run (`live`: a live session's run, see `runVariant`). */
+export function timelineOf(scenario: Scenario, result: SimResult, live = false): TimelineModel {
+	const hungAt = result.hung?.atMs ?? null;
+	return buildTimeline(
+		result.trace ?? [],
+		result.endMs,
+		live && hungAt === scenario.limitMs ? null : hungAt
+	);
+}
+
+/**
+ * Any engine's traced result of a scenario, ready for the same views (CPython's, for one).
+ * `built`: the framer and the lanes, when they were made elsewhere (a run from the simulation
+ * worker, taken in slices).
+ */
 export function variantRunOf(
 	name: string,
 	label: string,
 	scenario: Scenario,
 	result: SimResult,
-	{ live = false }: { live?: boolean } = {}
+	{
+		live = false,
+		built
+	}: { live?: boolean; built?: { framer: Framer; timeline: TimelineModel } } = {}
 ): VariantRun {
 	const trace = result.trace ?? [];
-	const hungAt = result.hung?.atMs ?? null;
-	const framer = createFramer(trace);
+	const framer = built?.framer ?? createFramer(trace);
 	return {
 		name,
 		label,
@@ -60,11 +76,7 @@ export function variantRunOf(
 		framer,
 		frameAt: framer.at,
 		eventTimes: trace.map((e) => e.t),
-		timeline: buildTimeline(
-			trace,
-			result.endMs,
-			live && hungAt === scenario.limitMs ? null : hungAt
-		),
+		timeline: built?.timeline ?? timelineOf(scenario, result, live),
 		code: shownCode(scenario)
 	};
 }

@@ -15,8 +15,8 @@ describe('parseAnchor(text)', () => {
 			{ actor: 'r1', type: 'task', detail: { state: 'ready', on: 'null' }, occurrence: 2 }
 		],
 		[
-			'lock:client_lock lock waiters=main/2',
-			{ actor: 'lock:client_lock', type: 'lock', detail: { waiters: 'main/2' }, occurrence: 1 }
+			'lock:client_lock lock joined=main/2',
+			{ actor: 'lock:client_lock', type: 'lock', detail: { joined: 'main/2' }, occurrence: 1 }
 		],
 		[
 			'loop thread doing="r1: inline fallback, block 200 ms"',
@@ -57,7 +57,7 @@ describe('findAnchor(trace, t, anchor)', () => {
 			seq: 5,
 			actor: 'lock:l',
 			type: 'lock',
-			detail: { kind: 'thread', holder: 'a', waiters: ['b', 'c'] }
+			detail: { kind: 'thread', holder: 'a', joined: ['b', 'c'], left: [] }
 		}
 	];
 	const find = (t: number, text: string) => {
@@ -74,7 +74,7 @@ describe('findAnchor(trace, t, anchor)', () => {
 		[0, 'loop select timeoutMs=null', 0],
 		[0, 'loop batch n=2', 1],
 		[0, 'r1 task state=ready on=null', 3],
-		[0, 'lock:l lock waiters=b,c holder=a', 5],
+		[0, 'lock:l lock joined=b,c holder=a', 5],
 		[0, 'r2 task state=ready', -1],
 		[6, 'r1 task', -1],
 		[0, '4th loop select', -1]

@@ -92,16 +92,16 @@ class Steps:
             # A blocking acquire on the loop thread: the holder can only release it on this same
             # thread, which now waits for good. CPython would hang here; the lab reports it.
             self.tracer.loop_thread('blocked', f"{owner}: threading.Lock '{name}'.acquire()")
-            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': holder, 'waiters': [owner]})
+            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': holder, 'joined': [owner], 'left': []})
             raise Stop('deadlock', name=name, waiter=owner, holder=holder)
         self.thread_locks[name] = (lock, owner)
-        self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': owner, 'waiters': []})
+        self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': owner, 'joined': [], 'left': []})
         try:
             await self.run_steps(step['steps'], owner)
         finally:
             self.thread_locks[name] = (lock, None)
             lock.release()
-            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': None, 'waiters': []})
+            self.tracer.emit(actor, 'lock', {'kind': 'thread', 'holder': None, 'joined': [], 'left': []})
 
     async def threadsafe_result(self, step, owner):
         """`run_coroutine_threadsafe(coro, loop).result(timeout)` called on the loop's own thread."""

@@ -50,6 +50,11 @@ def find_work(task):
     return None
 
 
+def shown_as(item):
+    work = find_work(getattr(item, 'task', None) or getattr(item, 'fn', None)) if item else None
+    return work.__name__ if work else 'work'
+
+
 class VirtualQueue(queue.SimpleQueue):
     """The executor's work queue: a put hands the item to a worker blocked in get(), as the OS
     would. It also keeps what it holds in words, for the trace (a SimpleQueue cannot be read)."""
@@ -57,19 +62,31 @@ class VirtualQueue(queue.SimpleQueue):
     def __init__(self):
         super().__init__()
         self.waiting = []
-        self.shown = []
+        # What the trace has not shown yet: the work that joined at the tail and left from the
+        # head since the last pool event (the events carry changes, not the whole queue).
+        self.joined = []
+        self.left = []
+        self.traced = 0
 
     def put(self, item, block=True, timeout=None):
         super().put(item)
-        work = find_work(getattr(item, 'task', None) or getattr(item, 'fn', None)) if item else None
-        self.shown.append(work.__name__ if work else 'work')
+        self.joined.append(shown_as(item))
         if self.waiting:
             self.waiting.pop(0).wake()
 
     def get_nowait(self):
         item = super().get_nowait()
-        self.shown.pop(0)
+        if self.traced > len(self.left):
+            self.left.append(shown_as(item))
+        else:
+            self.joined.pop(0)
         return item
+
+    def changes(self):
+        changes = {'joined': self.joined, 'left': self.left}
+        self.traced += len(self.joined) - len(self.left)
+        self.joined, self.left = [], []
+        return changes
 
 
 class PoolWorker:
@@ -194,5 +211,5 @@ class VirtualThreads:
         return any(w.busy for w in self.workers)
 
     def changed(self):
-        queue_ = self.workers[0].queue.shown if self.workers else []
-        self.lab.tracer.emit('pool', 'pool', {'queue': list(queue_), 'threads': len(self.workers)})
+        changes = self.workers[0].queue.changes() if self.workers else {'joined': [], 'left': []}
+        self.lab.tracer.emit('pool', 'pool', {'threads': len(self.workers), **changes})

@@ -212,7 +212,8 @@ function loadedTrace(read: Omit<LoadedTrace, 'text' | 'session' | 'noRun'>): Loa
 		moment: null,
 		speed: 1
 	});
-	if (!session.draft.simulated)
+	// A valid scenario is on its way when too large to simulate at once (the simulation worker).
+	if (!session.draft.parsed.ok)
 		return {
 			...trace,
 			noRun: `The model cannot run the scenario made from it: ${session.draft.errors[0]?.message ?? 'it is not valid'}.`
