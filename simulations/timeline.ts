@@ -9,6 +9,8 @@ export function formatTimeline(result: SimResult): string {
 		...trace.map(formatEvent)
 	];
 	if (result.hung) lines.push(`# hung at ${result.hung.atMs} ms: ${result.hung.reason}`);
+	if (result.stopped)
+		lines.push(`# stopped at ${result.stopped.atMs} ms: ${result.stopped.reason}`);
 	return lines.join('\n') + '\n';
 }
 
@@ -63,6 +65,8 @@ function describe(e: TraceEvent): string {
 			return `stderr (${e.detail.source}): ${e.detail.text.split('\n').join(' | ')}`;
 		case 'hung':
 			return `HUNG: ${e.detail.reason}`;
+		case 'stopped':
+			return `STOPPED (${e.detail.why}): ${e.detail.reason}`;
 		case 'end':
 			return `run ends: ${e.detail.outcome}`;
 	}
