@@ -1,15 +1,16 @@
 // `event-loop-lab simulate FILE [--engine model|cpython] [--trace | --timeline | --chrome-trace]`:
 // result@1 JSON on stdout (or the timeline text, or a Chrome Trace file for Perfetto).
 import {
-	formatTimeline,
 	parseScenario,
 	simulate,
 	type Scenario,
 	type ScenarioError,
-	type SimResult
+	type SimResult,
+	timelineLines
 } from '../simulations/index';
 import { runTrace } from '../src/export/chrome-trace';
 import { readText, type Io } from './io';
+import { jsonChunks, writeChunks } from './json-stream';
 
 /** The usage line of the simulate command. */
 export const SIMULATE_USAGE =
@@ -54,10 +55,14 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 		if (!exact) return 2;
 		result = exact;
 	}
-	if (chrome) {
-		const file = runTrace(result, { scenario: parsed.scenario.id, engine });
-		io.out(`${JSON.stringify(file)}\n`);
-	} else io.out(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
+	// Written as a stream: the text of a long traced run is longer than any one string can be.
+	const output = chrome
+		? jsonChunks(runTrace(result, { scenario: parsed.scenario.id, engine }))
+		: timeline
+			? timelineLines(result)
+			: jsonChunks(result, '  ');
+	await writeChunks(io, output);
+	if (!timeline) await io.out('\n');
 	return 0;
 }
 

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, buildBin } from '../../cli/build-bin';
+import { formatTimeline, parseScenario, simulate } from '../../simulations/index';
 
 // The tests run the compiled bin, as `npx event-loop-lab` does, built afresh so it is never stale
 // and so its mode is the one a fresh clone gets.
@@ -63,6 +64,67 @@ describe('event-loop-lab simulate <file>', () => {
 		});
 		const steps = file.traceEvents.filter((e: { cat?: string }) => e.cat === 'task-step');
 		expect(steps.length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('writes the result as a stream, byte for byte what JSON.stringify(result, null, 2) gives', () => {
+		for (const path of [
+			'lessons/02-blocking-vs-offloaded/time-sleep.json',
+			'lessons/06-gather-deadlock/thread-lock-gather.json'
+		]) {
+			const parsed = parseScenario(readFileSync(path, 'utf8'));
+			if (!parsed.ok) throw new Error(`${path} parses`);
+			const traced = simulate(parsed.scenario, { trace: true });
+			expect(cli('simulate', path, '--trace').stdout).toBe(`${JSON.stringify(traced, null, 2)}\n`);
+			expect(cli('simulate', path, '--timeline').stdout).toBe(formatTimeline(traced));
+		}
+	});
+
+	it('writes a 20,000-request traced run without building it as one string, and exits 0', () => {
+		// A blocking handler under a steady stream of requests, as lesson 2's at scale.
+		const big = file(
+			'big.json',
+			JSON.stringify({
+				format: 'event-loop-lab/scenario@1',
+				id: 'big',
+				title: 'big',
+				limitMs: 3_600_000,
+				handlers: { upload: { steps: [{ op: 'block', ms: 2 }] } },
+				arrivals: [{ handler: 'upload', count: 20_000, everyMs: 2.5 }]
+			})
+		);
+		const out = join(tmp, 'big.out');
+		const fd = openSync(out, 'w');
+		const r = spawnSync(process.execPath, [BIN, 'simulate', '--trace', big], {
+			stdio: ['ignore', fd, 'pipe'],
+			encoding: 'utf8'
+		});
+		closeSync(fd);
+		expect([r.status, r.stderr]).toEqual([0, '']);
+		const result = JSON.parse(readFileSync(out, 'utf8'));
+		expect(result.outcome).toBe('completed');
+		expect(result.requests).toHaveLength(20_000);
+		expect(result.trace.at(-1)).toMatchObject({ type: 'end', detail: { outcome: 'completed' } });
+	});
+
+	it('exits 0 for a run stopped at its limit, with the reason in the result', () => {
+		const slow = file(
+			'slow.json',
+			JSON.stringify({
+				format: 'event-loop-lab/scenario@1',
+				id: 'slow',
+				title: 'slow',
+				limitMs: 1000,
+				handlers: { h: { steps: [{ op: 'block', ms: 20 }] } },
+				arrivals: [{ handler: 'h', count: 100, everyMs: 10 }]
+			})
+		);
+		const r = cli('simulate', slow);
+		expect(r.status).toBe(0);
+		const result = JSON.parse(r.stdout);
+		expect([result.outcome, result.hung, result.stopped.why]).toEqual(['stopped', null, 'limit']);
+		expect(result.stopped.reason).toMatch(
+			/^Stopped at the 1 s limit: 50 requests unfinished, the queue was still growing/
+		);
 	});
 
 	it('stops quietly when its reader stops early (`| head`): no EPIPE stack trace', () => {
