@@ -1,5 +1,6 @@
 // `npm run bench`: how long the engine takes for a 10,000-request scenario, where the time goes,
-// and how today's engine compares with the one before the parts were split (commit 96b44f6).
+// its time and memory at 100 to 100,000 requests, and how today's engine compares with the one
+// before the parts were split (commit 96b44f6).
 // Figures are medians of several runs in one process; compare them as ratios, not across machines.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as after from '../simulations/index';
 import { parseScenario, simulate, type Scenario } from '../simulations/index';
+import { Sim } from '../simulations/engine/sim';
+import { blockingService, SIZES } from './blocking-service';
 
 /** The engine before its restructuring: parts sharing one Sim, context-free machines. */
 const BEFORE = '96b44f6';
@@ -113,6 +116,36 @@ console.log(`total (median of ${RUNS}) ${t.toFixed(0)} ms  (target <= 1000 ms)`)
 console.log(
 	`with trace: ${traced.trace?.length.toLocaleString('en')} trace events in ${traceMs.toFixed(0)} ms = ${Math.round((traced.trace?.length ?? 0) / (traceMs / 1000)).toLocaleString('en')} events/s`
 );
+
+// Scale: the blocking-handler service at each size, engine time and memory, untraced and traced.
+// Memory is what the finished run still holds (the engine's records, tasks and clock, and the
+// trace when traced), measured after a collection (`npm run bench` runs node with --expose-gc).
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMb = () => {
+	gc?.();
+	return process.memoryUsage().heapUsed / 1e6;
+};
+console.log(
+	`scale: the blocking-handler service (bench/blocking-service.ts)${gc ? '' : ' (without --expose-gc the memory figures are rough)'}`
+);
+for (const n of SIZES) {
+	const parsed = parseScenario(blockingService(n));
+	if (!parsed.ok) throw new Error('the scale scenario does not parse');
+	const row = [`${n.toLocaleString('en').padStart(7)} requests:`];
+	for (const trace of [false, true]) {
+		const before = heapMb();
+		const sim = new Sim(parsed.scenario, { trace });
+		const [ms] = time(() => sim.run());
+		const held = Math.max(0, heapMb() - before);
+		const events = trace ? `, ${sim.trace?.length.toLocaleString('en')} events` : '';
+		row.push(
+			`${trace ? 'traced' : sim.outcome} ${ms.toFixed(0).padStart(6)} ms ${held.toFixed(0).padStart(4)} MB ` +
+				`(${((ms * 1000) / n).toFixed(1)} µs and ${((held * 1e3) / n).toFixed(1)} KB a request${events})`
+		);
+	}
+	console.log(`  ${row.join('  ')}`);
+}
+console.log('  target: time and memory per request about flat from 2,000 to 100,000 (linear)');
 
 type Engine = Pick<typeof after, 'parseScenario' | 'simulate'>;
 
