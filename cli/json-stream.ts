@@ -2,31 +2,23 @@
 // longest string V8 can build, so no single JSON.stringify of the whole may run.
 import type { Io } from './io';
 
-/** Containers this deep are written element by element; below, each element is one string. */
-const STREAMED_DEPTH = 2;
-/** Elements of a streamed array joined into one piece. */
+/** Elements of a long array stringified together, as one piece. */
 const BATCH = 512;
 /** Pieces are joined into writes of about this many characters. */
 const WRITE_CHARS = 1 << 20;
 
 /**
  * The text of `JSON.stringify(value, null, indent)`, in pieces whose concatenation is exactly
- * that text. The outer containers (the result, its `trace`, `requests`…) are walked; their
- * elements are written a batch at a time, so no piece holds more than a few hundred of them.
+ * that text. The outer object (or array) is walked; an array inside it (a result's `trace`,
+ * `requests`) is stringified a batch of elements at a time, everything else whole.
  */
 export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
-	yield* pieces(value, indent, '', 0);
-}
-
-function* pieces(value: unknown, indent: string, pad: string, depth: number): Generator<string> {
-	if (depth >= STREAMED_DEPTH || !isContainer(value)) {
-		yield text(value, indent, pad) ?? 'null';
+	if (!isContainer(value)) {
+		yield JSON.stringify(value) ?? 'null';
 		return;
 	}
-	const inner = pad + indent;
 	const newline = indent ? '\n' : '';
 	const array = Array.isArray(value);
-	// An array's elements are read by index: a trace's millions are never copied into a list.
 	const keys = array ? null : Object.keys(value).filter((k) => !skipped(at(value, k)));
 	const n = keys ? keys.length : (value as unknown[]).length;
 	const [open, close] = array ? ['[', ']'] : ['{', '}'];
@@ -35,77 +27,42 @@ function* pieces(value: unknown, indent: string, pad: string, depth: number): Ge
 		return;
 	}
 	yield open;
-	let batch = '';
 	for (let i = 0; i < n; i++) {
 		const key = keys?.[i];
 		const name = key === undefined ? '' : `${JSON.stringify(key)}:${indent ? ' ' : ''}`;
 		const v = key === undefined ? (value as unknown[])[i] : at(value, key);
-		batch += `${i > 0 ? ',' : ''}${newline}${inner}${name}`;
-		if (depth + 1 < STREAMED_DEPTH && isContainer(v)) {
-			yield batch;
-			batch = '';
-			yield* pieces(v, indent, inner, depth + 1);
-			continue;
-		}
-		batch += text(skipped(v) ? null : v, indent, inner) ?? 'null';
-		if (i % BATCH === BATCH - 1) {
-			yield batch;
-			batch = '';
-		}
+		yield `${i > 0 ? ',' : ''}${newline}${indent}${name}`;
+		if (Array.isArray(v)) yield* batches(v, indent);
+		else yield nested(skipped(v) ? null : v, indent);
 	}
-	yield `${batch}${newline}${pad}${close}`;
+	yield `${newline}${close}`;
 }
 
 /**
- * `JSON.stringify(value, null, indent)` as it reads `pad` deep in a document, or undefined where
- * JSON.stringify gives undefined. Written out here: native stringify with a gap, then
- * re-indenting, costs several times as much on a trace's millions of small objects.
+ * An array one level deep, a batch at a time. Each batch is stringified inside one more array,
+ * so that JSON.stringify itself indents its elements as deep as they sit in the document; the
+ * wrapper's own lines are then cut off.
  */
-function text(value: unknown, indent: string, pad: string): string | undefined {
-	if (value === null) return 'null';
-	switch (typeof value) {
-		case 'string':
-			return JSON.stringify(value);
-		case 'number':
-			return Number.isFinite(value) ? String(value) : 'null';
-		case 'boolean':
-			return value ? 'true' : 'false';
-		case 'object':
-			break;
-		default:
-			return typeof value === 'bigint' ? JSON.stringify(value) : undefined;
+function* batches(items: unknown[], indent: string): Generator<string> {
+	if (items.length === 0) {
+		yield '[]';
+		return;
 	}
-	if (!isContainer(value)) return text((value as { toJSON(): unknown }).toJSON(), indent, pad);
-	const inner = pad + indent;
-	const lead = indent ? `\n${inner}` : '';
-	const end = indent ? `\n${pad}` : '';
-	if (Array.isArray(value)) {
-		if (value.length === 0) return '[]';
-		let out = `[${lead}${text(value[0], indent, inner) ?? 'null'}`;
-		for (let i = 1; i < value.length; i++)
-			out += `,${lead}${text(value[i], indent, inner) ?? 'null'}`;
-		return `${out}${end}]`;
+	const newline = indent ? '\n' : '';
+	const head = `[${newline}${indent}[${newline}`.length;
+	const tail = `${newline}${indent}]${newline}]`.length;
+	yield '[';
+	for (let i = 0; i < items.length; i += BATCH) {
+		const text = JSON.stringify([items.slice(i, i + BATCH)], null, indent);
+		yield `${i > 0 ? ',' : ''}${newline}${text.slice(head, text.length - tail)}`;
 	}
-	let out = '';
-	for (const key in value) {
-		if (!Object.hasOwn(value, key)) continue;
-		const v = text(at(value, key), indent, inner);
-		if (v === undefined) continue;
-		out += `${out ? ',' : '{'}${lead}${quoted(key, indent)}${v}`;
-	}
-	return out ? `${out}${end}}` : '{}';
+	yield `${newline}${indent}]`;
 }
 
-/** `"key": ` (or `"key":` unindented), made once per key: a trace repeats a handful of keys. */
-const keyTexts = new Map<string, string>();
-function quoted(key: string, indent: string): string {
-	const k = `${indent ? 1 : 0}${key}`;
-	let t = keyTexts.get(k);
-	if (t === undefined) {
-		t = `${JSON.stringify(key)}:${indent ? ' ' : ''}`;
-		if (keyTexts.size < 10_000) keyTexts.set(k, t);
-	}
-	return t;
+/** A value one level deep, indented as it sits there (strings escape their own newlines). */
+function nested(value: unknown, indent: string): string {
+	const text = JSON.stringify(value, null, indent) ?? 'null';
+	return indent ? text.replaceAll('\n', `\n${indent}`) : text;
 }
 
 function isContainer(value: unknown): value is object {

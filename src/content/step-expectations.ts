@@ -69,7 +69,7 @@ export const EXPECTATION_FORMS: Readonly<Record<Claim['kind'], string>> = {
 	request: 'request <id>… ok|pending | request <id>… error ["text"]',
 	thread: `thread <name> ${Object.keys(THREAD_STATES).join('|')}`,
 	task: `task <name>… ${Object.keys(TASK_STATES).join('|')}`,
-	outcome: 'outcome completed|running | outcome hung ["reason"]',
+	outcome: 'outcome completed|running | outcome hung|stopped ["reason"]',
 	heartbeats: 'heartbeats <n>',
 	lag: 'lag none | lag <ms>',
 	pool: 'pool queued <n>',

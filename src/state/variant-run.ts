@@ -28,7 +28,7 @@ export interface VariantRun {
 /**
  * Simulates a scenario once (deterministic), ready for every view and every step. `live`: the
  * server waits for more requests until `limitMs` (a live session's run up to its horizon), where
- * a request still running is not a hang: its lane goes on.
+ * a request still running is stopped, not hung: its lane goes on.
  */
 export function runVariant(
 	name: string,
@@ -36,9 +36,7 @@ export function runVariant(
 	scenario: Scenario,
 	{ live = false }: { live?: boolean } = {}
 ): VariantRun {
-	return variantRunOf(name, label, scenario, simulate(scenario, { trace: true, toLimit: live }), {
-		live
-	});
+	return variantRunOf(name, label, scenario, simulate(scenario, { trace: true, toLimit: live }));
 }
 
 /** Any engine's traced result of a scenario, ready for the same views (CPython's, for one). */
@@ -46,11 +44,9 @@ export function variantRunOf(
 	name: string,
 	label: string,
 	scenario: Scenario,
-	result: SimResult,
-	{ live = false }: { live?: boolean } = {}
+	result: SimResult
 ): VariantRun {
 	const trace = result.trace ?? [];
-	const hungAt = result.hung?.atMs ?? null;
 	const framer = createFramer(trace);
 	return {
 		name,
@@ -60,11 +56,7 @@ export function variantRunOf(
 		framer,
 		frameAt: framer.at,
 		eventTimes: trace.map((e) => e.t),
-		timeline: buildTimeline(
-			trace,
-			result.endMs,
-			live && hungAt === scenario.limitMs ? null : hungAt
-		),
+		timeline: buildTimeline(trace, result.endMs, result.hung?.atMs ?? null),
 		code: shownCode(scenario)
 	};
 }
