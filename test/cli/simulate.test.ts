@@ -24,6 +24,23 @@ const file = (name: string, text: string) => {
 	return path;
 };
 
+/** A scenario file of `count` requests to a handler that blocks for `ms`, one every `everyMs`. */
+const blocking = (
+	id: string,
+	o: { ms: number; count: number; everyMs: number; limitMs: number }
+): string =>
+	file(
+		`${id}.json`,
+		JSON.stringify({
+			format: 'event-loop-lab/scenario@1',
+			id,
+			title: id,
+			limitMs: o.limitMs,
+			handlers: { h: { steps: [{ op: 'block', ms: o.ms }] } },
+			arrivals: [{ handler: 'h', count: o.count, everyMs: o.everyMs }]
+		})
+	);
+
 describe('event-loop-lab simulate <file>', () => {
 	it('prints the result@1 JSON and exits 0', () => {
 		const r = cli('simulate', 'lessons/02-blocking-vs-offloaded/time-sleep.json');
@@ -81,17 +98,7 @@ describe('event-loop-lab simulate <file>', () => {
 
 	it('writes a 20,000-request traced run without building it as one string, and exits 0', () => {
 		// A blocking handler under a steady stream of requests, as lesson 2's at scale.
-		const big = file(
-			'big.json',
-			JSON.stringify({
-				format: 'event-loop-lab/scenario@1',
-				id: 'big',
-				title: 'big',
-				limitMs: 3_600_000,
-				handlers: { upload: { steps: [{ op: 'block', ms: 2 }] } },
-				arrivals: [{ handler: 'upload', count: 20_000, everyMs: 2.5 }]
-			})
-		);
+		const big = blocking('big', { ms: 2, count: 20_000, everyMs: 2.5, limitMs: 3_600_000 });
 		const out = join(tmp, 'big.out');
 		const fd = openSync(out, 'w');
 		const r = spawnSync(process.execPath, [BIN, 'simulate', '--trace', big], {
@@ -107,17 +114,7 @@ describe('event-loop-lab simulate <file>', () => {
 	});
 
 	it('exits 0 for a run stopped at its limit, with the reason in the result', () => {
-		const slow = file(
-			'slow.json',
-			JSON.stringify({
-				format: 'event-loop-lab/scenario@1',
-				id: 'slow',
-				title: 'slow',
-				limitMs: 1000,
-				handlers: { h: { steps: [{ op: 'block', ms: 20 }] } },
-				arrivals: [{ handler: 'h', count: 100, everyMs: 10 }]
-			})
-		);
+		const slow = blocking('slow', { ms: 20, count: 100, everyMs: 10, limitMs: 1000 });
 		const r = cli('simulate', slow);
 		expect(r.status).toBe(0);
 		const result = JSON.parse(r.stdout);
