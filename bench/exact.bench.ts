@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../simulations/index';
 import { pyodideDir, loadPyodideInNode } from '../src/exact/load-node';
-import { runExact, unsupportedParts } from '../src/exact/index';
+import { runExact } from '../src/exact/index';
 import { loadScenario, scenarioFiles } from '../test/scenario-files';
 import { median } from './report';
 
@@ -22,11 +22,6 @@ console.log(`exact: Pyodide cold start in Node ${ms(performance.now() - start)}`
 const lessons = scenarioFiles().filter((f) => f.path.startsWith('lessons'));
 for (const file of lessons) {
 	const scenario = loadScenario(file.path);
-	const refused = unsupportedParts(scenario);
-	if (refused.length > 0) {
-		console.log(`exact: ${file.name}: not run (${refused[0]})`);
-		continue;
-	}
 	await runExact(py, scenario, { trace: true }); // warm-up: imports, first compile
 	const exact: number[] = [];
 	const model: number[] = [];

@@ -1,10 +1,11 @@
 """The recorder's overhead: the same asyncio workloads unrecorded, then recorded, interleaved in
 rounds in one process (the recorder's hooks installed and removed between rounds) so machine
-load hits each alike. Prints JSON: {"emptyUs": [...], "handlerPct": [...], "python": "..."}.
-
-emptyUs: extra µs per empty callback (call_soon of a no-op). handlerPct: extra % on a task whose
-steps each do ~100 µs of pure-Python work between awaits, as a realistic handler does. Both are
-the loop thread's CPU time (time.thread_time), which other processes' load distorts far less.
+load hits each alike. Prints JSON: {"rounds": [{"plainCbUs", "recCbUs", "plainStepUs",
+"recStepUs"}, ...], "python": "..."}: µs per empty callback (call_soon of a no-op) and per step of
+a task whose steps each do ~100 µs of pure-Python work between awaits, as a realistic handler
+does, unrecorded and recorded. All are the loop thread's CPU time (time.thread_time), which other
+processes' load distorts less, though not enough on a busy machine: bench/recorder.bench.ts
+compares the best round of each (as timeit does) and shows the paired rounds' spread.
 """
 
 import asyncio
@@ -22,7 +23,7 @@ import event_loop_lab_record as rec  # noqa: E402
 
 CALLBACKS = 20_000
 STEPS = 2_000
-ROUNDS = 9
+ROUNDS = 15
 
 
 async def empty_callbacks():
@@ -97,13 +98,13 @@ ITERATIONS = 1
 def main():
     global ITERATIONS
     ITERATIONS = calibrate()
-    empty, pct = [], []
+    rounds = []
     for _ in range(ROUNDS):
         plain_cb, plain_h = measure()
         rec_cb, rec_h = recorded()
-        empty.append(rec_cb - plain_cb)
-        pct.append((rec_h - plain_h) / plain_h * 100)
-    print(json.dumps({"emptyUs": empty, "handlerPct": pct, "python": sys.version.split()[0]}))
+        rounds.append({"plainCbUs": plain_cb, "recCbUs": rec_cb,
+                       "plainStepUs": plain_h / STEPS * 1e6, "recStepUs": rec_h / STEPS * 1e6})
+    print(json.dumps({"rounds": rounds, "python": sys.version.split()[0]}))
 
 
 if __name__ == "__main__":

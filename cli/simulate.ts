@@ -48,13 +48,10 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 	const timeline = flags.has('--timeline');
 	const chrome = flags.has('--chrome-trace');
 	const trace = timeline || chrome || flags.has('--trace');
-	let result: SimResult;
-	if (engine === 'model') result = simulate(parsed.scenario, { trace });
-	else {
-		const exact = await runOnCPython(parsed.scenario, trace, files[0], io);
-		if (!exact) return 2;
-		result = exact;
-	}
+	const result =
+		engine === 'model'
+			? simulate(parsed.scenario, { trace })
+			: await runOnCPython(parsed.scenario, trace);
 	// Written as a stream: the text of a long traced run is longer than any one string can be.
 	const output = chrome
 		? jsonChunks(runTrace(result, { scenario: parsed.scenario.id, engine }))
@@ -67,18 +64,8 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 }
 
 // Loaded on demand: the model engine's runs never start Pyodide.
-async function runOnCPython(
-	scenario: Scenario,
-	trace: boolean,
-	file: string,
-	io: Io
-): Promise<SimResult | null> {
-	const { runExact, unsupportedParts } = await import('../src/exact/index');
-	const parts = unsupportedParts(scenario);
-	if (parts.length > 0) {
-		io.err(parts.map((p) => `${file}: ${p}`).join('\n') + '\n');
-		return null;
-	}
+async function runOnCPython(scenario: Scenario, trace: boolean): Promise<SimResult> {
+	const { runExact } = await import('../src/exact/index');
 	const { loadPyodideInNode } = await import('../src/exact/load-node');
 	return (await runExact(await loadPyodideInNode(), scenario, { trace })).result;
 }

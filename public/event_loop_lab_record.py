@@ -41,6 +41,8 @@ _HAS_CPU_CLOCK = hasattr(time, "thread_time")
 _cpu_clock = time.thread_time if _HAS_CPU_CLOCK else (lambda: 0.0)
 # Runs shorter than this carry no CPU time: the difference would be below the clocks' resolution.
 _CPU_MIN_S = 0.001
+_SELECT_WAITED_S = 20e-6
+_CPU_MARK_AGE_S = 0.001
 _SELF_FILE = os.path.abspath(__file__)
 
 
@@ -52,7 +54,7 @@ class _Recorder:
         self.redact = redact
         self.heartbeat_s = heartbeat_s
         self.stall_s = stall_s
-        self.runs = []  # (t0, t1, callback, when, line, cpu seconds, task a timer wakes)
+        self.runs = []  # (t0, t1, callback, when, line, cpu s of a long run or None, task a timer wakes)
         self.selects = []  # (t0, t1, timeout)
         self.work = []  # (t0, t1, native thread id, thread name, fn, submit id)
         self.submits = {}  # submit id -> (t, task)
@@ -61,6 +63,11 @@ class _Recorder:
         self.beats = []  # (due, ran) of the uvloop heartbeat
         self.samples = []  # (t, stack) taken by the watchdog during a stall
         self.running_since = 0.0  # start of the callback running now, 0 when none
+        # The loop thread's CPU clock and the wall clock, read together after each select; a loop
+        # whose select is not hooked (the proactor's) gets no CPU times.
+        self.cpu_marks = False
+        self.cpu_mark = _cpu_clock()
+        self.wall_mark = _clock()
         self.last_beat = 0.0
         self.loop_class = None
         self.loop_tid = None
@@ -93,15 +100,15 @@ def _hook_handle_run():
         cb = self._callback
         when = getattr(self, "_when", None)
         woken = _woken_task(self._args, task_types) if when is not None else None
-        c0 = cpu_clock()
         t0 = clock()
         rec.running_since = t0
         try:
             return orig(self)
         finally:
             t1 = clock()
-            cpu = cpu_clock() - c0
             rec.running_since = 0.0
+            long_run = t1 - t0 >= _CPU_MIN_S and rec.cpu_marks
+            cpu = _long_run_cpu(rec, t0, t1, cpu_clock) if long_run else None
             # The line a step suspended at is only readable now; later the frame has moved on.
             line = 0
             task = getattr(cb, "__self__", None)
@@ -112,6 +119,17 @@ def _hook_handle_run():
             rec.runs.append((t0, t1, cb, when, line, cpu, woken))
 
     asyncio.events.Handle._run = _run
+
+
+def _long_run_cpu(rec, t0, t1, cpu_clock):
+    """A long run's CPU time without a clock reading before every callback (the thread's CPU
+    clock is a system call, most of the recorder's cost per callback): the CPU since the mark (see
+    _hook_select; a long run moves it to its end) less the wall time from the mark to the run's
+    start, which the loop spent on its own work and short callbacks, all on this thread."""
+    c1 = cpu_clock()
+    cpu = (c1 - rec.cpu_mark) - (t0 - rec.wall_mark)
+    rec.cpu_mark, rec.wall_mark = c1, t1
+    return min(max(cpu, 0.0), t1 - t0)
 
 
 def _woken_task(args, task_types):
@@ -188,12 +206,23 @@ def _hook_select(selector):
     orig = selector.select
     clock = _clock
 
+    cpu_clock = _cpu_clock
+    _rec.cpu_marks = True
+
     def select(timeout=None):
+        rec = _rec
         t0 = clock()
         try:
             return orig(timeout)
         finally:
-            _rec.selects.append((t0, clock(), timeout))
+            t1 = clock()
+            rec.selects.append((t0, t1, timeout))
+            # Waiting costs no CPU, so the next long run counts its CPU from a mark taken after
+            # the last select that waited. A select that returns at once (a busy loop's) keeps the
+            # mark for up to a millisecond: the CPU clock is a system call, and what the estimate
+            # can miss is a short callback's blocking since the mark, at most that millisecond.
+            if t1 - t0 > _SELECT_WAITED_S or t1 - rec.wall_mark > _CPU_MARK_AGE_S:
+                rec.cpu_mark, rec.wall_mark = cpu_clock(), t1
 
     selector.select = select
 
@@ -445,8 +474,8 @@ def build_trace(rec):
             args["lateMs"] = round(max(0.0, t0 - when) * 1e3, 3)
         if woken is not None:
             args["wakesTaskId"] = task_id(woken)
-        if _HAS_CPU_CLOCK and t1 - t0 >= _CPU_MIN_S:
-            args["cpuMs"] = round(min(cpu, t1 - t0) * 1e3, 3)
+        if _HAS_CPU_CLOCK and cpu is not None:
+            args["cpuMs"] = round(cpu * 1e3, 3)
         event.update({"ph": "X", "pid": pid, "tid": loop_tid, "ts": _us(t0), "dur": _us(t1 - t0),
                       "args": args})
         events.append(event)

@@ -1,7 +1,6 @@
 // Exact mode's public surface: the browser worker and the CLI import only this (and load-node).
 export { runExact, type ExactRun } from './run-exact';
 export { compareRuns, type RunComparison } from './compare';
-export { UnsupportedOnCPython, unsupportedParts } from './supported';
 export { DIVERGENCES, type Divergence } from './divergences';
 export {
 	runExactPython,

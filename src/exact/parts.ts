@@ -53,6 +53,12 @@ export function describeParts(scenario: Scenario): { ranAsCPython: string[]; mod
 		ran.push('run_in_executor and ThreadPoolExecutor.submit (thread start decisions)');
 		modelled.push('thread pool workers (virtual threads)');
 	}
+	if (Object.values(scenario.handlers).some((h) => h.sync)) {
+		ran.push("call_soon_threadsafe for each def endpoint's result");
+		modelled.push(
+			"FastAPI def endpoints: anyio.to_thread.run_sync's limiter (40 tokens) and worker threads (virtual), as in anyio"
+		);
+	}
 	if (kinds.has('rpc:threadsafe')) ran.push('call_soon_threadsafe and its self-pipe wake-up');
 	if (kinds.has('rpc:unsafe')) ran.push('Future.set_result from another thread (no wake-up)');
 	if (kinds.has('rpc:threadsafe') || kinds.has('rpc:unsafe'))

@@ -1,5 +1,6 @@
 // The exact engine's Python, as text: Vite, Vitest and the CLI's esbuild load `?raw` imports.
 import lab from './python/lab.py?raw';
+import labAnyio from './python/lab_anyio.py?raw';
 import labLoop from './python/lab_loop.py?raw';
 import labOutput from './python/lab_output.py?raw';
 import labPython from './python/lab_python.py?raw';
@@ -14,6 +15,7 @@ import labWorld from './python/lab_world.py?raw';
 /** Every module of the lab's Python, by file name (written to one folder on CPython's path). */
 export const PYTHON_SOURCES: Record<string, string> = {
 	'lab.py': lab,
+	'lab_anyio.py': labAnyio,
 	'lab_loop.py': labLoop,
 	'lab_output.py': labOutput,
 	'lab_python.py': labPython,

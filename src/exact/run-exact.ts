@@ -15,7 +15,6 @@ import {
 import { describeParts } from './parts';
 import { PYTHON_SOURCES } from './python-sources';
 import { endRecords, type PyHung } from './hung-reason';
-import { UnsupportedOnCPython, unsupportedParts } from './supported';
 
 /** A run on CPython: result@1, and which parts of it CPython ran and which the lab modelled. */
 export interface ExactRun {
@@ -42,16 +41,13 @@ export interface PyRecords {
 }
 
 /**
- * Runs a validated scenario through CPython's `BaseEventLoop._run_once` under a virtual clock;
- * throws `UnsupportedOnCPython` (naming each step's path) for what it cannot run yet.
+ * Runs a validated scenario through CPython's `BaseEventLoop._run_once` under a virtual clock.
  */
 export async function runExact(
 	py: PyodideInterface,
 	scenario: Scenario,
 	options: { trace?: boolean } = {}
 ): Promise<ExactRun> {
-	const parts = unsupportedParts(scenario);
-	if (parts.length > 0) throw new UnsupportedOnCPython(parts);
 	installLab(py);
 	const doc = {
 		...scenario,

@@ -1,6 +1,6 @@
 import type { Scenario, SimResult } from '../../simulations/index';
 import { CPythonBridge } from '../exact/cpython-bridge';
-import { compareRuns, unsupportedParts, type ExactRun } from '../exact/index';
+import { compareRuns, type ExactRun } from '../exact/index';
 import type { LoadProgress } from '../exact/load-progress';
 import { exactStep, busy, idleExact, type ExactEvent, type ExactState } from './exact-run-state';
 import { variantRunOf, type VariantRun } from './variant-run';
@@ -40,19 +40,13 @@ export class ExactRunSession {
 		return this.made.drawn;
 	}
 
-	/** Why exact mode cannot run this scenario (one message per part, with its path); empty if it can. */
-	get unsupported(): string[] {
-		return (this.why ??= unsupportedParts(this.scenario));
-	}
-	private why: string[] | null = null;
-
 	get warm(): boolean {
 		return this.engine.warm;
 	}
 
 	/** Runs the scenario on CPython (loading it first if needed); a second start waits for the first. */
 	start(): void {
-		if (busy(this.state) || this.unsupported.length > 0) return;
+		if (busy(this.state)) return;
 		this.send({ type: 'start' });
 		this.engine
 			.run(this.scenario, (progress) => this.send({ type: 'progress', progress }))

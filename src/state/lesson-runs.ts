@@ -1,7 +1,7 @@
 import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
 import type { Lesson } from '../content/types';
 import { runVariant, type VariantRun } from './variant-run';
-import { whenIdle } from './when-idle';
+import { eachWhenIdle } from './when-idle';
 
 // Deterministic runs, memoised per lesson object: the page, its pictures and its stage share them.
 const memo = new WeakMap<Lesson, Map<string, VariantRun>>();
@@ -40,14 +40,8 @@ function forgetOldest(runs: Map<string, VariantRun>): void {
  * first shows one finds it ready (a run costs up to tens of milliseconds). Returns a stop.
  */
 export function warmLessonRuns(lesson: Lesson): () => void {
-	const names = lesson.variants.map((v) => v.name);
-	let cancel = () => {};
-	const next = () => {
-		const name = names.shift();
-		if (name === undefined) return;
-		lessonRun(lesson, name);
-		cancel = whenIdle(next);
-	};
-	cancel = whenIdle(next);
-	return () => cancel();
+	return eachWhenIdle(
+		lesson.variants.map((v) => v.name),
+		(name) => lessonRun(lesson, name)
+	);
 }

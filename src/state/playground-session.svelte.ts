@@ -3,6 +3,7 @@ import type { PlayerOptions } from './player.svelte';
 import { ScenarioDraft } from './scenario-draft.svelte';
 import type { Stage } from './stage';
 import { sessionStage, TraceSession } from './trace-session.svelte';
+import { variantCopy } from './variant-copy';
 import type { VariantRun } from './variant-run';
 
 export { PLAYGROUND_STEP_MS } from './trace-session.svelte';
@@ -76,9 +77,9 @@ export class PlaygroundSession extends TraceSession {
 		this.moment = moment;
 	}
 
-	/** Starts variant B as a copy of A, shows it, and compares the two. */
+	/** Starts variant B as a copy of A (titled as one), shows it, and compares the two. */
 	duplicate(): void {
-		this.b = new ScenarioDraft('b', this.a.text);
+		this.b = new ScenarioDraft('b', variantCopy(this.a.text));
 		this.compare = true;
 		this.show('b');
 	}

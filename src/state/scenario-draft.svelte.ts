@@ -82,17 +82,20 @@ export class ScenarioDraft {
 		this.edit(() => moveIn(this.text, path, from, to));
 	}
 
-	/** Renames a handler, keeping its place, and points its requests and arrivals at the new name. */
-	renameHandler(from: string, to: string): void {
-		if (to === from) return;
+	/**
+	 * Renames a handler, keeping its place, and points its requests and arrivals at the new name.
+	 * True when it was renamed.
+	 */
+	renameHandler(from: string, to: string): boolean {
+		if (to === from) return false;
 		const handlers = this.valueAt(['handlers']) as Record<string, unknown>;
 		if (!to || Object.hasOwn(handlers, to)) {
 			this.editProblem = to
 				? `There is already a handler called “${to}”.`
 				: 'A handler needs a name.';
-			return;
+			return false;
 		}
-		this.edit(() => {
+		return this.edit(() => {
 			const renamed: Record<string, unknown> = {};
 			for (const [k, v] of Object.entries(handlers)) {
 				Object.defineProperty(renamed, k === from ? to : k, { value: v, enumerable: true });
@@ -109,13 +112,16 @@ export class ScenarioDraft {
 		});
 	}
 
-	private edit(change: () => string): void {
+	/** Makes a change of the text; false (and a problem saying why) when it cannot be made. */
+	private edit(change: () => string): boolean {
 		try {
 			this.text = change();
 			this.editProblem = null;
+			return true;
 		} catch (e) {
 			// The JSON there has another shape (say, a number where an object belongs).
 			this.editProblem = `That change could not be made: ${(e as Error).message}. Fix the JSON first.`;
+			return false;
 		}
 	}
 }

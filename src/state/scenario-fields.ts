@@ -207,13 +207,23 @@ const TEMPLATES: Record<StepOp, Record<string, unknown>> = {
 	fail: { error: 'ValueError: boom' }
 };
 
-/** A new step of kind `op`, keeping the label and code line of the step it replaces. */
+/**
+ * A new step of kind `op` in place of `old`, keeping every field of `old` that `op` has too (its
+ * label and code line, its duration: block 200 ms becomes offload 200 ms, not the template's 100,
+ * which would skew an A/B comparison), and the steps nested in a lock or threadsafeResult.
+ * Offloading a cpu or block step offloads that work.
+ */
 export function stepOf(op: StepOp, old: unknown = {}): Record<string, unknown> {
 	const kept = old !== null && typeof old === 'object' ? (old as Record<string, unknown>) : {};
-	const common = Object.fromEntries(
-		COMMON_STEP_FIELDS.flatMap((f) => (kept[f.key] === undefined ? [] : [[f.key, kept[f.key]]]))
+	const template = structuredClone(TEMPLATES[op]);
+	const shared = [...STEP_FIELDS[op], ...COMMON_STEP_FIELDS].map((f) => f.key);
+	if ('steps' in template) shared.push('steps');
+	const same = Object.fromEntries(
+		shared.flatMap((k) => (kept[k] === undefined ? [] : [[k, structuredClone(kept[k])]]))
 	);
-	return { op, ...structuredClone(TEMPLATES[op]), ...common };
+	const work =
+		op === 'offload' && (kept.op === 'cpu' || kept.op === 'block') ? { work: kept.op } : {};
+	return { op, ...template, ...work, ...same };
 }
 
 /** `prefix` followed by the first number that makes a name not in `taken`: handler2, q3. */

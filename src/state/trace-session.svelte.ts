@@ -1,6 +1,7 @@
 import { emptyFrame, type Frame, type TraceEvent } from '../../simulations/index';
 import { anchorIndex } from '../content/anchor';
 import { evenPlan } from './play-plan';
+import { runLineAt } from './running-line';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
@@ -78,7 +79,10 @@ export function sessionStage(
 	return {
 		shownRun: run,
 		shownScenario: run.scenario,
-		line: null,
+		// The code view marks the line of the step running at this moment.
+		get line() {
+			return runLineAt(run, session.frame.index);
+		},
 		get frame() {
 			return session.frame;
 		},

@@ -10,3 +10,16 @@ export function whenIdle(f: () => void): () => void {
 	const handle = setTimeout(f, 50);
 	return () => clearTimeout(handle);
 }
+
+/** Runs `f` on each item, one per idle moment, in order. Returns a stop. */
+export function eachWhenIdle<T>(items: readonly T[], f: (item: T) => void): () => void {
+	const left = [...items];
+	let cancel = () => {};
+	const next = () => {
+		if (left.length === 0) return;
+		f(left.shift() as T);
+		cancel = whenIdle(next);
+	};
+	cancel = whenIdle(next);
+	return () => cancel();
+}

@@ -22,7 +22,10 @@ export interface Params {
 	t: number | null;
 	/** A lesson's changed numbers, `work:50,count:8` (read against its params by number-set.ts). */
 	set: string | null;
-	/** The playground's scenario and its variant B, each as `encodeScenarioLink` wrote it. */
+	/**
+	 * The playground's scenario and its variant B, each as `encodeScenarioLink` wrote it; written
+	 * in the link's #fragment (see FRAGMENT_KEYS), read from its query too in older links.
+	 */
 	s: string | null;
 	b: string | null;
 	/** The trace page's recorded run: a same-site URL to fetch (see trace-url.ts). */
@@ -57,6 +60,12 @@ export const LAB_KEYS = [
 	'tab',
 	'py'
 ] as const;
+/**
+ * The lab's parameters that carry whole texts (scenarios, a program). A link writes them in its
+ * #fragment, which the browser never sends, so no server refuses a long one (Node and vite answer
+ * 431 past 16 KB of request line and headers); the rest stay in the query.
+ */
+export const FRAGMENT_KEYS = ['s', 'b', 'py'] as const;
 /** The embed's parameters (and the custom element's attributes), in the order links are written. */
 export const EMBED_KEYS = [
 	'lesson',
@@ -178,11 +187,25 @@ export function readParams(get: (name: string) => string | null): {
 	return { params: read, notes };
 }
 
-/** Reads a query string (`?…`) with `readParams`. */
-export function readQuery(search: string): { params: Params; notes: string[] } {
+/**
+ * Reads a link's query (`?…`) and fragment (`#…`) with `readParams`. The texts come from the
+ * fragment when it carries any, else from the query, where links made before the fragment have
+ * them (a fragment that is only an anchor, `#result-h`, carries none).
+ */
+export function readQuery(search: string, hash = ''): { params: Params; notes: string[] } {
 	const q = new URLSearchParams(search);
-	return readParams((name) => q.get(name));
+	const f = new URLSearchParams(hash.replace(/^#/, ''));
+	const fromFragment = carriesTexts(hash);
+	return readParams((name) => (fromFragment && isText(name) ? f : q).get(name));
 }
+
+/** True when a link's fragment (`#…`) carries a scenario or program, not just an anchor. */
+export function carriesTexts(hash: string): boolean {
+	const f = new URLSearchParams(hash.replace(/^#/, ''));
+	return FRAGMENT_KEYS.some((k) => f.has(k));
+}
+
+const isText = (name: string) => (FRAGMENT_KEYS as readonly string[]).includes(name);
 
 /** The parameters among `keys` that differ from their defaults, as name/value pairs in order. */
 export function paramPairs<K extends ParamName>(
@@ -199,10 +222,15 @@ export function paramPairs<K extends ParamName>(
 const readableQuery = (pairs: [string, string][]) =>
 	new URLSearchParams(pairs).toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
 
-/** The lab's query for a state (`?…`), defaults left out so links stay short. */
+/**
+ * The lab's link for a state (`?…`, and `#…` for the texts of FRAGMENT_KEYS), relative to the
+ * page, defaults left out so links stay short.
+ */
 export function writeUrl(state: UrlState): string {
-	const query = readableQuery(paramPairs(state, LAB_KEYS));
-	return query ? `?${query}` : '?';
+	const pairs = paramPairs(state, LAB_KEYS);
+	const query = readableQuery(pairs.filter(([k]) => !isText(k)));
+	const texts = readableQuery(pairs.filter(([k]) => isText(k)));
+	return `?${query}${texts ? `#${texts}` : ''}`;
 }
 
 /** The query string of an embed link, defaults left out. */

@@ -1,5 +1,7 @@
 import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
 import type { Lesson } from '../content/types';
+import { eachWhenIdle } from '../state/when-idle';
+import { DEFAULTS, writeUrl } from './params';
 import { encodeScenarioLink, MAX_LINK } from './scenario-link';
 
 // Compressing a scenario costs milliseconds: each variant's is made once per lesson and numbers.
@@ -14,22 +16,31 @@ function encoded(lesson: Lesson, name: string, numbers: NumberValues): string {
 		const variant = lesson.variants.find((v) => v.name === name);
 		const numbered = variant && numberedScenario(lesson.params ?? [], variant, numbers);
 		const scenario = numbered && 'scenario' in numbered ? numbered.scenario : variant?.scenario;
-		link = encodeURIComponent(encodeScenarioLink(JSON.stringify(scenario, null, 2)));
+		link = encodeScenarioLink(JSON.stringify(scenario, null, 2));
 		links.set(key, link);
 	}
 	return link;
 }
 
 /**
+ * Compresses each variant's link (with the lesson's own numbers) one per idle moment, so a step
+ * that first shows a variant, as Play reaches it, does not spend its frame on it. Returns a stop.
+ */
+export function warmPlaygroundLinks(lesson: Lesson): () => void {
+	return eachWhenIdle(lesson.variants, (v) => encoded(lesson, v.name, {}));
+}
+
+/**
  * The playground with the variant on show, and its before/after partner as variant B, each with
- * the learner's `numbers` where they change it.
+ * the learner's `numbers` where they change it (written as the playground writes its own
+ * links: the scenarios in the #fragment).
  */
 export function playgroundLink(lesson: Lesson, shown: string, numbers: NumberValues = {}): string {
 	const partner = lesson.compare?.includes(shown)
 		? lesson.compare.find((n) => n !== shown)
 		: undefined;
-	const b = partner ? `&b=${encoded(lesson, partner, numbers)}` : '';
-	return `?page=playground&s=${encoded(lesson, shown, numbers)}${b}`;
+	const b = partner ? encoded(lesson, partner, numbers) : null;
+	return writeUrl({ ...DEFAULTS, page: 'playground', s: encoded(lesson, shown, numbers), b });
 }
 
 /**
@@ -40,6 +51,11 @@ export function scenarioLink(text: string, b: string | null = null): string | nu
 	const s = encodeScenarioLink(text);
 	const other = b === null ? '' : encodeScenarioLink(b);
 	if (s.length + other.length > MAX_LINK) return null;
-	const partner = b === null ? '' : `&b=${encodeURIComponent(other)}&compare=1`;
-	return `?page=playground&s=${encodeURIComponent(s)}${partner}`;
+	return writeUrl({
+		...DEFAULTS,
+		page: 'playground',
+		compare: b !== null,
+		s,
+		b: b === null ? null : other
+	});
 }

@@ -2,7 +2,7 @@ import LZString from 'lz-string';
 
 /** The longest `s` value a link may carry (characters); longer values are refused unread. */
 export const MAX_LINK = 100_000;
-/** Links longer than this may be refused by web servers (their request-line limits are ~8 KB). */
+/** Links longer than this may be cut by the apps they are pasted into (chat, mail). */
 export const LONG_LINK = 8_000;
 /** The longest scenario text a link may expand to: the engine's own limit on a document. */
 export const MAX_TEXT = 5_000_000;

@@ -12,5 +12,5 @@ export const LONG_BLOCK = {
 
 /** The playground address on `siteUrl` that opens `doc` (as its share link would). */
 export function playgroundUrl(siteUrl: string, doc: object): string {
-	return `${siteUrl}?page=playground&s=${encodeURIComponent(encodeScenarioLink(JSON.stringify(doc)))}`;
+	return `${siteUrl}?page=playground#s=${encodeURIComponent(encodeScenarioLink(JSON.stringify(doc)))}`;
 }

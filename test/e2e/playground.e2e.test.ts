@@ -97,7 +97,7 @@ describe('the playground', () => {
 		await expect.poll(() => outcome(page)).toContain('completed at 1');
 		expect(await page.locator('figure figcaption').allTextContents()).toEqual([
 			`A: ${sample.title}`,
-			`B: ${sample.title}`
+			`B: ${sample.title} (copy)`
 		]);
 		const textB = await editorText(json(page));
 		expect(JSON.parse(textB).handlers.upload.steps[0]).toEqual({

@@ -145,14 +145,13 @@ describe('the Python tab', () => {
 		await page.goto(`${lab.site.url}?page=playground&tab=python&py=${encodeScenarioLink(code)}`);
 		await expect.poll(async () => editorText(editor(page))).toBe(code);
 		await typeProgram(page, "print('edited')");
-		// The URL carries the edited program once typing pauses.
-		await expect
-			.poll(() => new URL(page.url()).searchParams.get('py'))
-			.toBe(encodeScenarioLink("print('edited')"));
+		// The URL carries the edited program (in its #fragment) once typing pauses.
+		const py = (url: URL) => new URLSearchParams(url.hash.slice(1)).get('py');
+		await expect.poll(() => py(new URL(page.url()))).toBe(encodeScenarioLink("print('edited')"));
 		expect(new URL(page.url()).searchParams.get('tab')).toBe('python');
 		// The tab's own Share field holds the same link.
 		const shared = new URL(await page.getByTestId('python-share-link').inputValue());
-		expect(shared.searchParams.get('py')).toBe(encodeScenarioLink("print('edited')"));
+		expect(py(shared)).toBe(encodeScenarioLink("print('edited')"));
 		await page.goto(`${lab.site.url}?page=playground&tab=python`);
 		await expect.poll(async () => editorText(editor(page))).toBe("print('edited')");
 	});

@@ -145,7 +145,7 @@ describe('the trace page', () => {
 		const link = await page
 			.getByRole('link', { name: 'Make this a scenario' })
 			.getAttribute('href');
-		expect(link).toMatch(/&b=.+&compare=1$/);
+		expect(link).toMatch(/^\?page=playground&compare=1#s=.+&b=.+$/);
 
 		// Not sure whether the stretch holds the GIL: both answers, side by side.
 		await page

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../simulations/index';
-import { compareRuns, DIVERGENCES, runExact, unsupportedParts } from '../../src/exact/index';
+import { compareRuns, DIVERGENCES, runExact } from '../../src/exact/index';
 import { loadScenario, scenarioFiles } from '../scenario-files';
 import { startCPython } from './cpython';
 
 // Every scenario file through the model and through CPython's own loop: same request start and
 // end times, same outcome, same background samples and warnings, same order of loop callbacks,
-// except where src/exact/divergences.ts allows a difference and says why. A scenario CPython
-// cannot run yet must be refused by name, never run wrongly.
+// except where src/exact/divergences.ts allows a difference and says why.
 let py: Awaited<ReturnType<typeof startCPython>>;
 beforeAll(async () => {
 	py = await startCPython();
@@ -18,13 +17,6 @@ const files = scenarioFiles();
 describe('the model and CPython exact mode agree on every scenario file', () => {
 	for (const file of files) {
 		const scenario = loadScenario(file.path);
-		const refused = unsupportedParts(scenario);
-		if (refused.length > 0) {
-			it(`${file.name}: refused by name (${refused[0]})`, async () => {
-				await expect(runExact(py, scenario)).rejects.toThrow(refused[0]);
-			});
-			continue;
-		}
 		it(file.name, async () => {
 			const model = simulate(scenario, { trace: true });
 			const { result } = await runExact(py, scenario, { trace: true });
@@ -47,7 +39,6 @@ describe('the table of allowed divergences', () => {
 		const used = new Set<string>();
 		for (const file of files) {
 			const scenario = loadScenario(file.path);
-			if (unsupportedParts(scenario).length > 0) continue;
 			const model = simulate(scenario, { trace: true });
 			const { result } = await runExact(py, scenario, { trace: true });
 			compareRuns(model, result, scenario).allowed.forEach((a) => used.add(a));

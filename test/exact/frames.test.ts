@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFramer, frameViolations } from '../../simulations/index';
-import { runExact, unsupportedParts } from '../../src/exact/index';
+import { runExact } from '../../src/exact/index';
 import { loadScenario, scenarioFiles } from '../scenario-files';
 import { startCPython } from './cpython';
 
@@ -14,7 +14,6 @@ beforeAll(async () => {
 describe("every frame of a CPython run's trace is consistent", () => {
 	for (const file of scenarioFiles()) {
 		const scenario = loadScenario(file.path);
-		if (unsupportedParts(scenario).length > 0) continue;
 		it(file.name, async () => {
 			const { result } = await runExact(py, scenario, { trace: true });
 			const framer = createFramer(result.trace ?? []);

@@ -225,4 +225,23 @@ describe('asyncio.run(main()) as written', () => {
 		);
 		expect(legacy.errors[0].text).toContain('only through asyncio.run(main())');
 	});
+
+	it("a pool thread's time.sleep moves that thread's clock, not the loop: five sleeps end together, in the order they were submitted", async () => {
+		const { errors, output } = await runExactPython(
+			py,
+			`import asyncio, time
+async def r(i):
+    await asyncio.to_thread(time.sleep, 0.2)
+    print('r%d %.3f' % (i, time.perf_counter()))
+async def tick():
+    await asyncio.sleep(0.1)
+    print('tick %.3f' % time.perf_counter())
+async def main():
+    await asyncio.gather(tick(), *(r(i) for i in range(1, 6)))
+asyncio.run(main())
+`
+		);
+		expect(errors).toEqual([]);
+		expect(printed(output)).toBe('tick 0.100\nr1 0.200\nr2 0.200\nr3 0.200\nr4 0.200\nr5 0.200\n');
+	});
 });

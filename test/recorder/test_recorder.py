@@ -42,15 +42,60 @@ PROGRAM = textwrap.dedent(
 
 
 def record(program, *flags):
+    return record_with_output(program, *flags)[0]
+
+
+def record_with_output(program, *flags):
+    """The trace of `program` run under the recorder, and what the program printed."""
     with tempfile.TemporaryDirectory() as tmp:
         script = os.path.join(tmp, "prog.py")
         out = os.path.join(tmp, "trace.json")
         with open(script, "w") as f:
             f.write(program)
-        subprocess.run([sys.executable, RECORDER, "-o", out, *flags, "--", script], check=True,
-                       capture_output=True, timeout=60)
+        run = subprocess.run([sys.executable, RECORDER, "-o", out, *flags, "--", script],
+                             check=True, capture_output=True, text=True, timeout=60)
         with open(out) as f:
-            return json.load(f)
+            return json.load(f), run.stdout
+
+
+# A busy loop (call_soon chains, selects that return at once, one short blocking callback), then
+# a pure-Python step and a sleeping one. The program prints the computing step's own CPU time:
+# on a busy machine a step of fixed work gets less CPU than its wall time, so that is the truth.
+BUSY_PROGRAM = textwrap.dedent(
+    """
+    import asyncio, time
+
+    def count(n):
+        while n:
+            n -= 1
+
+    async def main():
+        loop = asyncio.get_running_loop()
+        for _ in range(200):
+            loop.call_soon(count, 200)
+        loop.call_soon(time.sleep, 0.0005)
+        await asyncio.sleep(0)
+        c0 = time.thread_time()
+        count(1_000_000)
+        print(time.thread_time() - c0)
+        await asyncio.sleep(0)
+        time.sleep(0.03)
+
+    asyncio.run(main())
+    """
+)
+
+
+class CpuTimesFromMarks(unittest.TestCase):
+    def test_a_computing_step_is_cpu_and_a_sleeping_one_is_not(self):
+        trace, printed = record_with_output(BUSY_PROGRAM)
+        steps = [e for e in trace["traceEvents"]
+                 if e["ph"] == "X" and e.get("cat") == "task-step" and e["dur"] >= 20_000]
+        self.assertEqual(len(steps), 2)
+        computing, sleeping = steps
+        # The marks may miss up to 1 ms of a short callback's blocking (see _hook_select).
+        self.assertAlmostEqual(computing["args"]["cpuMs"], float(printed) * 1e3, delta=1.5)
+        self.assertLess(sleeping["args"]["cpuMs"], sleeping["dur"] / 1000 / 2)
 
 
 class RecordsAProgram(unittest.TestCase):

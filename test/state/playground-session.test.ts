@@ -68,7 +68,10 @@ describe('PlaygroundSession', () => {
 		const s = open();
 		s.scrub(250);
 		s.duplicate();
-		expect([s.active, s.compare, s.b?.text]).toEqual(['b', true, blocking]);
+		expect([s.active, s.compare]).toEqual(['b', true]);
+		const title = JSON.parse(blocking).title as string;
+		expect(s.b?.text).toBe(blocking.replace(`"title": "${title}"`, `"title": "${title} (copy)"`));
+		expect(s.b?.simulated?.run.label).toBe(`B: ${title} (copy)`);
 		s.b!.text = offloaded;
 		s.b!.settle();
 		expect(s.compared.map((r) => r.name)).toEqual(['a', 'b']);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { playgroundStart, readDrafts, saveDrafts } from '../../src/state/playground-start';
 import { encodeScenarioLink } from '../../src/url/scenario-link';
-import { readQuery } from '../../src/url/params';
+import { DEFAULTS, readQuery, writeUrl } from '../../src/url/params';
 
 const SAMPLE = '{"sample": true}';
 const start = (search: string, saved: { a: string; b: string | null } | null = null) =>
@@ -17,6 +17,25 @@ describe('playgroundStart(url, saved, sample)', () => {
 		const r = start(`?${s}&variant=b&compare=1&step=5&t=40&speed=2`);
 		expect(r).toEqual({
 			start: { a, b, active: 'b', compare: true, step: 4, moment: 40, speed: 2 },
+			notice: null
+		});
+	});
+
+	it('opens a link that carries A and B in its #fragment, as the playground writes it', () => {
+		const a = '{"title": "from the fragment"}';
+		const link = writeUrl({
+			...DEFAULTS,
+			page: 'playground',
+			step: 3,
+			compare: true,
+			s: encodeScenarioLink(a),
+			b: encodeScenarioLink('{}')
+		});
+		const [search, hash] = link.split('#');
+		expect(search).toBe('?page=playground&step=3&compare=1');
+		const r = playgroundStart(readQuery(search, `#${hash}`).params, null, SAMPLE);
+		expect(r).toEqual({
+			start: { a, b: '{}', active: 'a', compare: true, step: 2, moment: null, speed: 1 },
 			notice: null
 		});
 	});

@@ -41,7 +41,7 @@ describe('the program in the URL and in storage', () => {
 		const url = { ...DEFAULTS, page: 'playground' as const };
 		expect(writeUrl(url)).toBe('?page=playground');
 		expect(writeUrl({ ...url, tab: 'python', py: 'abc' })).toBe(
-			'?page=playground&tab=python&py=abc'
+			'?page=playground&tab=python#py=abc'
 		);
 		expect(readQuery('?page=playground&s=xyz').params).toMatchObject({
 			s: 'xyz',

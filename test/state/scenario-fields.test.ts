@@ -22,6 +22,40 @@ describe('stepOf(op, old)', () => {
 		});
 	}
 
+	it('keeps the duration and work where the new kind has them', () => {
+		const block = { op: 'block', ms: 200, label: 'write', line: 3 };
+		expect(stepOf('offload', block)).toEqual({
+			op: 'offload',
+			ms: 200,
+			work: 'block',
+			noThread: 'raise',
+			label: 'write',
+			line: 3
+		});
+		expect(stepOf('offload', { op: 'cpu', ms: 40 })).toMatchObject({ ms: 40, work: 'cpu' });
+		const offload = { op: 'offload', ms: 80, work: 'cpu', noThread: 'inline' };
+		expect(stepOf('sleep', offload)).toEqual({ op: 'sleep', ms: 80 });
+		expect(stepOf('rpc', offload)).toMatchObject({ ms: 80, handoff: 'selector' });
+		expect(stepOf('offload', offload)).toEqual(offload);
+		// Even a duration the engine will refuse is the user's, and stays to be fixed.
+		expect(stepOf('io', { op: 'cpu', ms: 'fast' })).toEqual({ op: 'io', ms: 'fast' });
+		// Kinds without a duration take none; a template's own stays where the old step had none.
+		expect(stepOf('fail', block)).not.toHaveProperty('ms');
+		expect(stepOf('block', { op: 'fail', error: 'x' })).toEqual({ op: 'block', ms: 200 });
+	});
+
+	it('keeps the nested steps between a lock and a threadsafeResult', () => {
+		const steps = [{ op: 'sleep', ms: 7 }];
+		const lock = stepOf('lock', { op: 'threadsafeResult', steps, timeoutMs: 5 });
+		expect(lock).toEqual({ op: 'lock', name: 'lock', kind: 'thread', steps });
+		expect(lock.steps).not.toBe(steps);
+		expect(stepOf('threadsafeResult', lock)).toEqual({
+			op: 'threadsafeResult',
+			steps,
+			timeoutMs: 1000
+		});
+	});
+
 	it('gives each new step its own copy of nested steps', () => {
 		const a = stepOf('lock') as { steps: unknown[] };
 		a.steps.push('changed');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+	carriesTexts,
 	DEFAULTS,
 	EMBED_KEYS,
 	LAB_KEYS,
@@ -60,6 +61,26 @@ describe('readQuery(search)', () => {
 			s: 'N4Ig -$x',
 			b: 'Q'
 		});
+	});
+
+	it('reads the texts from the #fragment, from the query in older links, and never mixes the two', () => {
+		const fragment = readQuery('?page=playground&step=3&compare=1', '#s=N4Ig+-$x&b=Q&py=P').params;
+		expect(fragment).toMatchObject({ step: 3, compare: true, s: 'N4Ig -$x', b: 'Q', py: 'P' });
+		const old = readQuery('?page=playground&s=old&b=oldB', '').params;
+		expect([old.s, old.b]).toEqual(['old', 'oldB']);
+		// A fragment with a scenario wins whole; an anchor (`#result-h`) carries none.
+		expect(readQuery('?page=playground&s=old&b=oldB', '#s=new').params).toMatchObject({
+			s: 'new',
+			b: null
+		});
+		expect(readQuery('?page=playground&s=old', '#result-h').params.s).toBe('old');
+		// Only the texts travel in the fragment; the page and the rest are read from the query.
+		expect(readQuery('?', '#page=docs&step=4&s=x').params).toMatchObject({ page: 'home', step: 1 });
+		expect([carriesTexts('#py=x'), carriesTexts('#result-h'), carriesTexts('')]).toEqual([
+			true,
+			false,
+			false
+		]);
 	});
 
 	it('reads ?page=run, the old name of the playground', () => {
@@ -129,9 +150,10 @@ describe('writeUrl(state) / writeEmbedQuery(options)', () => {
 			'?lesson=restaurant&step=4&variant=stove&speed=2&compare=1&t=150'
 		);
 		const playground = readQuery('?page=playground&step=7&variant=b&s=N4Ig+-$x&b=Q').params;
-		expect(labState(readQuery(writeUrl(labState(playground))).params)).toEqual(
-			labState(playground)
-		);
+		const written = writeUrl(labState(playground));
+		expect(written).toBe('?page=playground&step=7&variant=b#s=N4Ig+-%24x&b=Q');
+		const [search, hash] = written.split('#');
+		expect(labState(readQuery(search, `#${hash}`).params)).toEqual(labState(playground));
 		const options = {
 			lesson: 'restaurant',
 			step: 3,

@@ -121,14 +121,14 @@ class Program:
     # -- the clock and the output ---------------------------------------------------------------
 
     def now_s(self):
-        return self.live.world.now if self.live is not None else self.end_s
+        return self.live.world.thread_now() if self.live is not None else self.end_s
 
     def now_ms(self):
         return round(self.now_s() * 1000, 6) + 0.0
 
     def sleep(self, seconds):
         """time.sleep: in a run it holds the loop thread; outside one there is no loop to block."""
-        if self.live is not None:
+        if self.live is not None and not self.live.world.sleep_on_thread(seconds):
             owner = self.live.tracer.current_owner() or 'loop'
             self.live.block_loop(f'{owner}: time.sleep({seconds:g})', seconds * 1000)
 

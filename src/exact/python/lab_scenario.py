@@ -17,6 +17,7 @@ from asyncio import futures
 from concurrent.futures import ThreadPoolExecutor
 
 import lab_loop
+from lab_anyio import AnyioPool
 from lab_rpc import RpcClient
 from lab_server import Server
 from lab_steps import Steps
@@ -62,6 +63,7 @@ class Lab(Steps):
         self.async_locks = {}
         self.thread_locks = {}
         self.rpc = RpcClient(self)
+        self.anyio = AnyioPool(self)
         self._handlers = {}
         self.host_call = None
 
@@ -217,7 +219,11 @@ class Lab(Steps):
 
     async def handler_body(self, name, rid):
         """What a request's handler does: its scenario steps."""
-        await self.run_steps(self.scenario['handlers'][name]['steps'], rid)
+        handler = self.scenario['handlers'][name]
+        if handler.get('sync'):
+            await self.anyio.run_sync(handler['steps'], rid)
+        else:
+            await self.run_steps(handler['steps'], rid)
 
     def _handler(self, name):
         if name not in self._handlers:
@@ -249,11 +255,14 @@ class Lab(Steps):
 
     def before_sleep(self):
         """The loop is about to sleep in select(): end the run if it is over or can never be."""
-        if self.ended == len(self.records) and not self.threads.busy() and not self._live():
+        if self.ended == len(self.records) and not self._threads_busy() and not self._live():
             raise Stop('done')
         if self.world.next_time() is not None or self._foreground_waiting():
             return
         raise Stop('nothing' if not self.loop._scheduled else 'stalled')
+
+    def _threads_busy(self):
+        return self.threads.busy() or self.anyio.busy()
 
     def _live(self):
         """Tasks still at work for the requests (an orphaned coroutine, a branch left running)."""

@@ -4,13 +4,16 @@ CPython's own `ThreadPoolExecutor.submit` and `_adjust_thread_count` decide when
 starts; only `Thread.start` is patched. With threads allowed, it starts a virtual worker that
 follows the running CPython's `_worker` loop: 3.14 releases `_idle_semaphore` when it finds the
 queue empty, 3.11 after every work item. A work item takes its `ms` of virtual time and
-completes through CPython's own future chaining (`call_soon_threadsafe`). With threads refused it raises what
-`_start_new_thread` raises. The GIL is not modelled: each worker runs as if it had a core.
+completes through CPython's own future chaining (`call_soon_threadsafe`). Your own function (the
+Python tab's) runs when the worker takes it, on the worker's own clock (its `time.sleep` moves
+that clock, not the loop's), and completes when that clock says. With threads refused it raises
+what `_start_new_thread` raises. The GIL is not modelled: each worker runs as if it had a core.
 """
 
 import functools
 import queue
 import threading
+from concurrent import futures as cf
 from concurrent.futures import thread as cf_thread
 
 CANT_START = "can't start new thread"
@@ -105,18 +108,42 @@ class PoolWorker:
             return
         # 3.14 keeps the call as item.task, 3.11 as item.fn.
         work = find_work(getattr(item, 'task', None) or getattr(item, 'fn', None))
-        ms = work.ms if work else 0
         self.busy = True
         self._emit('blocked' if work and work.kind == 'block' else 'running', work.__name__ if work else 'work')
         self.threads.changed()
+        if work is not None:
+            ms, complete = work.ms, lambda: self._run(item)
+        else:
+            ms, complete = self._run_on_own_clock(item)
 
         def finish():
-            self.lab.world.on_thread(lambda: item.run(self.ctx) if self.ctx else item.run())
+            self.lab.world.on_thread(complete)
             if not RELEASE_WHEN_EMPTY:
                 self._release()
             self._next()
 
         self.lab.world.at(self.lab.world.now + ms / 1000, finish, thread=True)
+
+    def _run(self, item):
+        return item.run(self.ctx) if self.ctx else item.run()
+
+    def _run_on_own_clock(self, item):
+        """Runs a function now, on this worker's clock, into a stand-in future; returns how long it
+        took and what hands its outcome to the real future (and so to the loop) when it is done."""
+        real, item.future = item.future, cf.Future()
+        world = self.lab.world
+        ms = world.on_thread(lambda: world.timed(lambda: self._run(item))) * 1000
+        done, item.future = item.future, real
+
+        def complete():
+            if not real.set_running_or_notify_cancel():
+                return
+            if done.exception() is not None:
+                real.set_exception(done.exception())
+            else:
+                real.set_result(done.result())
+
+        return ms, complete
 
     def _release(self):
         executor = self.executor_ref()

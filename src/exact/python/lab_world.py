@@ -34,6 +34,8 @@ class World:
         self._seq = 0
         self._ident = None
         self._real_get_ident = threading.get_ident
+        # While a virtual thread runs a function of yours (see `timed`): its sleeps so far, in s.
+        self.spent = None
 
     def at(self, when, fn, thread=False):
         """Runs `fn()` at virtual time `when` (never earlier than now). `thread`: it is Python on
@@ -94,3 +96,24 @@ class World:
 
     def on_other_thread(self):
         return self._ident is not None
+
+    def timed(self, fn):
+        """Runs `fn()` on a virtual thread's own clock: `sleep` moves it (the world waits for no
+        one); returns the seconds it spent."""
+        saved, self.spent = self.spent, 0.0
+        try:
+            fn()
+            return self.spent
+        finally:
+            self.spent = saved
+
+    def thread_now(self):
+        """The time on the running thread's clock: a timed thread's, else the world's."""
+        return self.now + (self.spent or 0.0)
+
+    def sleep_on_thread(self, seconds):
+        """A timed thread's time.sleep: True if it moved that thread's clock."""
+        if self.spent is None:
+            return False
+        self.spent += max(0.0, seconds)
+        return True

@@ -23,12 +23,9 @@ export const REAL_TOLERANCE_SHARE = 0.05;
 export function exactLine(
 	comparison: RunComparison | null,
 	status: 'idle' | 'loading' | 'running' | 'done' | 'failed',
-	failure: string | null = null,
-	unsupported: readonly string[] = []
+	failure: string | null = null
 ): BadgeLine {
 	const label = 'Model vs CPython';
-	if (unsupported.length > 0)
-		return { state: 'unchecked', label, detail: `not on CPython: ${unsupported.join('; ')}` };
 	if (status === 'failed' && !comparison)
 		return { state: 'failed', label, detail: `not checked: ${failure ?? 'the run failed'}` };
 	if (!comparison)

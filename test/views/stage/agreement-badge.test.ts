@@ -55,14 +55,6 @@ describe('exactLine(comparison, status, failure)', () => {
 		expect(line.detail).toContain('first divergence at event 7');
 	});
 
-	it('says which parts keep a scenario off CPython', () => {
-		const line = exactLine(null, 'idle', null, ['runtime.host: "thread" is not supported']);
-		expect([line.state, line.detail]).toEqual([
-			'unchecked',
-			'not on CPython: runtime.host: "thread" is not supported'
-		]);
-	});
-
 	it('says a failed run left the model unchecked, and why', () => {
 		const line = exactLine(null, 'failed', 'no wasm');
 		expect([line.state, line.detail]).toEqual(['failed', 'not checked: no wasm']);
