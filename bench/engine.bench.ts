@@ -6,10 +6,10 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import * as after from '../simulations/index';
 import { parseScenario, simulate, type Scenario } from '../simulations/index';
-import { Sim } from '../simulations/engine/sim';
 import { blockingService, SIZES } from './blocking-service';
 
 /** The engine before its restructuring: parts sharing one Sim, context-free machines. */
@@ -118,13 +118,11 @@ console.log(
 );
 
 // Scale: the blocking-handler service at each size, engine time and memory, untraced and traced.
-// Memory is what the finished run still holds (the engine's records, tasks and clock, and the
-// trace when traced), measured after a collection (`npm run bench` runs node with --expose-gc).
+// Memory: the heap V8 had to commit for the run (its peak, near enough: nothing is collected away
+// by a full collection before it is read) and what the result still holds after a collection
+// (the trace, when traced). `npm run bench` runs node with --expose-gc.
 const gc = (globalThis as { gc?: () => void }).gc;
-const heapMb = () => {
-	gc?.();
-	return process.memoryUsage().heapUsed / 1e6;
-};
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0).padStart(4)} MB`;
 console.log(
 	`scale: the blocking-handler service (bench/blocking-service.ts)${gc ? '' : ' (without --expose-gc the memory figures are rough)'}`
 );
@@ -133,14 +131,16 @@ for (const n of SIZES) {
 	if (!parsed.ok) throw new Error('the scale scenario does not parse');
 	const row = [`${n.toLocaleString('en').padStart(7)} requests:`];
 	for (const trace of [false, true]) {
-		const before = heapMb();
-		const sim = new Sim(parsed.scenario, { trace });
-		const [ms] = time(() => sim.run());
-		const held = Math.max(0, heapMb() - before);
-		const events = trace ? `, ${sim.trace?.length.toLocaleString('en')} events` : '';
+		gc?.();
+		const before = getHeapStatistics();
+		const [ms, run] = time(() => simulate(parsed.scenario, { trace }));
+		const committed = getHeapStatistics().total_heap_size - before.total_heap_size;
+		gc?.();
+		const held = getHeapStatistics().used_heap_size - before.used_heap_size;
+		const events = trace ? `, ${run.trace?.length.toLocaleString('en')} events` : '';
 		row.push(
-			`${trace ? 'traced' : sim.outcome} ${ms.toFixed(0).padStart(6)} ms ${held.toFixed(0).padStart(4)} MB ` +
-				`(${((ms * 1000) / n).toFixed(1)} µs and ${((held * 1e3) / n).toFixed(1)} KB a request${events})`
+			`${trace ? 'traced' : run.outcome} ${ms.toFixed(0).padStart(6)} ms, heap +${mb(Math.max(0, committed))}, held ${mb(Math.max(0, held))} ` +
+				`(${((ms * 1000) / n).toFixed(1)} µs, ${(Math.max(0, committed) / n / 1000).toFixed(1)} KB a request${events})`
 		);
 	}
 	console.log(`  ${row.join('  ')}`);
