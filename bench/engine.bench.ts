@@ -1,14 +1,17 @@
 // `npm run bench`: how long the engine takes for a 10,000-request scenario, where the time goes,
-// and how today's engine compares with the one before the parts were split (commit 96b44f6).
+// its time and memory at 100 to 100,000 requests, and how today's engine compares with the one
+// before the parts were split (commit 96b44f6).
 // Figures are medians of several runs in one process; compare them as ratios, not across machines.
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { pathToFileURL } from 'node:url';
 import * as after from '../simulations/index';
 import { simulate, type Scenario } from '../simulations/index';
 import { parseScenario } from '../simulations/text';
+import { blockingService, SIZES } from './blocking-service';
 
 /** The engine before its restructuring: parts sharing one Sim, context-free machines. */
 const BEFORE = '96b44f6';
@@ -114,6 +117,36 @@ console.log(`total (median of ${RUNS}) ${t.toFixed(0)} ms  (target <= 1000 ms)`)
 console.log(
 	`with trace: ${traced.trace?.length.toLocaleString('en')} trace events in ${traceMs.toFixed(0)} ms = ${Math.round((traced.trace?.length ?? 0) / (traceMs / 1000)).toLocaleString('en')} events/s`
 );
+
+// Scale: the blocking-handler service at each size, engine time and memory, untraced and traced.
+// Memory: the heap V8 had to commit for the run (its peak, near enough: nothing is collected away
+// by a full collection before it is read) and what the result still holds after a collection
+// (the trace, when traced). `npm run bench` runs node with --expose-gc.
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0).padStart(4)} MB`;
+console.log(
+	`scale: the blocking-handler service (bench/blocking-service.ts)${gc ? '' : ' (without --expose-gc the memory figures are rough)'}`
+);
+for (const n of SIZES) {
+	const parsed = parseScenario(blockingService(n));
+	if (!parsed.ok) throw new Error('the scale scenario does not parse');
+	const row = [`${n.toLocaleString('en').padStart(7)} requests:`];
+	for (const trace of [false, true]) {
+		gc?.();
+		const before = getHeapStatistics();
+		const [ms, run] = time(() => simulate(parsed.scenario, { trace }));
+		const committed = getHeapStatistics().total_heap_size - before.total_heap_size;
+		gc?.();
+		const held = getHeapStatistics().used_heap_size - before.used_heap_size;
+		const events = trace ? `, ${run.trace?.length.toLocaleString('en')} events` : '';
+		row.push(
+			`${trace ? 'traced' : run.outcome} ${ms.toFixed(0).padStart(6)} ms, heap +${mb(Math.max(0, committed))}, held ${mb(Math.max(0, held))} ` +
+				`(${((ms * 1000) / n).toFixed(1)} µs, ${(Math.max(0, committed) / n / 1000).toFixed(1)} KB a request${events})`
+		);
+	}
+	console.log(`  ${row.join('  ')}`);
+}
+console.log('  target: time and memory per request about flat from 2,000 to 100,000 (linear)');
 
 // The engine before kept parseScenario in its index; today's has it in scenario/parse.
 type Engine = { parseScenario: typeof parseScenario; simulate: typeof after.simulate };

@@ -2,14 +2,18 @@ import { readFileSync } from 'node:fs';
 
 /** Where a command writes: stdout and stderr, swappable in tests. */
 export interface Io {
-	out(text: string): void;
+	/** Writes to stdout; a promise when the reader is behind and the writer should wait for it. */
+	out(text: string): void | Promise<void>;
 	err(text: string): void;
 }
 
-/** The process's own stdout and stderr. */
+/** The process's own stdout and stderr; a full pipe makes the writer wait for it to drain. */
 export const processIo: Io = {
-	out: (text) => process.stdout.write(text),
-	err: (text) => process.stderr.write(text)
+	out: (text) =>
+		process.stdout.write(text)
+			? undefined
+			: new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())),
+	err: (text) => void process.stderr.write(text)
 };
 
 /** The text of `file`, or null after telling `io` why it cannot be read (the caller exits 2). */

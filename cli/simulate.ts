@@ -1,15 +1,16 @@
 // `event-loop-lab simulate FILE [--engine model|cpython] [--trace | --timeline | --chrome-trace]`:
 // result@1 JSON on stdout (or the timeline text, or a Chrome Trace file for Perfetto).
 import {
-	formatTimeline,
 	simulate,
 	type Scenario,
 	type ScenarioError,
-	type SimResult
+	type SimResult,
+	timelineLines
 } from '../simulations/index';
 import { parseScenario } from '../simulations/text';
 import { runTrace } from '../src/export/chrome-trace';
 import { readText, type Io } from './io';
+import { jsonChunks, writeChunks } from './json-stream';
 
 /** The usage line of the simulate command. */
 export const SIMULATE_USAGE =
@@ -19,7 +20,7 @@ const FLAGS = ['--trace', '--timeline', '--chrome-trace', '--help'];
 
 /**
  * Runs one scenario file through the model engine or CPython's loop (exact mode); returns the
- * exit code (0 valid, 2 not: bad input, or a scenario CPython cannot run yet).
+ * exit code (0 valid, 2 not).
  */
 export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 	const { engine, rest } = takeEngine(argv);
@@ -46,10 +47,14 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
 		engine === 'model'
 			? simulate(read.scenario, { trace })
 			: await runOnCPython(read.scenario, trace);
-	if (chrome) {
-		const file = runTrace(result, { scenario: read.scenario.id, engine });
-		io.out(`${JSON.stringify(file)}\n`);
-	} else io.out(timeline ? formatTimeline(result) : `${JSON.stringify(result, null, 2)}\n`);
+	// Written as a stream: the text of a long traced run is longer than any one string can be.
+	const output = chrome
+		? jsonChunks(runTrace(result, { scenario: read.scenario.id, engine }))
+		: timeline
+			? timelineLines(result)
+			: jsonChunks(result, '  ');
+	await writeChunks(io, output);
+	if (!timeline) await io.out('\n');
 	return 0;
 }
 

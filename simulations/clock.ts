@@ -9,6 +9,9 @@ interface Timeout extends HeapEntry {
 	cancelled: boolean;
 }
 
+/** Below this many cancelled timeouts the heap is never compacted (it costs a pass over it). */
+const COMPACT_MIN = 64;
+
 /**
  * Virtual time for the engine: XState's `Clock` interface over a heap, so that time only moves
  * when the engine advances it. XState's own `SimulatedClock` re-sorts every pending timeout on
@@ -19,6 +22,8 @@ export class VirtualClock implements Clock {
 	private byId = new Map<number, Timeout>();
 	private seq = 0;
 	private time = 0;
+	/** Cancelled timeouts still in the heap: dropped at the top, or all at once once they are half of it. */
+	private cancelled = 0;
 
 	now(): number {
 		return this.time;
@@ -30,8 +35,20 @@ export class VirtualClock implements Clock {
 
 	clearTimeout(id: unknown): void {
 		const entry = this.byId.get(id as number);
-		if (entry) entry.cancelled = true;
+		if (!entry) return;
+		entry.cancelled = true;
 		this.byId.delete(id as number);
+		// A thread rescheduled at every change (processor sharing) cancels far more than it runs:
+		// compacting once they are half the heap keeps it within twice the live timeouts.
+		if (++this.cancelled > COMPACT_MIN && this.cancelled * 2 > this.heap.size) {
+			this.heap.retain((t) => !t.cancelled);
+			this.cancelled = 0;
+		}
+	}
+
+	/** Timeouts in the heap, cancelled ones not yet dropped included (tests bound it). */
+	get size(): number {
+		return this.heap.size;
 	}
 
 	/** Schedules `fn` at absolute virtual time `at` (never earlier than now) and returns its id. */
@@ -66,6 +83,9 @@ export class VirtualClock implements Clock {
 	}
 
 	private dropCancelled(): void {
-		while (this.heap.peek()?.cancelled) this.heap.pop();
+		while (this.heap.peek()?.cancelled) {
+			this.heap.pop();
+			this.cancelled--;
+		}
 	}
 }

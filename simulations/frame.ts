@@ -2,6 +2,7 @@ import { loopMachine, phaseAnnouncedBy, type LoopPhase, type ThreadState } from 
 import type {
 	HandoffKind,
 	LogSource,
+	Outcome,
 	TaskState,
 	ThreadKind,
 	TraceEvent,
@@ -40,9 +41,11 @@ export interface Frame {
 	requests: Record<string, { state: 'arrived' | 'ok' | 'error'; error?: string }>;
 	heartbeats: number;
 	lastLagMs: number | null;
-	outcome: 'completed' | 'hung' | null;
+	outcome: Outcome | null;
 	/** Why the run hung, once it has. */
 	hungReason: string | null;
+	/** Why the run was cut short (its limit, the event budget), once it was. */
+	stoppedReason: string | null;
 	/** Cross-thread hand-offs up to this moment, newest last (`at` ms): call_soon_threadsafe (wakes the loop), an unsafe set_result (no wake-up), run_coroutine_threadsafe, a fut.result() wait (from a thread to the loop's future). */
 	handoffs: {
 		at: number;
@@ -98,6 +101,7 @@ export function emptyFrame(): Frame {
 		lastLagMs: null,
 		outcome: null,
 		hungReason: null,
+		stoppedReason: null,
 		handoffs: [],
 		log: []
 	};
@@ -198,6 +202,9 @@ export function applyEvent(f: Frame, e: TraceEvent): void {
 			break;
 		case 'hung':
 			f.hungReason = e.detail.reason;
+			break;
+		case 'stopped':
+			f.stoppedReason = e.detail.reason;
 			break;
 		case 'wake':
 		case 'rpc':

@@ -34,19 +34,30 @@ export class MinHeap<T extends HeapEntry> {
 		const last = items.pop();
 		if (items.length > 0 && last !== undefined) {
 			items[0] = last;
-			let i = 0;
-			for (;;) {
-				const l = 2 * i + 1;
-				const r = l + 1;
-				let m = i;
-				if (l < items.length && before(items[l], items[m])) m = l;
-				if (r < items.length && before(items[r], items[m])) m = r;
-				if (m === i) break;
-				[items[i], items[m]] = [items[m], items[i]];
-				i = m;
-			}
+			this.siftDown(0);
 		}
 		return top;
+	}
+
+	/** Keeps only the entries `keep` accepts, in O(n): how a clock drops cancelled timeouts. */
+	retain(keep: (item: T) => boolean): void {
+		this.items = this.items.filter(keep);
+		for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+	}
+
+	private siftDown(start: number): void {
+		const items = this.items;
+		let i = start;
+		for (;;) {
+			const l = 2 * i + 1;
+			const r = l + 1;
+			let m = i;
+			if (l < items.length && before(items[l], items[m])) m = l;
+			if (r < items.length && before(items[r], items[m])) m = r;
+			if (m === i) break;
+			[items[i], items[m]] = [items[m], items[i]];
+			i = m;
+		}
 	}
 
 	/** The entries in pop order, without changing the heap. */

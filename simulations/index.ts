@@ -29,7 +29,7 @@ export {
 	type LoopThreadState
 } from './frame';
 export { frameViolations } from './frame-invariants';
-export { formatTimeline, formatEvent } from './timeline';
+export { formatTimeline, formatEvent, timelineLines } from './timeline';
 export { VirtualClock } from './clock';
 export * from './rules/index';
 export { selectSleepMs, EPOLL_OVERSHOOT_MS } from './engine/timer-lateness';

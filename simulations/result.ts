@@ -1,5 +1,7 @@
 import type { Scenario } from './scenario/types';
-import type { TraceEvent } from './trace';
+import type { Outcome, StopWhy, TraceEvent } from './trace';
+
+export type { Outcome, StopWhy };
 
 export const RESULT_FORMAT = 'event-loop-lab/result@1';
 
@@ -26,13 +28,22 @@ export interface Warning {
 	message: string;
 }
 
+/** A run cut short: when, why, and in words what was left (unfinished requests, the queue's trend). */
+export interface Stopped {
+	atMs: number;
+	why: StopWhy;
+	reason: string;
+}
+
 /** The result contract, format `event-loop-lab/result@1`, shared by the simulated and the real engine. */
 export interface SimResult {
 	format: typeof RESULT_FORMAT;
 	scenario: string;
-	outcome: 'completed' | 'hung';
+	outcome: Outcome;
 	endMs: number;
 	hung: { atMs: number; reason: string } | null;
+	/** Only when `outcome` is `stopped`. */
+	stopped?: Stopped;
 	requests: RequestResult[];
 	heartbeats: number[];
 	lag: { atMs: number; lagMs: number }[];

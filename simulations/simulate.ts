@@ -15,6 +15,7 @@ export function toResult(sim: Sim, withTrace: boolean): SimResult {
 	const result = assembleResult(sim.scenario, {
 		endMs: sim.now(),
 		hung: sim.hung,
+		stopped: sim.stopped,
 		requests: sim.requests,
 		heartbeats: sim.heartbeats,
 		lag: sim.lag,

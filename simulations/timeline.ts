@@ -3,13 +3,15 @@ import type { TraceEvent, WaiterChanges } from './trace';
 
 /** A readable text timeline, one line per trace event: time, actor, what happened. */
 export function formatTimeline(result: SimResult): string {
-	const trace = result.trace ?? [];
-	const lines = [
-		`# ${result.scenario}: ${result.outcome} at ${result.endMs} ms`,
-		...trace.map(formatEvent)
-	];
-	if (result.hung) lines.push(`# hung at ${result.hung.atMs} ms: ${result.hung.reason}`);
-	return lines.join('\n') + '\n';
+	return [...timelineLines(result)].join('');
+}
+
+/** The timeline's lines, each with its newline, one at a time (a long run's is written as a stream). */
+export function* timelineLines(result: SimResult): Generator<string> {
+	yield `# ${result.scenario}: ${result.outcome} at ${result.endMs} ms\n`;
+	for (const e of result.trace ?? []) yield `${formatEvent(e)}\n`;
+	if (result.hung) yield `# hung at ${result.hung.atMs} ms: ${result.hung.reason}\n`;
+	if (result.stopped) yield `# stopped at ${result.stopped.atMs} ms: ${result.stopped.reason}\n`;
 }
 
 /** One event as a fixed-width line. */
@@ -63,6 +65,8 @@ function describe(e: TraceEvent): string {
 			return `stderr (${e.detail.source}): ${e.detail.text.split('\n').join(' | ')}`;
 		case 'hung':
 			return `HUNG: ${e.detail.reason}`;
+		case 'stopped':
+			return `STOPPED (${e.detail.why}): ${e.detail.reason}`;
 		case 'end':
 			return `run ends: ${e.detail.outcome}`;
 	}

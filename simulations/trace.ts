@@ -15,6 +15,16 @@ export type LogSource = 'asyncio' | 'threading.excepthook';
 /** What a task is doing, as a frame shows it: the task machine's states, and a request's before its task exists. */
 export type TaskState = 'coming' | 'arrived' | Exclude<TaskLife, 'pending'>;
 
+/**
+ * How a run ended: every request ended (`completed`); nothing could ever progress again (`hung`:
+ * a deadlock, a loop asleep with nothing to wake it); or the run was cut short while it could
+ * still progress (`stopped`: at `limitMs`, or at the engine's event budget).
+ */
+export type Outcome = 'completed' | 'hung' | 'stopped';
+
+/** Why a run that could still progress was cut short: its `limitMs`, or the engine's event budget. */
+export type StopWhy = 'limit' | 'budget';
+
 /** One trace event per change of state; replaying them rebuilds any moment (see `frame.ts`). */
 export type TraceEvent = {
 	/** Virtual time in ms. */
@@ -67,6 +77,8 @@ export type TraceBody =
 	/** What debug mode detected (the result's `warnings`); what it printed is the `log` event. */
 	| { type: 'warning'; detail: { kind: string; message: string } }
 	| { type: 'hung'; detail: { reason: string } }
-	| { type: 'end'; detail: { outcome: 'completed' | 'hung' } };
+	/** The run was cut short while it could still progress (the result's `stopped`). */
+	| { type: 'stopped'; detail: { why: StopWhy; reason: string } }
+	| { type: 'end'; detail: { outcome: Outcome } };
 
 export type TraceType = TraceBody['type'];

@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/types';
 import type { Action } from './action';
 import { instant } from './callback';
 import type { Emit, Handoff, Scheduler, ThreadControl, Timers } from './capabilities';
+import { Deque } from './deque';
 import { Listener } from './listener';
 import type { RequestRecord } from './task';
 import { newThread, type SimThread } from './thread';
@@ -16,7 +17,9 @@ export class Arrivals {
 	/** Requests whose bytes have reached the server. */
 	readonly arrived = new Set<string>();
 	/** runUntilComplete: requests waiting in the host for the current call to return. */
-	private hostQueue: { index: number; id: string }[] = [];
+	private hostQueue = new Deque<{ index: number; id: string }>();
+	/** The ids in `hostQueue`, for hang reasons that ask about each request. */
+	private inHostQueue = new Set<string>();
 	/** What each request that ever waited in the host was told (frames keep it until its task starts). */
 	readonly hostWaits = new Map<string, string>();
 	/** runUntilComplete: the request whose run_until_complete() call is under way. */
@@ -55,7 +58,7 @@ export class Arrivals {
 
 	/** The request waits in the host for the current run_until_complete() to return. */
 	inHost(id: string): boolean {
-		return this.hostQueue.some((q) => q.id === id);
+		return this.inHostQueue.has(id);
 	}
 
 	/** The request's handler returned or raised; the host hands in the next request, if any. */
@@ -74,7 +77,9 @@ export class Arrivals {
 		if (this.hostCall !== record.id) return;
 		this.hostCall = null;
 		const next = this.hostQueue.shift();
-		if (next) this.deliver(next.index);
+		if (!next) return;
+		this.inHostQueue.delete(next.id);
+		this.deliver(next.index);
 	}
 
 	private arrive(index: number): void {
@@ -91,6 +96,7 @@ export class Arrivals {
 		if (this.hostCall === null) return this.deliver(index);
 		const on = `in the host: run_until_complete() is busy with ${this.hostCall}`;
 		this.hostQueue.push({ index, id: spec.id });
+		this.inHostQueue.add(spec.id);
 		this.hostWaits.set(spec.id, on);
 		this.emit(spec.id, { type: 'task', detail: { state: 'arrived', on } });
 	}

@@ -12,7 +12,10 @@ export interface Timers {
 	clearTimeout(id: number): void;
 }
 
-/** Appends one trace event for `actor` (a no-op when the run is not traced). */
+/**
+ * Appends one trace event for `actor` (a no-op when the run is not traced). The trace keeps
+ * `body.detail` itself (its numbers rounded in place): pass a fresh object.
+ */
 export type Emit = (actor: string, body: TraceBody) => void;
 
 /** The ways code puts a callback on the loop's ready queue. */

@@ -38,6 +38,7 @@ export function liveFrame(sim: Sim, index: number): Frame {
 		lastLagMs: sim.lag.at(-1)?.lagMs ?? null,
 		outcome: sim.outcome,
 		hungReason: sim.hung?.reason ?? null,
+		stoppedReason: sim.stopped?.reason ?? null,
 		handoffs: sim.handoffs.map((h) => ({ ...h })),
 		log: sim.log.map((l) => ({ ...l }))
 	};

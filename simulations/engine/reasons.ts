@@ -1,3 +1,4 @@
+import { summariseWaits, type Wait } from '../rules/wait-list';
 import type { RequestRecord, Task } from './task';
 
 /** What a hang reason reads of the run: the requests, the tasks, the host queue and the RPC client. */
@@ -11,35 +12,31 @@ export interface WaitView {
 	rpcWait(task: Task): string | null;
 }
 
-/** "r2 waits for …; r3 never started" for every request or branch that has not ended. */
+/**
+ * "r2 waits for …; r3 never started" for every request or branch that has not ended, summarised
+ * past the first few (`summariseWaits`); linear in the requests and tasks.
+ */
 export function describeWaits(view: WaitView): string {
-	const parts: string[] = [];
+	return summariseWaits(waits(view));
+}
+
+function* waits(view: WaitView): Generator<Wait> {
 	const byId = new Map(view.tasks.map((t) => [t.id, t]));
 	for (const r of view.requests) {
 		if (r.status !== 'unfinished') continue;
 		const task = byId.get(r.id);
-		if (!task) {
-			if (view.inHost(r.id)) {
-				parts.push(`${r.id} waits in the host for the current run_until_complete() to return`);
-				continue;
-			}
-			parts.push(
-				r.arriveMs > view.now ? `${r.id} has not arrived` : `${r.id} arrived but was never read`
-			);
-			continue;
-		}
-		parts.push(`${r.id} ${waitOf(view, task.id)}`);
+		if (task) yield [r.id, waitOf(view, task)];
+		else if (view.inHost(r.id))
+			yield [r.id, 'waits in the host for the current run_until_complete() to return'];
+		else yield [r.id, r.arriveMs > view.now ? 'has not arrived' : 'arrived but was never read'];
 	}
 	for (const t of view.tasks) {
 		if (t.kind !== 'child' || t.state === 'done' || t.state === 'failed') continue;
-		parts.push(`${t.id} ${waitOf(view, t.id)}`);
+		yield [t.id, waitOf(view, t)];
 	}
-	return parts.length > 0 ? parts.join('; ') : 'no request is waiting';
 }
 
-function waitOf(view: WaitView, id: string): string {
-	const task = view.tasks.find((t) => t.id === id);
-	if (!task) return 'is unknown';
+function waitOf(view: WaitView, task: Task): string {
 	if (task.state === 'ready')
 		return `is in the ready queue but its step never ran${task.on ? ` (${task.on})` : ''}`;
 	if (task.state === 'running') return `is running (${task.on ?? 'on the loop'})`;

@@ -22,6 +22,8 @@ export class RpcClient {
 	private nextId = 1;
 	private serverFreeAt = 0;
 	private pending = new Map<number, Task>();
+	/** The request id each task in `pending` waits for (a task awaits one response at a time). */
+	private pendingOf = new Map<Task, number>();
 	private slot: Task | null = null;
 	/** Tasks whose future a later request pushed out of the single slot. */
 	private overwritten = new Set<Task>();
@@ -50,8 +52,10 @@ export class RpcClient {
 		const id = this.nextId++;
 		const at = Math.max(this.clock.now(), this.serverFreeAt) + ins.ms;
 		this.serverFreeAt = at;
-		if (ins.client === 'perRequest') this.pending.set(id, task);
-		else {
+		if (ins.client === 'perRequest') {
+			this.pending.set(id, task);
+			this.pendingOf.set(task, id);
+		} else {
 			if (this.slot) this.overwritten.add(this.slot);
 			this.slot = task;
 		}
@@ -152,6 +156,7 @@ export class RpcClient {
 		if (this.pending.has(id)) {
 			task = this.pending.get(id) as Task;
 			this.pending.delete(id);
+			this.pendingOf.delete(task);
 		} else {
 			task = this.slot;
 			this.slot = null;
@@ -187,7 +192,8 @@ export class RpcClient {
 
 	/** Why a task that waits for a response will never get it, for hang reasons. */
 	describe(task: Task): string | null {
-		for (const [id, t] of this.pending) if (t === task) return `response #${id}`;
+		const id = this.pendingOf.get(task);
+		if (id !== undefined) return `response #${id}`;
 		if (this.slot === task) return 'the response in the single slot';
 		return this.overwritten.has(task)
 			? 'a response that will never come: the client keeps a single slot and a later request overwrote its future'

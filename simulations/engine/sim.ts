@@ -1,7 +1,8 @@
 import { VirtualClock } from '../clock';
-import { roundMs, unfinishedRequests, type Warning } from '../result';
+import { roundMs, unfinishedRequests, type Outcome, type Stopped, type Warning } from '../result';
 import { firstWake } from '../rules/background';
-import { limitReason, slowCallbackWarning } from '../rules/messages';
+import { slowCallbackWarning } from '../rules/messages';
+import { EVENT_BUDGET, stopReason } from '../rules/stop';
 import { threadsMayStart } from '../rules/pool';
 import { readerName, readerSetResultTraceback } from '../rules/excepthook';
 import { createTaskNamer, stepRepr } from '../rules/task-repr';
@@ -25,11 +26,14 @@ import { newThread, type SimThread } from './thread';
 import { selectSleepMs } from './timer-lateness';
 import { Tracer } from './tracer';
 
-/** More scheduling steps than this end the run: no valid scenario may freeze its caller. */
-export const STEP_BUDGET = 2_000_000;
-
 export interface SimOptions {
 	trace?: boolean;
+	/**
+	 * Stop (`stopped`, why `budget`) once the run has taken this many scheduling steps or emitted
+	 * this many events, traced or not (default `EVENT_BUDGET`): it bounds the time, the memory
+	 * and the trace of any valid scenario.
+	 */
+	budget?: number;
 	/** Pause after this many scheduling steps (tests compare the live state with a replayed frame). */
 	maxSteps?: number;
 	/**
@@ -66,7 +70,10 @@ export class Sim {
 	readonly trace: TraceEvent[] | null;
 	private readonly emit: Emit;
 	hung: { atMs: number; reason: string } | null = null;
-	outcome: 'completed' | 'hung' | null = null;
+	/** The run was cut short while it could still progress: at its limit or the budget. */
+	stopped: Stopped | null = null;
+	outcome: Outcome | null = null;
+	private readonly tracer: Tracer;
 	private ended = false;
 	/** Scheduling steps taken: one per clock event (arrival, segment end, timeout, …). */
 	private steps = 0;
@@ -82,11 +89,13 @@ export class Sim {
 		this.taskName = createTaskNamer(scenario);
 		const clock = this.clock;
 		const traced = options.trace === true || options.maxSteps !== undefined;
-		const tracer = new Tracer(clock, traced);
+		const tracer = (this.tracer = new Tracer(clock, traced));
 		this.trace = tracer.events;
 		const emit = (this.emit = tracer.emit);
 		const cpu = { gil: rt.gil, cores: rt.cores, switchIntervalMs: rt.switchIntervalMs, traced };
-		this.cpu = new Cpu(clock, emit, cpu, (timeoutMs) => this.loop.selected(timeoutMs));
+		this.cpu = new Cpu(clock, tracer.emitUncounted, cpu, (timeoutMs) =>
+			this.loop.selected(timeoutMs)
+		);
 		this.loop = new EventLoop(
 			clock,
 			emit,
@@ -183,6 +192,7 @@ export class Sim {
 		this.cpu.start(this.loopThread);
 		this.arrivals.schedule();
 		const limit = this.scenario.limitMs;
+		const budget = this.options.budget ?? EVENT_BUDGET;
 		while (!this.ended) {
 			if (this.steps === this.options.maxSteps) return;
 			const next = this.clock.next();
@@ -195,7 +205,7 @@ export class Sim {
 				this.clock.advanceTo(limit);
 				return this.end(this.options.toLimit && this.finished() ? 'done' : 'limit');
 			}
-			if (this.steps >= STEP_BUDGET) return this.end('budget');
+			if (this.steps >= budget || this.tracer.count >= budget) return this.end('budget');
 			this.clock.step();
 			this.steps++;
 		}
@@ -253,7 +263,7 @@ export class Sim {
 
 	/** What CPython names a callback in its warning: a task step names its Task. */
 	private reprOf(cb: Callback): string {
-		const task = this.tasks.all.find((t) => t.step === cb);
+		const task = this.tasks.stepping(cb);
 		if (!task) return cb.label;
 		const name = this.taskName(task.id);
 		if (task.state !== 'done' && task.state !== 'failed') {
@@ -310,39 +320,52 @@ export class Sim {
 	}
 
 	private end(why: 'done' | 'nothing' | 'limit' | 'budget'): void {
-		if (why !== 'done') this.hang(why);
-		else this.stop();
+		if (why === 'done') return this.stop();
+		if (why === 'nothing') return this.hang(why);
+		// Cut short while it could still progress: the server is slow, not hung.
+		const atMs = roundMs(this.now());
+		const head = stopReason(why, {
+			atMs,
+			limitMs: this.scenario.limitMs,
+			budget: this.options.budget ?? EVENT_BUDGET,
+			requests: this.requests
+		});
+		this.stopped = { atMs, why, reason: `${head}; ${this.waits()}` };
+		this.stop();
 	}
 
-	private hang(why: 'nothing' | 'stalled' | 'limit' | 'budget'): void {
+	private hang(why: 'nothing' | 'stalled'): void {
 		const heads = {
-			limit: limitReason(this.scenario.limitMs),
-			budget: `stopped after ${STEP_BUDGET} scheduling steps, the engine's budget (shorten limitMs or slow down the background tasks)`,
 			stalled: 'only background tasks can still run; nothing will ever resume the requests',
 			nothing:
 				'nothing can ever happen again: the loop is asleep in select() with no timer, no I/O in flight and no thread running'
 		};
-		const head = heads[why];
-		this.hung = {
-			atMs: roundMs(this.now()),
-			reason: `${head}; ${describeWaits({
-				now: this.now(),
-				requests: this.requests,
-				tasks: this.tasks.all,
-				inHost: (id) => this.arrivals.inHost(id),
-				rpcWait: (task) => this.rpc.describe(task)
-			})}`
-		};
+		this.hung = { atMs: roundMs(this.now()), reason: `${heads[why]}; ${this.waits()}` };
 		this.stop();
+	}
+
+	/** What each unfinished request waits for, summarised. */
+	private waits(): string {
+		return describeWaits({
+			now: this.now(),
+			requests: this.requests,
+			tasks: this.tasks.all,
+			inHost: (id) => this.arrivals.inHost(id),
+			rpcWait: (task) => this.rpc.describe(task)
+		});
 	}
 
 	private stop(): void {
 		this.ended = true;
 		this.loop.stop();
-		const outcome = this.hung ? 'hung' : 'completed';
+		const outcome: Outcome = this.hung ? 'hung' : this.stopped ? 'stopped' : 'completed';
 		this.outcome = outcome;
 		if (outcome === 'completed') this.loop.cancelTimers();
 		if (this.hung) this.emit('run', { type: 'hung', detail: { reason: this.hung.reason } });
+		if (this.stopped) {
+			const { why, reason } = this.stopped;
+			this.emit('run', { type: 'stopped', detail: { why, reason } });
+		}
 		this.emit('run', { type: 'end', detail: { outcome } });
 	}
 }

@@ -49,6 +49,8 @@ const TASK_EVENTS = plainEvents<TaskEvent['type']>([
 /** Creates tasks and steps their coroutines: run instructions until an await suspends or the coroutine ends. */
 export class Tasks implements TaskControl {
 	readonly all: Task[] = [];
+	/** Every task by id (ids are unique: requests, their branches `r1/2`, background kinds). */
+	private readonly byId = new Map<string, Task>();
 	/** Tasks that are not background tasks and have not ended. */
 	live = 0;
 
@@ -81,8 +83,15 @@ export class Tasks implements TaskControl {
 			run: () => this.step(task)
 		};
 		this.all.push(task);
+		this.byId.set(id, task);
 		if (kind !== 'background') this.live++;
 		return task;
+	}
+
+	/** The task whose step `cb` is, if it is one. */
+	stepping(cb: Callback): Task | null {
+		const task = this.byId.get(cb.owner);
+		return task?.step === cb ? task : null;
 	}
 
 	/** `loop.create_task(coro)`: the first step is scheduled with call_soon. */

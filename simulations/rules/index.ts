@@ -3,10 +3,11 @@ export { IdleSemaphorePool, threadsMayStart, type SubmitOutcome, type Submitted 
 export { firstWake, lagSample } from './background';
 export {
 	CANT_START,
-	limitReason,
 	resultOnLoopDeadlock,
 	slowCallbackWarning,
 	threadLockDeadlock
 } from './messages';
 export { createTaskNamer, exceptionRepr, stepRepr, taskRepr, type TaskFacts } from './task-repr';
 export { assembleResult, endRequest, type RunRecords } from './result';
+export { EVENT_BUDGET, duration, stopReason, type StopFacts } from './stop';
+export { count, summariseWaits, type Wait } from './wait-list';

@@ -20,11 +20,6 @@ export function slowCallbackWarning(
 	};
 }
 
-/** The head of the hung reason when a run reaches its `limitMs`. */
-export function limitReason(limitMs: number): string {
-	return `limit of ${limitMs} ms reached`;
-}
-
 /** The deadlock of a `threading.Lock` held across an await and wanted again on the loop thread. */
 export function threadLockDeadlock(name: string, waiter: string, holder: string): string {
 	return waiter === holder

@@ -3,6 +3,7 @@ import {
 	roundMs,
 	type RequestResult,
 	type SimResult,
+	type Stopped,
 	type Warning
 } from '../result';
 import type { Scenario } from '../scenario/types';
@@ -11,6 +12,8 @@ import type { Scenario } from '../scenario/types';
 export interface RunRecords {
 	endMs: number;
 	hung: SimResult['hung'];
+	/** The run was cut short while it could still progress (at its limit or the budget). */
+	stopped?: Stopped | null;
 	requests: RequestResult[];
 	heartbeats: number[];
 	lag: SimResult['lag'];
@@ -29,14 +32,19 @@ export function endRequest(
 	if (error !== undefined) record.error = error;
 }
 
-/** The result@1 document of a run: outcome from `hung`, every time rounded to the microsecond. */
+/**
+ * The result@1 document of a run: outcome from `hung` and `stopped` (a run that can never progress
+ * is hung even if it also reached its limit), every time rounded to the microsecond.
+ */
 export function assembleResult(scenario: Scenario, records: RunRecords): SimResult {
+	const stopped = records.hung ? null : (records.stopped ?? null);
 	return {
 		format: RESULT_FORMAT,
 		scenario: scenario.id,
-		outcome: records.hung ? 'hung' : 'completed',
+		outcome: records.hung ? 'hung' : stopped ? 'stopped' : 'completed',
 		endMs: roundMs(records.endMs),
 		hung: records.hung,
+		...(stopped ? { stopped } : {}),
 		requests: records.requests.map((r) => ({
 			...r,
 			startMs: r.startMs === null ? null : roundMs(r.startMs),

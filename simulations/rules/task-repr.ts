@@ -14,6 +14,11 @@ const ASYNCIO = `${STDLIB}/asyncio`;
 
 /** The script's path as CPython prints it: the one the code's `# python -X dev <script>` names, else app.py. */
 export function scriptPath(scenario: Scenario): string {
+	const known = memoOf(scenario);
+	return (known.script ??= findScript(scenario));
+}
+
+function findScript(scenario: Scenario): string {
 	for (const h of Object.values(scenario.handlers)) {
 		const m = /python3? -X dev (\S+\.py)/.exec(h.code ?? '');
 		if (m) return `/app/${m[1]}`;
@@ -80,8 +85,22 @@ export function createTaskNamer(scenario: Scenario): (id: string) => string {
 export function coroName(scenario: Scenario, id: string): string {
 	if (id === 'heartbeat') return 'heartbeat';
 	if (id === 'lagMonitor') return 'lag_monitor';
-	const request = scenario.requests.find((r) => r.id === id.split('/')[0]);
-	return request?.handler ?? id;
+	const known = memoOf(scenario);
+	known.handlers ??= new Map(scenario.requests.map((r) => [r.id, r.handler]));
+	return known.handlers.get(id.split('/')[0]) ?? id;
+}
+
+/** What the reprs read of a scenario, worked out once per scenario: a warning per request stays linear. */
+interface Memo {
+	handlers?: Map<string, string>;
+	script?: string;
+	sources: Map<string, { definedAt: number; result: string }>;
+}
+const memos = new WeakMap<Scenario, Memo>();
+function memoOf(scenario: Scenario): Memo {
+	let memo = memos.get(scenario);
+	if (!memo) memos.set(scenario, (memo = { sources: new Map() }));
+	return memo;
 }
 
 /** Where a handler is defined and what it returns, read from its code when the scenario has it. */
@@ -89,6 +108,13 @@ export function handlerSource(
 	scenario: Scenario,
 	coro: string
 ): { definedAt: number; result: string } {
+	const sources = memoOf(scenario).sources;
+	let source = sources.get(coro);
+	if (!source) sources.set(coro, (source = readSource(scenario, coro)));
+	return source;
+}
+
+function readSource(scenario: Scenario, coro: string): { definedAt: number; result: string } {
 	const lines = scenario.handlers[coro]?.code?.split('\n') ?? [];
 	const def = lines.findIndex((l) => l.startsWith(`async def ${coro}(`));
 	const returns = lines

@@ -96,11 +96,14 @@ function contradiction(f: Frame, e: Expectation): string | null {
 			return wrong.length === 0 ? null : wrong.join(', ');
 		}
 		case 'outcome': {
-			// The verdict is the run's from its `hung` event on, a moment before the `end` event.
-			const outcome = f.outcome ?? (f.hungReason === null ? 'running' : 'hung');
-			const shown = f.hungReason === null ? `outcome ${outcome}` : `outcome hung "${f.hungReason}"`;
+			// The verdict is the run's from its `hung` (or `stopped`) event on, a moment before `end`.
+			const reason = f.hungReason ?? f.stoppedReason;
+			const outcome =
+				f.outcome ??
+				(f.hungReason !== null ? 'hung' : f.stoppedReason !== null ? 'stopped' : 'running');
+			const shown = reason === null ? `outcome ${outcome}` : `outcome ${outcome} "${reason}"`;
 			if (outcome !== e.outcome) return shown;
-			return e.reason === undefined || (f.hungReason ?? '').includes(e.reason) ? null : shown;
+			return e.reason === undefined || (reason ?? '').includes(e.reason) ? null : shown;
 		}
 		case 'heartbeats':
 			return f.heartbeats === e.count ? null : `heartbeats ${f.heartbeats}`;

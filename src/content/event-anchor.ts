@@ -39,6 +39,7 @@ const FIELDS: DetailFields = {
 	rpc: ['id', 'what'],
 	warning: ['kind', 'message'],
 	hung: ['reason'],
+	stopped: ['why', 'reason'],
 	end: ['outcome']
 };
 

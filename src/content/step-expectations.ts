@@ -24,7 +24,7 @@ export type Claim =
 	| { kind: 'request'; ids: string[]; state: 'ok' | 'error' | 'pending'; error?: string }
 	| { kind: 'thread'; name: string; state: ThreadState }
 	| { kind: 'task'; names: string[]; state: TaskState }
-	| { kind: 'outcome'; outcome: 'completed' | 'hung' | 'running'; reason?: string }
+	| { kind: 'outcome'; outcome: 'completed' | 'hung' | 'stopped' | 'running'; reason?: string }
 	| { kind: 'heartbeats'; count: number }
 	| { kind: 'lag'; ms: number | null }
 	| { kind: 'pool'; queued: number }
@@ -69,7 +69,7 @@ export const EXPECTATION_FORMS: Readonly<Record<Claim['kind'], string>> = {
 	request: 'request <id>… ok|pending | request <id>… error ["text"]',
 	thread: `thread <name> ${Object.keys(THREAD_STATES).join('|')}`,
 	task: `task <name>… ${Object.keys(TASK_STATES).join('|')}`,
-	outcome: 'outcome completed|running | outcome hung ["reason"]',
+	outcome: 'outcome completed|running | outcome hung|stopped ["reason"]',
 	heartbeats: 'heartbeats <n>',
 	lag: 'lag none | lag <ms>',
 	pool: 'pool queued <n>',
@@ -239,10 +239,13 @@ const READERS: { [K in Claim['kind']]: Reader } = {
 		return { kind: 'task', names: list, state: state!.text as TaskState };
 	},
 	outcome([outcome, ...more]) {
-		if (plain(outcome, 'hung') && more.length === 1 && more[0].quoted)
-			return { kind: 'outcome', outcome: 'hung', reason: more[0].text };
-		if (more.length > 0 || !plain(outcome, 'completed', 'hung', 'running')) return null;
-		return { kind: 'outcome', outcome: outcome.text as 'completed' | 'hung' | 'running' };
+		if (plain(outcome, 'hung', 'stopped') && more.length === 1 && more[0].quoted)
+			return { kind: 'outcome', outcome: outcome.text as 'hung' | 'stopped', reason: more[0].text };
+		if (more.length > 0 || !plain(outcome, 'completed', 'hung', 'stopped', 'running')) return null;
+		return {
+			kind: 'outcome',
+			outcome: outcome.text as 'completed' | 'hung' | 'stopped' | 'running'
+		};
 	},
 	heartbeats(ws) {
 		const n = count(ws[0]);

@@ -1,8 +1,11 @@
-// Why a CPython run ended hung, in the words the model uses for the same ending.
+// Why a CPython run ended short of completing, in the words the model uses for the same ending.
 import {
-	limitReason,
 	resultOnLoopDeadlock,
+	roundMs,
+	stopReason,
+	summariseWaits,
 	threadLockDeadlock,
+	type RequestResult,
 	type Scenario,
 	type SimResult
 } from '../../simulations/index';
@@ -21,20 +24,30 @@ const HEADS = {
 		'nothing can ever happen again: the loop is asleep in select() with no timer, no I/O in flight and no thread running'
 };
 
-/** The result's `hung` record for a run that ended `hung`. */
-export function hungRecord(scenario: Scenario, hung: PyHung): NonNullable<SimResult['hung']> {
-	if (hung.kind === 'deadlock') {
-		const { name = '', waiter = '', holder } = hung.info;
-		return { atMs: hung.atMs, reason: threadLockDeadlock(name, waiter, holder ?? waiter) };
+/**
+ * The result's `hung` record for a run that can never progress, or its `stopped` record for one
+ * cut short at its limit (a slow server, not a hung one).
+ */
+export function endRecords(
+	scenario: Scenario,
+	end: PyHung,
+	requests: readonly RequestResult[]
+): Pick<SimResult, 'hung' | 'stopped'> {
+	if (end.kind === 'deadlock') {
+		const { name = '', waiter = '', holder } = end.info;
+		return { hung: { atMs: end.atMs, reason: threadLockDeadlock(name, waiter, holder ?? waiter) } };
 	}
-	if (hung.kind === 'resultOnLoop') {
-		const { waiter = '', child = '' } = hung.info;
-		return { atMs: hung.atMs, reason: resultOnLoopDeadlock(waiter, child) };
+	if (end.kind === 'resultOnLoop') {
+		const { waiter = '', child = '' } = end.info;
+		return { hung: { atMs: end.atMs, reason: resultOnLoopDeadlock(waiter, child) } };
 	}
-	const head = hung.kind === 'limit' ? limitReason(scenario.limitMs) : HEADS[hung.kind];
-	const waits = hung.waits.map(([id, on]) => `${id} waits for ${on ?? 'something'}`);
-	return {
-		atMs: hung.atMs,
-		reason: `${head}; ${waits.length > 0 ? waits.join('; ') : 'no request is waiting'}`
-	};
+	const waits = summariseWaits(
+		end.waits.map(([id, on]) => [id, `waits for ${on ?? 'something'}`] as const)
+	);
+	if (end.kind === 'limit') {
+		const atMs = roundMs(end.atMs);
+		const head = stopReason('limit', { atMs, limitMs: scenario.limitMs, requests });
+		return { hung: null, stopped: { atMs, why: 'limit', reason: `${head}; ${waits}` } };
+	}
+	return { hung: { atMs: end.atMs, reason: `${HEADS[end.kind]}; ${waits}` } };
 }

@@ -1,5 +1,5 @@
 // Runs a scenario on CPython's own event loop (Pyodide) and returns result@1, built by the
-// engine's own rules (assembleResult, lagSample, limitReason…). No Node API: the browser worker
+// engine's own rules (assembleResult, lagSample, stopReason…). No Node API: the browser worker
 // calls this with its Pyodide too.
 import type { PyodideInterface } from 'pyodide';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../simulations/index';
 import { describeParts } from './parts';
 import { PYTHON_SOURCES } from './python-sources';
-import { hungRecord, type PyHung } from './hung-reason';
+import { endRecords, type PyHung } from './hung-reason';
 
 /** A run on CPython: result@1, and which parts of it CPython ran and which the lab modelled. */
 export interface ExactRun {
@@ -81,21 +81,27 @@ export function installLab(py: PyodideInterface): void {
 
 /** result@1 of the records a Python run returned, by the rulebook's assembleResult. */
 export function toResult(scenario: Scenario, records: PyRecords, withTrace: boolean): SimResult {
-	const hung = records.hung ? hungRecord(scenario, records.hung) : null;
+	const end = records.hung
+		? endRecords(scenario, records.hung, records.requests)
+		: { hung: null, stopped: null };
 	const result = assembleResult(scenario, {
 		endMs: records.endMs,
-		hung,
+		hung: end.hung,
+		stopped: end.stopped,
 		requests: records.requests,
 		heartbeats: records.heartbeats,
 		lag: records.lag.map(([now, mark, every]) => lagSample(now, mark, every)),
 		warnings: records.warnings
 	});
-	if (withTrace) result.trace = finishTrace(records, hung);
+	if (withTrace) result.trace = finishTrace(records, result);
 	return result;
 }
 
 /** Numbers the events, turns raw lag samples into the rulebook's, and closes the run. */
-function finishTrace(records: PyRecords, hung: SimResult['hung']): TraceEvent[] {
+function finishTrace(
+	records: PyRecords,
+	{ hung, stopped, outcome }: Pick<SimResult, 'hung' | 'stopped' | 'outcome'>
+): TraceEvent[] {
 	const body = records.trace.map((e) => {
 		if (e.type !== 'lag') return e;
 		const [now, mark, every] = (e.detail as unknown as { sample: [number, number, number] }).sample;
@@ -103,6 +109,10 @@ function finishTrace(records: PyRecords, hung: SimResult['hung']): TraceEvent[] 
 	}) as Omit<TraceEvent, 'seq'>[];
 	const t = records.endMs;
 	if (hung) body.push({ t, actor: 'run', type: 'hung', detail: { reason: hung.reason } });
-	body.push({ t, actor: 'run', type: 'end', detail: { outcome: hung ? 'hung' : 'completed' } });
+	if (stopped) {
+		const detail = { why: stopped.why, reason: stopped.reason };
+		body.push({ t, actor: 'run', type: 'stopped', detail });
+	}
+	body.push({ t, actor: 'run', type: 'end', detail: { outcome } });
 	return body.map((e, seq) => ({ ...e, seq }) as TraceEvent);
 }

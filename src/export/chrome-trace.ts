@@ -94,6 +94,8 @@ export function runTrace(result: SimResult, about: Record<string, unknown> = {})
 				args: { waiters: gilWaiters }
 			});
 		} else if (e.type === 'hung') instant('hung', `hung: ${e.detail.reason}`, e.t, {}, 'g');
+		else if (e.type === 'stopped')
+			instant('stopped', `stopped (${e.detail.why}): ${e.detail.reason}`, e.t, {}, 'g');
 	}
 	// What is still open when the run ends ends with it, so every slice has its length.
 	if (running) slice(LOOP_TID, catOf(running.name), running.name, running.t, endMs);

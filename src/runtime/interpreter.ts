@@ -6,10 +6,11 @@ import {
 	endRequest,
 	firstWake,
 	lagSample,
-	limitReason,
 	roundMs,
 	slowCallbackWarning,
 	stepRepr,
+	stopReason,
+	summariseWaits,
 	threadLockDeadlock,
 	threadsMayStart,
 	unfinishedRequests
@@ -212,13 +213,21 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 		env.after(dueMs, tick);
 	}
 
-	let finish: (hung: SimResult['hung']) => void = () => {};
+	let finish: (cut: SimResult['stopped'] | null) => void = () => {};
 	const done = new Promise<SimResult>((resolve) => {
-		finish = (hung) => {
+		finish = (cut) => {
 			if (stopped) return;
 			stopped = true;
 			resolve(
-				assembleResult(scenario, { endMs: env.now(), hung, requests, heartbeats, lag, warnings })
+				assembleResult(scenario, {
+					endMs: env.now(),
+					hung: null,
+					stopped: cut,
+					requests,
+					heartbeats,
+					lag,
+					warnings
+				})
 			);
 		};
 	});
@@ -228,12 +237,14 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	const serve = (i: number) =>
 		rt.host === 'runUntilComplete' ? (hostCall = hostCall.then(() => handle(i))) : handle(i);
 	scenario.requests.forEach((spec, i) => env.after(spec.at, () => serve(i).then(maybeFinish)));
+	// A real loop cannot tell slow from stuck: at its limit the run is cut short, `stopped`.
 	env.after(scenario.limitMs, () => {
-		const waiting = requests.filter((r) => r.status === 'unfinished').map((r) => r.id);
-		finish({
-			atMs: roundMs(env.now()),
-			reason: `${limitReason(scenario.limitMs)}; unfinished: ${waiting.join(', ')}`
-		});
+		const atMs = roundMs(env.now());
+		const head = stopReason('limit', { atMs, limitMs: scenario.limitMs, requests });
+		const waiting = requests
+			.filter((r) => r.status === 'unfinished')
+			.map((r) => [r.id, 'is unfinished'] as const);
+		finish({ atMs, why: 'limit', reason: `${head}; ${summariseWaits(waiting)}` });
 	});
 	return done;
 }

@@ -112,7 +112,6 @@ export class BackgroundRuns {
 		}
 		this.stopCurrent = null;
 		return variantRunOf(name, label, scenario, result, {
-			live,
 			built: { framer: builder.framer(), timeline }
 		});
 	}

@@ -34,7 +34,7 @@ export function createSimulationApi(pieceTokens = PIECE_TOKENS): SimulationApi {
 			const result = simulate(scenario, { trace: true, toLimit: live });
 			const run: SimulatedRun = {
 				result,
-				timeline: timelineOf(scenario, result, live),
+				timeline: timelineOf(result),
 				// The tools panel's debug-on run: a second simulation, also kept off the page's thread.
 				debugOnLog: scenario.runtime.debug ? [] : debugOnLog(scenario)
 			};

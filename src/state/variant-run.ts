@@ -28,7 +28,7 @@ export interface VariantRun {
 /**
  * Simulates a scenario once (deterministic), ready for every view and every step. `live`: the
  * server waits for more requests until `limitMs` (a live session's run up to its horizon), where
- * a request still running is not a hang: its lane goes on.
+ * a request still running is stopped, not hung: its lane goes on.
  */
 export function runVariant(
 	name: string,
@@ -36,19 +36,12 @@ export function runVariant(
 	scenario: Scenario,
 	{ live = false }: { live?: boolean } = {}
 ): VariantRun {
-	return variantRunOf(name, label, scenario, simulate(scenario, { trace: true, toLimit: live }), {
-		live
-	});
+	return variantRunOf(name, label, scenario, simulate(scenario, { trace: true, toLimit: live }));
 }
 
-/** The timeline's lanes of a traced run (`live`: a live session's run, see `runVariant`). */
-export function timelineOf(scenario: Scenario, result: SimResult, live = false): TimelineModel {
-	const hungAt = result.hung?.atMs ?? null;
-	return buildTimeline(
-		result.trace ?? [],
-		result.endMs,
-		live && hungAt === scenario.limitMs ? null : hungAt
-	);
+/** The timeline's lanes of a traced run (a run stopped at its limit is not hung: its lanes go on). */
+export function timelineOf(result: SimResult): TimelineModel {
+	return buildTimeline(result.trace ?? [], result.endMs, result.hung?.atMs ?? null);
 }
 
 /**
@@ -61,10 +54,7 @@ export function variantRunOf(
 	label: string,
 	scenario: Scenario,
 	result: SimResult,
-	{
-		live = false,
-		built
-	}: { live?: boolean; built?: { framer: Framer; timeline: TimelineModel } } = {}
+	{ built }: { built?: { framer: Framer; timeline: TimelineModel } } = {}
 ): VariantRun {
 	const trace = result.trace ?? [];
 	const framer = built?.framer ?? createFramer(trace);
@@ -76,7 +66,7 @@ export function variantRunOf(
 		framer,
 		frameAt: framer.at,
 		eventTimes: trace.map((e) => e.t),
-		timeline: built?.timeline ?? timelineOf(scenario, result, live),
+		timeline: built?.timeline ?? timelineOf(result),
 		code: shownCode(scenario)
 	};
 }

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, buildBin } from '../../cli/build-bin';
-import type { SimResult } from '../../simulations/index';
+import { formatTimeline, simulate, type SimResult } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 
 // The tests run the compiled bin, as `npx event-loop-lab` does, built afresh so it is never stale
 // and so its mode is the one a fresh clone gets.
@@ -23,6 +24,23 @@ const file = (name: string, text: string) => {
 	writeFileSync(path, text);
 	return path;
 };
+
+/** A scenario file of `count` requests to a handler that blocks for `ms`, one every `everyMs`. */
+const blocking = (
+	id: string,
+	o: { ms: number; count: number; everyMs: number; limitMs: number }
+): string =>
+	file(
+		`${id}.json`,
+		JSON.stringify({
+			format: 'event-loop-lab/scenario@1',
+			id,
+			title: id,
+			limitMs: o.limitMs,
+			handlers: { h: { steps: [{ op: 'block', ms: o.ms }] } },
+			arrivals: [{ handler: 'h', count: o.count, everyMs: o.everyMs }]
+		})
+	);
 
 describe('event-loop-lab simulate <file>', () => {
 	it('prints the result@1 JSON and exits 0', () => {
@@ -64,6 +82,47 @@ describe('event-loop-lab simulate <file>', () => {
 		});
 		const steps = file.traceEvents.filter((e: { cat?: string }) => e.cat === 'task-step');
 		expect(steps.length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('writes the result as a stream, byte for byte what JSON.stringify(result, null, 2) gives', () => {
+		for (const path of [
+			'lessons/02-blocking-vs-offloaded/time-sleep.json',
+			'lessons/06-gather-deadlock/thread-lock-gather.json'
+		]) {
+			const parsed = parseScenario(readFileSync(path, 'utf8'));
+			if (!parsed.ok) throw new Error(`${path} parses`);
+			const traced = simulate(parsed.scenario, { trace: true });
+			expect(cli('simulate', path, '--trace').stdout).toBe(`${JSON.stringify(traced, null, 2)}\n`);
+			expect(cli('simulate', path, '--timeline').stdout).toBe(formatTimeline(traced));
+		}
+	});
+
+	it('writes a 20,000-request traced run without building it as one string, and exits 0', () => {
+		// A blocking handler under a steady stream of requests, as lesson 2's at scale.
+		const big = blocking('big', { ms: 2, count: 20_000, everyMs: 2.5, limitMs: 3_600_000 });
+		const out = join(tmp, 'big.out');
+		const fd = openSync(out, 'w');
+		const r = spawnSync(process.execPath, [BIN, 'simulate', '--trace', big], {
+			stdio: ['ignore', fd, 'pipe'],
+			encoding: 'utf8'
+		});
+		closeSync(fd);
+		expect([r.status, r.stderr]).toEqual([0, '']);
+		const result = JSON.parse(readFileSync(out, 'utf8'));
+		expect(result.outcome).toBe('completed');
+		expect(result.requests).toHaveLength(20_000);
+		expect(result.trace.at(-1)).toMatchObject({ type: 'end', detail: { outcome: 'completed' } });
+	});
+
+	it('exits 0 for a run stopped at its limit, with the reason in the result', () => {
+		const slow = blocking('slow', { ms: 20, count: 100, everyMs: 10, limitMs: 1000 });
+		const r = cli('simulate', slow);
+		expect(r.status).toBe(0);
+		const result = JSON.parse(r.stdout);
+		expect([result.outcome, result.hung, result.stopped.why]).toEqual(['stopped', null, 'limit']);
+		expect(result.stopped.reason).toMatch(
+			/^Stopped at the 1 s limit: 50 requests unfinished, the queue was still growing/
+		);
 	});
 
 	it('stops quietly when its reader stops early (`| head`): no EPIPE stack trace', () => {

@@ -5,7 +5,12 @@ import { sweepCommand } from '../../cli/sweep';
 function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
 	let stdout = '';
 	let stderr = '';
-	const status = sweepCommand(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+	const status = sweepCommand(args, {
+		out: (t) => {
+			stdout += t;
+		},
+		err: (t) => (stderr += t)
+	});
 	return { status, stdout, stderr };
 }
 const BLOCKING = 'lessons/02-blocking-vs-offloaded/time-sleep.json';

@@ -132,6 +132,18 @@ describe('checkExpectations(frame, expect)', () => {
 		]);
 	});
 
+	it('counts a run cut short at its limit as stopped, not hung, and checks its reason', () => {
+		const f = frame();
+		f.stoppedReason = 'Stopped at the 1 s limit: 50 requests unfinished';
+		const claims = (text: string) => parseExpectations(text, 1).expect;
+		expect(checkExpectations(f, claims('outcome stopped; outcome stopped "50 requests"'))).toEqual(
+			[]
+		);
+		expect(checkExpectations(f, claims('outcome hung'))).toEqual([
+			'expected outcome hung, frame has outcome stopped "Stopped at the 1 s limit: 50 requests unfinished"'
+		]);
+	});
+
 	it('reports each broken claim of a step, in order', () => {
 		expect(check('loop select; gil free; outcome hung')).toEqual([
 			'expected loop select, frame has loop blocked on "threading.Lock \'client_lock\'.acquire()"',

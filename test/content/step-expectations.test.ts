@@ -61,6 +61,8 @@ describe('parseExpectations(text, line)', () => {
 		['outcome hung', { kind: 'outcome', outcome: 'hung' }],
 		['outcome running', { kind: 'outcome', outcome: 'running' }],
 		['outcome hung "deadlock"', { kind: 'outcome', outcome: 'hung', reason: 'deadlock' }],
+		['outcome stopped', { kind: 'outcome', outcome: 'stopped' }],
+		['outcome stopped "limit"', { kind: 'outcome', outcome: 'stopped', reason: 'limit' }],
 		['heartbeats 73', { kind: 'heartbeats', count: 73 }],
 		['lag none', { kind: 'lag', ms: null }],
 		['lag 950', { kind: 'lag', ms: 950 }],
@@ -97,7 +99,7 @@ describe('parseExpectations(text, line)', () => {
 		['task main/1 hanging', 'expected task <name>'],
 		['timers 2 3', 'expected timers none'],
 		['"loop" select', 'unknown word "loop"'],
-		['outcome done', 'expected outcome completed|running | outcome hung ["reason"]'],
+		['outcome done', 'expected outcome completed|running | outcome hung|stopped ["reason"]'],
 		['outcome completed "fine"', 'expected outcome completed|running'],
 		['handoff unsafe loud', 'expected handoff threadsafe|unsafe|runCoroutineThreadsafe|resultWait']
 	])('reports %s', (text, message) => {

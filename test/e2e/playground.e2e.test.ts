@@ -200,6 +200,33 @@ describe('the playground', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('shows a run cut short at its limit as stopped, in the warning style, not as hung', async () => {
+		const slow = JSON.stringify({
+			format: 'event-loop-lab/scenario@1',
+			id: 'slow-uploads',
+			title: 'Uploads faster than the server',
+			limitMs: 1000,
+			handlers: { upload: { steps: [{ op: 'block', ms: 20 }] } },
+			arrivals: [{ handler: 'upload', count: 100, everyMs: 10 }]
+		});
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await open(page, param('s', slow));
+		await expect
+			.poll(() => outcome(page))
+			.toContain(
+				'stopped at 1000 ms (Stopped at the 1 s limit: 50 requests unfinished, the queue was still growing'
+			);
+		expect(await page.getByTestId('outcome').getAttribute('class')).toContain('warn');
+		await page.locator('h1').click();
+		await page.keyboard.press('End');
+		await expect
+			.poll(() => page.getByTestId('stopped-reason').textContent())
+			.toMatch(/^\s*Outcome: stopped\. Stopped at the 1 s limit/);
+		expect(await page.getByTestId('hung-reason').count()).toBe(0);
+		expect(errors).toEqual([]);
+	});
+
 	it('exports the scenario as a .json file and imports one', async () => {
 		const page = await lab.context.newPage();
 		await open(page);

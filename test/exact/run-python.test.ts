@@ -140,12 +140,13 @@ describe('asyncio.run(main()) as written', () => {
 		expect(errors[0].text).toMatch(/line 4, in main\n[\s\S]*KeyError: 'missing'$/);
 	});
 
-	it('a loop that can never go on ends hung at the limit, and the module stops there', async () => {
+	it('a loop that never ends is stopped at the limit (not hung), and the module stops there', async () => {
 		const { run, output } = await runExactPython(
 			py,
 			`import asyncio, lab\nlab.limit(1000)\nasync def main():\n    while True:\n        await asyncio.sleep(0.3)\nasyncio.run(main())\nprint('never')\n`
 		);
-		expect(run?.result.outcome).toBe('hung');
+		expect(run?.result.outcome).toBe('stopped');
+		expect(run?.result.stopped?.reason).toMatch(/^Stopped at the 1 s limit: 1 request unfinished/);
 		expect(printed(output)).toBe('');
 	});
 

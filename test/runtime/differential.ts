@@ -1,5 +1,4 @@
 import type { Scenario, SimResult, Step } from '../../simulations/index';
-import { limitReason } from '../../simulations/index';
 import { whyNotReal } from '../../src/runtime/interpreter';
 
 const FIELDS = [
@@ -10,6 +9,7 @@ const FIELDS = [
 	'requestTimes',
 	'runEnd',
 	'hung',
+	'stopped',
 	'heartbeats',
 	'lag',
 	'warnings'
@@ -91,13 +91,15 @@ export const ALLOWANCES: Allowance[] = [
 	{
 		name: 'hang seen at the limit',
 		reason:
-			'the engine knows when nothing can ever happen again and ends at once; a real loop cannot know, so it runs on to limitMs and names the unfinished requests',
+			'the engine knows when nothing can ever happen again and ends at once, hung; a real loop cannot know, so it runs on to limitMs and is stopped there, naming the unfinished requests',
 		applies: (s, engine) => runsForReal(s) && engine.outcome === 'hung' && !isDeadlock(engine),
-		fields: ['runEnd', 'hung'],
+		fields: ['outcome', 'runEnd', 'hung', 'stopped'],
 		check: (_engine, real) =>
-			real.hung?.reason.startsWith(`${limitReason(real.endMs)}; unfinished: `)
+			real.outcome === 'stopped' &&
+			real.stopped?.why === 'limit' &&
+			real.stopped.reason.startsWith('Stopped at the ')
 				? null
-				: `real hung reason ${JSON.stringify(real.hung?.reason)} is not the limit's`
+				: `real run ${real.outcome} (${JSON.stringify(real.stopped)}) is not stopped at the limit`
 	}
 ];
 
@@ -109,6 +111,9 @@ export function endOrder(r: SimResult): string[] {
 		.sort((a, b) => (a.q.endMs as number) - (b.q.endMs as number) || a.i - b.i)
 		.map(({ q }) => q.id);
 }
+
+const stopHead = (r: SimResult) =>
+	r.stopped && { atMs: r.stopped.atMs, why: r.stopped.why, head: r.stopped.reason.split('; ')[0] };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -128,6 +133,8 @@ export function differences(engine: SimResult, real: SimResult): Field[] {
 		],
 		['runEnd', engine.endMs, real.endMs],
 		['hung', engine.hung, real.hung],
+		// What each was left waiting for is said in each engine's words; the rulebook's head is shared.
+		['stopped', stopHead(engine), stopHead(real)],
 		['heartbeats', upTo(engine.heartbeats, (t) => t), upTo(real.heartbeats, (t) => t)],
 		['lag', upTo(engine.lag, (l) => l.atMs), upTo(real.lag, (l) => l.atMs)],
 		['warnings', upTo(engine.warnings, (w) => w.atMs), upTo(real.warnings, (w) => w.atMs)]

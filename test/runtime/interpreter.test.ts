@@ -126,10 +126,12 @@ describe('runForReal(scenario, env)', () => {
 		expect(r.lag.filter((l) => l.lagMs > 100).map((l) => l.lagMs)).toEqual([950]);
 	});
 
-	it('ends at the limit with the unfinished requests named', async () => {
+	it('is stopped at the limit, not hung, with the unfinished requests named', async () => {
 		const r = await run({ ...scenario({ h: [{ op: 'sleep', ms: 500 }] }, burst(1)), limitMs: 100 });
-		expect(r.outcome).toBe('hung');
-		expect(r.hung?.reason).toContain('unfinished: r1');
+		expect([r.outcome, r.hung, r.stopped?.why]).toEqual(['stopped', null, 'limit']);
+		expect(r.stopped?.reason).toBe(
+			'Stopped at the 100 ms limit: 1 request unfinished, the queue held at 1 over the last 10 ms; r1 is unfinished'
+		);
 	});
 });
 
@@ -189,7 +191,7 @@ describe('runForReal(scenario, env): rpc and thread locks', () => {
 			),
 			limitMs: 500
 		};
-		expect((await run(s)).outcome).toBe('hung');
+		expect((await run(s)).outcome).toBe('stopped');
 	});
 
 	it('a threading.Lock held across an await blocks the loop thread for good when contended', async () => {

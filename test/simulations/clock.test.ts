@@ -20,4 +20,22 @@ describe('VirtualClock', () => {
 		clock.at(10, () => {});
 		expect(clock.next()).toBe(50);
 	});
+
+	it('drops cancelled timeouts, so rescheduling never lets the heap grow past twice the live ones', () => {
+		const clock = new VirtualClock();
+		// 1,024 threads sharing cores reschedule their end at every change (F18, free-threaded).
+		const ids = Array.from({ length: 1024 }, (_, i) => clock.at(1000 + i, () => {}));
+		let sizes = 0;
+		for (let round = 0; round < 100; round++) {
+			for (let i = 0; i < ids.length; i++) {
+				clock.clearTimeout(ids[i]);
+				ids[i] = clock.at(1000 + round + i, () => {});
+			}
+			sizes = Math.max(sizes, clock.size);
+		}
+		expect(sizes).toBeLessThanOrEqual(2 * 1024 + 1);
+		let ran = 0;
+		while (clock.step()) ran++;
+		expect(ran).toBe(1024);
+	});
 });

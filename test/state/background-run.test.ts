@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../simulations/index';
+import { type Scenario } from '../../simulations/index';
+import { parseScenario } from '../../simulations/text';
 import { BackgroundRuns, type SimulationWorker } from '../../src/state/background-run';
 import { runsInline } from '../../src/state/inline-run';
 import { progressText, type RunProgress } from '../../src/state/run-progress';

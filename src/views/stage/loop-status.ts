@@ -8,6 +8,7 @@ export function loopSituation(frame: Frame): string {
 	const { loop, loopThread } = frame;
 	if (frame.outcome === 'completed') return 'the run has finished';
 	if (frame.outcome === 'hung') return 'the run is hung';
+	if (frame.outcome === 'stopped') return 'the run was stopped before every request ended';
 	if (loop.phase === 'stopped') return 'the loop has stopped';
 	if (loopThread.state === 'blocked') {
 		if (frame.threads.loop?.state === 'wantsGil')

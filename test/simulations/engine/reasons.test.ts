@@ -50,4 +50,15 @@ describe('describeWaits(view)', () => {
 		};
 		expect(describeWaits(view)).toBe('no request is waiting');
 	});
+
+	it('summarises a big hang in one pass: bounded, whatever the number of requests', () => {
+		const requests = Array.from({ length: 20_000 }, (_, i) => request(`r${i + 1}`, 0));
+		const tasks = requests.map((r) => ({ ...fakeTask(r.id), state: 'ready' as const }));
+		const view: WaitView = { now: 10, requests, tasks, inHost: () => false, rpcWait: () => null };
+		const text = describeWaits(view);
+		expect(text).toMatch(
+			/^r1 is in the ready queue .*; r4 is in the ready queue but its step never ran; r5 … r20000: 19,996 more, each is in the ready queue but its step never ran$/
+		);
+		expect(text.length).toBeLessThan(400);
+	});
 });

@@ -171,14 +171,45 @@ describe('simulate(scenario): the pool', () => {
 		expect(r.endMs).toBe(200);
 	});
 
-	it('the limit stops a run with unfinished work as hung', () => {
+	it('the limit stops a run with unfinished work as stopped, not hung', () => {
 		const r = simulate({
 			...scenario({ h: [{ op: 'sleep', ms: 500 }] }, [['r1', 0, 'h']]),
 			limitMs: 100
 		});
-		expect(r).toMatchObject({ outcome: 'hung', endMs: 100 });
-		expect(r.hung?.reason).toMatch(/limit of 100 ms reached; r1 waits for asyncio.sleep\(500 ms\)/);
+		expect(r).toMatchObject({ outcome: 'stopped', endMs: 100, hung: null });
+		expect(r.stopped).toEqual({
+			atMs: 100,
+			why: 'limit',
+			reason:
+				'Stopped at the 100 ms limit: 1 request unfinished, the queue held at 1 over the last 10 ms; r1 waits for asyncio.sleep(500 ms)'
+		});
 		expect(r.requests[0].status).toBe('unfinished');
+	});
+
+	it('a slow server at its limit is stopped with the queue still growing, and traced so', () => {
+		const r = simulate(
+			{
+				...scenario(
+					{ h: [{ op: 'block', ms: 20 }] },
+					Array.from({ length: 100 }, (_, i): [string, number, string] => [
+						`r${i + 1}`,
+						i * 10,
+						'h'
+					])
+				),
+				limitMs: 1000
+			},
+			{ trace: true }
+		);
+		expect(r.outcome).toBe('stopped');
+		expect(r.stopped?.reason).toMatch(
+			/^Stopped at the 1 s limit: 50 requests unfinished, the queue was still growing \(46 → 50 over the last 100 ms\); r51 is running/
+		);
+		const end = r.trace?.slice(-2).map((e) => [e.type, e.detail]);
+		expect(end).toEqual([
+			['stopped', { why: 'limit', reason: r.stopped?.reason }],
+			['end', { outcome: 'stopped' }]
+		]);
 	});
 });
 
@@ -216,14 +247,32 @@ describe('simulate(scenario): the host', () => {
 });
 
 describe('simulate(scenario): limits', () => {
-	it('a valid but enormous run stops at the step budget with a reason instead of freezing', () => {
+	// The README's example: a 0.01 ms heartbeat over an hour.
+	const enormous = () => {
 		const s = scenario({ h: [{ op: 'sleep', ms: 3_000_000 }] }, [['r1', 0, 'h']], {}, [
 			{ kind: 'heartbeat', everyMs: 0.01, startMs: 0 }
 		]);
-		const r = simulate({ ...s, limitMs: 3_600_000 });
-		expect(r.outcome).toBe('hung');
-		expect(r.hung?.reason).toMatch(/stopped after 2000000 scheduling steps/);
+		return { ...s, limitMs: 3_600_000 };
+	};
+
+	it('a valid but enormous run stops at the event budget, stopped and not hung', () => {
+		const r = simulate(enormous(), { budget: 20_000 });
+		expect(r.outcome).toBe('stopped');
+		expect(r.hung).toBeNull();
+		expect(r.stopped?.why).toBe('budget');
+		expect(r.stopped?.reason).toMatch(
+			/^stopped: this scenario needs more than 20,000 events, the engine's budget \(stopped at .* ms; shorten limitMs or slow down the background tasks\): 1 request unfinished, .*; r1 waits for asyncio\.sleep\(3000000 ms\)$/
+		);
 		expect(r.endMs).toBeLessThan(3_000_000);
+	});
+
+	it('the budget bounds the trace, and a traced run stops where an untraced one does', () => {
+		const traced = simulate(enormous(), { budget: 20_000, trace: true });
+		const plain = simulate(enormous(), { budget: 20_000 });
+		expect(traced.endMs).toBe(plain.endMs);
+		expect(traced.heartbeats).toEqual(plain.heartbeats);
+		// Thread and GIL changes are traced beside the counted events: a few per step at most.
+		expect(traced.trace?.length).toBeLessThan(3 * 20_000);
 	});
 });
 
@@ -330,9 +379,13 @@ describe('simulate(scenario, { toLimit: true }): a server that waits for more', 
 		expect([r.outcome, r.endMs, r.heartbeats.length]).toEqual(['completed', 500, 5]);
 	});
 
-	it('a request still running at the limit leaves the run hung at the limit, as without it', () => {
+	it('a request still running at the limit leaves the run stopped at the limit, as without it', () => {
 		const r = simulate(waiting([['r1', 900, 'h']], 1000), { toLimit: true });
-		expect([r.outcome, r.hung?.atMs, r.requests[0].status]).toEqual(['hung', 1000, 'unfinished']);
+		expect([r.outcome, r.stopped?.atMs, r.requests[0].status]).toEqual([
+			'stopped',
+			1000,
+			'unfinished'
+		]);
 	});
 
 	it('without it the same run ends with its last response', () => {

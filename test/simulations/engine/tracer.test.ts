@@ -19,4 +19,13 @@ describe('Tracer', () => {
 		tracer.emit('r1', { type: 'arrive', detail: { waitsAt: 'selector' } });
 		expect(tracer.events).toBeNull();
 	});
+
+	it('counts what it is given, traced or not, but not the uncounted thread and GIL changes', () => {
+		for (const traced of [true, false]) {
+			const tracer = new Tracer({ now: () => 0 }, traced);
+			tracer.emit('r1', { type: 'arrive', detail: { waitsAt: 'selector' } });
+			tracer.emitUncounted('gil', { type: 'gil', detail: { holder: null, joined: [], left: [] } });
+			expect([tracer.count, tracer.events?.length ?? null]).toEqual([1, traced ? 2 : null]);
+		}
+	});
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CANT_START,
-	limitReason,
 	slowCallbackWarning,
 	threadLockDeadlock
 } from '../../../simulations/rules/messages';
@@ -24,9 +23,8 @@ describe('slowCallbackWarning(runtime, label, owner, ms)', () => {
 });
 
 describe('messages', () => {
-	it('CANT_START, limitReason and threadLockDeadlock read as both engines write them', () => {
+	it('CANT_START and threadLockDeadlock read as both engines write them', () => {
 		expect(CANT_START).toBe("RuntimeError: can't start new thread");
-		expect(limitReason(500)).toBe('limit of 500 ms reached');
 		expect(threadLockDeadlock('L', 'a/2', 'a/1')).toMatch(
 			/^deadlock: the loop thread is blocked in threading.Lock 'L'.acquire\(\) for a\/2 while a\/1 holds it/
 		);

@@ -4,6 +4,7 @@ import type * as Background from '../../../simulations/rules/background';
 import type * as Messages from '../../../simulations/rules/messages';
 import type * as Pool from '../../../simulations/rules/pool';
 import type * as Result from '../../../simulations/rules/result';
+import type * as Stop from '../../../simulations/rules/stop';
 import { firstDisagreement, firstGoldenMismatch } from './checks';
 
 // The mutation check: each rule of the rulebook is broken once by replacing its module with
@@ -17,6 +18,7 @@ type Modules = {
 	background: typeof Background;
 	messages: typeof Messages;
 	result: typeof Result;
+	stop: typeof Stop;
 };
 interface Mutant<K extends keyof Modules> {
 	rule: string;
@@ -183,10 +185,10 @@ const MUTANTS = [
 		caughtBy: ['golden', 'differential']
 	}),
 	mutant({
-		rule: 'message: limit reason',
-		module: 'messages',
+		rule: 'message: the stop reason at the limit',
+		module: 'stop',
 		mutation: 'another text',
-		mutate: () => ({ limitReason: (ms: number) => `stopped at ${ms} ms` }),
+		mutate: () => ({ stopReason: () => 'limit reached' }),
 		caughtBy: ['differential']
 	}),
 	mutant({
@@ -245,6 +247,7 @@ afterEach(() => {
 	vi.doUnmock('../../../simulations/rules/background');
 	vi.doUnmock('../../../simulations/rules/messages');
 	vi.doUnmock('../../../simulations/rules/result');
+	vi.doUnmock('../../../simulations/rules/stop');
 });
 
 describe('every rule of the rulebook, broken once, fails a check', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-	parseScenario,
 	planSweep,
 	sweep,
 	sweepOptions,
 	sweepValues,
 	type SweepParam
 } from '../../../simulations/index';
+import { parseScenario } from '../../../simulations/text';
 
 const DOC = {
 	format: 'event-loop-lab/scenario@1',

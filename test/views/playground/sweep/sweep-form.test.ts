@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, sweepOptions, type SweepOption } from '../../../../simulations/index';
+import { sweepOptions, type SweepOption } from '../../../../simulations/index';
+import { parseScenario } from '../../../../simulations/text';
 import sample from '../../../../src/sample-scenario.json';
 import {
 	chooseOption,
