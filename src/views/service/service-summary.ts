@@ -17,8 +17,7 @@ export function peakBy(s: StepSeries, t: number): { value: number; atMs: number 
 }
 
 const ms = (n: number) => formatMs(n, 0);
-const pct = (part: number, whole: number) =>
-	`${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
+const pct = (part: number, whole: number) => `${whole > 0 ? Math.round((part / whole) * 100) : 0}%`;
 const plural = (n: number, one: string, many = `${one}s`) =>
 	`${grouped(n)} ${n === 1 ? one : many}`;
 const peakWords = (p: { value: number; atMs: number } | null) =>
