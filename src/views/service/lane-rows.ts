@@ -52,18 +52,6 @@ export function firstEndingAfter(segments: readonly Segment[], t: number): numbe
 	return lo;
 }
 
-/** The rows a scroll box `viewH` px high shows at `scrollTop`, a row to spare each side. */
-export function visibleRows(
-	scrollTop: number,
-	viewH: number,
-	rowH: number,
-	count: number
-): { first: number; last: number } {
-	const first = Math.max(0, Math.floor(scrollTop / rowH) - 1);
-	const last = Math.min(count, Math.ceil((scrollTop + viewH) / rowH) + 1);
-	return { first, last };
-}
-
 /** A lane in words, up to `t`: when its request arrived and was answered, or how long it waits. */
 export function laneWords(lane: Lane, q: RequestResult | undefined, t: number): string {
 	if (lane.kind !== 'request' || !q) return lane.label;

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestResult } from '../../../simulations/index';
-import {
-	firstEndingAfter,
-	laneRows,
-	laneWords,
-	visibleRows
-} from '../../../src/views/service/lane-rows';
+import { firstEndingAfter, laneRows, laneWords } from '../../../src/views/service/lane-rows';
+import { visibleRows } from '../../../src/views/ui/visible-rows';
 import type { Lane } from '../../../src/views/stage/timeline-model';
 
 const lane = (id: string, kind: Lane['kind'], spans: [number, number][]): Lane => ({
