@@ -1,3 +1,4 @@
+import { countUpTo } from '../sorted-count';
 import type { SimResult, TraceEvent } from '../../../simulations/index';
 import { formatMs } from '../../format/numbers';
 import type { Moment, MomentGroup } from './jumps';
@@ -103,12 +104,6 @@ export function loopAround(
 	loop: readonly LoopChange[],
 	step: number
 ): { now: LoopChange | null; next: LoopChange | null } {
-	let lo = 0;
-	let hi = loop.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (loop[mid].step <= step) lo = mid + 1;
-		else hi = mid;
-	}
-	return { now: loop[lo - 1] ?? null, next: loop[lo] ?? null };
+	const n = countUpTo(loop.length, (i) => loop[i].step, step);
+	return { now: loop[n - 1] ?? null, next: loop[n] ?? null };
 }

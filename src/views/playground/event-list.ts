@@ -1,3 +1,4 @@
+import { countUpTo } from '../../state/sorted-count';
 import type { TraceEvent } from '../../../simulations/index';
 import type { MomentGroup } from '../../state/trace/jumps';
 
@@ -58,15 +59,6 @@ export function eventRows(
 			t: trace[steps[i] - 1]?.t ?? 0,
 			words: shown ? shown[i] : wordsOf(steps[i], i)
 		}),
-		placeOf(step) {
-			let lo = 0;
-			let hi = steps.length;
-			while (lo < hi) {
-				const mid = (lo + hi) >>> 1;
-				if (steps[mid] <= step) lo = mid + 1;
-				else hi = mid;
-			}
-			return lo - 1;
-		}
+		placeOf: (step) => countUpTo(steps.length, (i) => steps[i], step) - 1
 	};
 }

@@ -109,7 +109,7 @@ export function narrate(
 	const own = e.type === 'select' || (e.type === 'thread' && e.detail.kind === 'loop');
 	const { now, next } = loopAround(loop, step);
 	if (own && now?.step === step && now.state === 'blocked') {
-		const until = next ? ` until ${ms(next.t)}` : ' from here on';
+		const until = next ? ` until ${formatMs(next.t, 1)}` : ' from here on';
 		return `the loop thread is blocked${blockedBy(now.doing)}${until}: nothing else runs on the loop.`;
 	}
 	if (own || now?.state !== 'blocked') return `${words}.`;

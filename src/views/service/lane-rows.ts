@@ -1,3 +1,4 @@
+import { countUpTo } from '../../state/sorted-count';
 import type { RequestResult } from '../../../simulations/index';
 import { formatMs } from '../../format/numbers';
 import type { Lane, Segment } from '../stage/timeline-model';
@@ -42,14 +43,7 @@ function activeBetween(segments: readonly Segment[], w: TimeWindow): boolean {
 
 /** The first segment that ends after `t` (segments are in time order): a binary search. */
 export function firstEndingAfter(segments: readonly Segment[], t: number): number {
-	let lo = 0;
-	let hi = segments.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (segments[mid].to <= t) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return countUpTo(segments.length, (i) => segments[i].to, t);
 }
 
 /** A lane in words, up to `t`: when its request arrived and was answered, or how long it waits. */

@@ -1,3 +1,4 @@
+import { changeAt } from './step-series';
 import type { LoopShare, LoopStretches } from './service-series';
 
 /** Milliseconds the loop spent in each share. */
@@ -42,14 +43,7 @@ export function sharesOver(loop: LoopStretches, end: number, from: number, to: n
 
 // The stretch that holds `from`: the last one starting at or before it.
 function firstOverlap(times: readonly number[], from: number): number {
-	let lo = 0;
-	let hi = times.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (times[mid] <= from) lo = mid + 1;
-		else hi = mid;
-	}
-	return Math.max(0, lo - 1);
+	return Math.max(0, changeAt(times, from));
 }
 
 /** The loop's state at `t`. */

@@ -12,10 +12,14 @@ import {
 	queuesWords
 } from './service-summary';
 
-/** One legend entry: a state's fill as a box, or a line in a state's colour (dashed or not). */
+/**
+ * One legend entry: a state's fill as a box, a line in a state's colour (dashed or not), an
+ * outlined box (the whole run's), or the cursor and veil (what is still to come).
+ */
 export type LegendEntry =
 	| { look: 'fill'; state: LaneState; words: string }
-	| { look: 'line'; state: LaneState; width: number; dash: readonly number[]; words: string };
+	| { look: 'line'; state: LaneState; width: number; dash: readonly number[]; words: string }
+	| { look: 'outline' | 'future' | 'none'; words: string };
 
 /** A panel on the time axis: its title, what its y axis tops at, its legend and its words. */
 export interface PanelInfo {

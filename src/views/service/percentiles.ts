@@ -1,5 +1,6 @@
 // Latency percentiles by the nearest-rank rule: the p-th percentile of n values is the
 // ceil(p/100 · n)-th smallest, always one of the values measured (p99 of 10 is the slowest).
+import { countUpTo } from '../../state/sorted-count';
 
 /** The percentiles the service views draw. */
 export const PERCENTILES = [50, 95, 99] as const;
@@ -50,14 +51,7 @@ export function binPercentiles(
 
 /** The first index whose value is at least `t` in an ascending array. */
 export function lowerBound(sorted: readonly number[], t: number): number {
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (sorted[mid] < t) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	return countUpTo(sorted.length, (i) => sorted[i], t, true);
 }
 
 /** A latency histogram: `counts[k]` values in [k·width, (k+1)·width), the slowest in the last. */

@@ -1,5 +1,6 @@
 // A quantity that changes at events and holds between them (a queue's depth, the busy threads):
 // its change points once, then any window read from them in one pass.
+import { countUpTo } from '../../state/sorted-count';
 
 /** A step function: `values[i]` holds from `times[i]` until `times[i + 1]` (0 before the first). */
 export interface StepSeries {
@@ -40,14 +41,7 @@ export class StepBuilder {
 
 /** The index of the last change at or before `t`, or -1: a binary search. */
 export function changeAt(times: readonly number[], t: number): number {
-	let lo = 0;
-	let hi = times.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (times[mid] <= t) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo - 1;
+	return countUpTo(times.length, (i) => times[i], t) - 1;
 }
 
 /** The value at `t` (after every change at `t`). */
