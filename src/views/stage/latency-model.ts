@@ -25,18 +25,33 @@ export interface LatencyAt {
 	lagTopMs: number;
 }
 
+const highest = (values: readonly number[], floor: number) =>
+	values.reduce((a, b) => (b > a ? b : a), floor);
+
 /**
  * Latency and lag of a run as they stand at `cursor` (ms). Scales too come only
  * from what has happened by then, so neither a bar nor the lag chart's top gives the outcome away.
+ * With `slowest`, the rows are only that many of the longest so far (arrived requests, longest
+ * first): a service's table stays a few rows long.
  */
-export function latencyAt(result: SimResult, cursor: number): LatencyAt {
+export function latencyAt(result: SimResult, cursor: number, slowest?: number): LatencyAt {
 	const sofar = result.requests.map((q) => {
 		const done = q.endMs !== null && q.endMs <= cursor;
 		const ms = done ? (q.endMs ?? 0) - q.arriveMs : Math.max(0, cursor - q.arriveMs);
 		return { q, done, arrived: q.arriveMs <= cursor, ms };
 	});
-	const longest = Math.max(1, ...sofar.filter((r) => r.arrived).map((r) => r.ms));
-	const rows = sofar.map(({ q, done, arrived, ms }): LatencyRow => {
+	const longest = highest(
+		sofar.filter((r) => r.arrived).map((r) => r.ms),
+		1
+	);
+	const listed =
+		slowest === undefined
+			? sofar
+			: sofar
+					.filter((r) => r.arrived)
+					.sort((a, b) => b.ms - a.ms)
+					.slice(0, slowest);
+	const rows = listed.map(({ q, done, arrived, ms }): LatencyRow => {
 		const text = done
 			? `${ms} ms${q.status === 'error' ? ' (error)' : ''}`
 			: arrived
@@ -50,7 +65,10 @@ export function latencyAt(result: SimResult, cursor: number): LatencyAt {
 		};
 	});
 	const { width: W, height: H } = LAG_CHART;
-	const lagTopMs = Math.max(10, ...result.lag.filter((l) => l.atMs <= cursor).map((l) => l.lagMs));
+	const lagTopMs = highest(
+		result.lag.filter((l) => l.atMs <= cursor).map((l) => l.lagMs),
+		10
+	);
 	// The bars start right of the axis labels ("200 ms"), so the first never covers them.
 	const x = (t: number) =>
 		LAG_CHART.left + (t / Math.max(1, result.endMs)) * (W - LAG_CHART.left - 10);
@@ -68,7 +86,12 @@ export function latencyAt(result: SimResult, cursor: number): LatencyAt {
 		answered: result.requests.filter((q) => q.endMs !== null && q.endMs <= cursor).length,
 		heartbeats: result.heartbeats.filter((b) => b <= cursor).length,
 		lags,
-		worstLagMs: lags.length ? Math.max(...lags.map((l) => l.lagMs)) : null,
+		worstLagMs: lags.length
+			? highest(
+					lags.map((l) => l.lagMs),
+					0
+				)
+			: null,
 		lagTopMs
 	};
 }

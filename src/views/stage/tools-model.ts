@@ -81,10 +81,11 @@ export function toolsAt(
 	const applied = (result.trace ?? []).slice(0, frame.index);
 	const on = scenario.runtime.debug;
 	const monitor = scenario.background.find((b) => b.kind === 'lagMonitor');
-	const longest = Math.max(
-		0,
-		...applied.flatMap((e) => (e.type === 'return' && e.actor === 'loop' ? [e.detail.ms] : []))
-	);
+	// A loop, not Math.max(...): a long run has more returns than a call takes arguments.
+	let longest = 0;
+	for (const e of applied)
+		if (e.type === 'return' && e.actor === 'loop' && e.detail.ms > longest) longest = e.detail.ms;
+	const handlerOf = new Map(result.requests.map((q) => [q.id, q.handler]));
 	return {
 		debug: {
 			on,
@@ -109,9 +110,19 @@ export function toolsAt(
 			if (task === undefined) return [];
 			// A gather branch (`r1/2`) runs its request's handler.
 			const id = task.split('/')[0];
-			const handler = result.requests.find((q) => q.id === id)?.handler;
+			const handler = handlerOf.get(id);
 			const code = handler ? scenario.handlers[handler]?.code : null;
 			return [{ atMs: e.t, task, text: BLOCKING_ERROR + patchedCallIn(code) }];
 		})
 	};
+}
+
+/** Beyond this many lines a tool's output shows only its newest ones. */
+export const MAX_TOOL_LINES = 8;
+
+/** A tool's newest lines (all of them up to MAX_TOOL_LINES), and how many earlier are left out. */
+export function newestLines<T>(lines: readonly T[]): { shown: T[]; earlier: number } {
+	if (lines.length <= MAX_TOOL_LINES) return { shown: [...lines], earlier: 0 };
+	const keep = MAX_TOOL_LINES - 2;
+	return { shown: lines.slice(-keep), earlier: lines.length - keep };
 }

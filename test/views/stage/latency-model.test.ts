@@ -55,3 +55,23 @@ describe('latencyAt(result, cursor)', () => {
 		]);
 	});
 });
+
+describe('latencyAt(result, cursor, slowest)', () => {
+	it('lists only the longest waits so far, longest first', () => {
+		const result = {
+			requests: [
+				{ id: 'r1', arriveMs: 0, endMs: 10, status: 'ok' },
+				{ id: 'r2', arriveMs: 0, endMs: 50, status: 'ok' },
+				{ id: 'r3', arriveMs: 5, endMs: 20, status: 'ok' },
+				{ id: 'r4', arriveMs: 90, endMs: 95, status: 'ok' }
+			],
+			lag: [],
+			heartbeats: [],
+			endMs: 100
+		} as unknown as SimResult;
+		expect(latencyAt(result, 30, 2).rows.map((r) => [r.id, r.text])).toEqual([
+			['r2', 'waiting, 30 ms so far'],
+			['r3', '15 ms']
+		]);
+	});
+});

@@ -4,7 +4,12 @@ import type { Lesson } from '../../../src/content/types';
 import { debugOnLog } from '../../../src/state/debug-run';
 import { runVariant } from '../../../src/state/variant-run';
 import { latencyAt } from '../../../src/views/stage/latency-model';
-import { patchedCallIn, toolsAt } from '../../../src/views/stage/tools-model';
+import {
+	MAX_TOOL_LINES,
+	newestLines,
+	patchedCallIn,
+	toolsAt
+} from '../../../src/views/stage/tools-model';
 
 const lesson2 = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
 const lesson8 = (await readLessonFiles('lessons', 'catching-a-blocked-loop')) as Lesson;
@@ -119,5 +124,19 @@ describe('patchedCallIn(code)', () => {
 		expect(patchedCallIn('    time.sleep(0.2)')).toBe('time.sleep');
 		expect(patchedCallIn("with open(p, 'w') as f:")).toBe('io.TextIOWrapper.write');
 		expect(patchedCallIn('digest = slow_hash(data)')).toBe('time.sleep');
+	});
+});
+
+describe('newestLines(lines)', () => {
+	it('keeps every line up to MAX_TOOL_LINES, beyond it the newest few and a count of the rest', () => {
+		const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ atMs: i, text: `l${i}` }));
+		expect(newestLines(lines(MAX_TOOL_LINES))).toEqual({
+			shown: lines(MAX_TOOL_LINES),
+			earlier: 0
+		});
+		const many = newestLines(lines(500));
+		expect(many.earlier + many.shown.length).toBe(500);
+		expect(many.shown.at(-1)?.text).toBe('l499');
+		expect(many.shown.length).toBeLessThan(MAX_TOOL_LINES);
 	});
 });

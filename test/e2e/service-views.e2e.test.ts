@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { encodeScenarioLink } from '../../src/url/scenario-link';
+import { serviceScenario } from '../views/service/service-scenario';
+import { collectErrors, useLab } from './harness';
+
+// A service of 2,000 requests in the playground: the stage draws the service (queues, latency,
+// the loop's shares, the pool) instead of a lane and a table row per request, so the page stays
+// as tall as it is for 100 requests and the run fits in three screens.
+const lab = useLab();
+const VIEWPORT = { width: 1366, height: 900 };
+
+async function openService(page: Page, count: number) {
+	await page.setViewportSize(VIEWPORT);
+	const s = encodeURIComponent(encodeScenarioLink(serviceScenario(count)));
+	await page.goto(`${lab.site.url}?page=playground&s=${s}`);
+	await expect.poll(() => page.getByTestId('outcome').textContent()).toContain('completed');
+}
+
+const heights = (page: Page) =>
+	page.evaluate(() => ({
+		page: document.documentElement.scrollHeight,
+		run: document.querySelector('section.result')?.getBoundingClientRect().height ?? Infinity
+	}));
+
+describe('the playground at the scale of a service', () => {
+	it('draws 2,000 requests as named service views, three screens tall at most, the same height as 100', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await openService(page, 100);
+		const small = await heights(page);
+		await openService(page, 2000);
+		const large = await heights(page);
+		expect(large.run).toBeLessThan(3 * VIEWPORT.height);
+		expect(Math.abs(large.page - small.page)).toBeLessThan(40);
+
+		const service = page.getByRole('group', { name: /^Timeline of .*the service: 2,000 requests/ });
+		await service.waitFor();
+		for (const name of ['Queues', 'In flight', 'Latency', 'Loop', 'Lag', 'Pool']) {
+			const view = service.getByRole('img', { name: new RegExp(`^${name} over time, 0 ms–`) });
+			const describedBy = (await view.getAttribute('aria-describedby')) ?? '';
+			expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/\d ms/);
+		}
+		const distribution = page.getByRole('img', { name: /^Latency distribution: / });
+		expect(await distribution.getAttribute('aria-label')).toMatch(
+			/^Latency distribution: 0 of 2,000/
+		);
+		await page.getByRole('region', { name: 'Lanes' }).waitFor();
+		// Nothing per request is left in the page: no lane, no table row per request.
+		expect(await page.locator('svg *').count()).toBeLessThan(500);
+		expect(await page.locator('tr').count()).toBeLessThan(40);
+
+		// Every panel follows the step: the cursor is in every name and every text alternative.
+		await page.getByRole('slider', { name: 'Moment' }).fill('5000');
+		await expect.poll(() => service.getAttribute('aria-label')).toContain('cursor at 5,000 ms');
+		await expect
+			.poll(() => distribution.getAttribute('aria-label'))
+			.toMatch(/^Latency distribution: [1-9][\d,]* of 2,000 requests answered by 5,000 ms/);
+		expect(
+			await page.getByText(/^By 5,000 ms: [\d,]+ of 2,000 answered; p50 /).count()
+		).toBeGreaterThan(0);
+
+		const zoom = page.getByRole('group', { name: 'Zoom and pan the timeline' });
+		await zoom.getByRole('button', { name: 'Zoom in' }).click();
+		await expect.poll(() => service.getAttribute('aria-label')).not.toContain('showing 0 ms–');
+		await zoom.getByRole('button', { name: 'Whole run' }).click();
+		await expect.poll(() => service.getAttribute('aria-label')).toContain('showing 0 ms–');
+
+		const axe = await new AxeBuilder({ page })
+			.include('section.result')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	it('steps by meaning: the next blocked stretch, in plain words, and picks a lane and an event from their lists', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await openService(page, 2000);
+		const by = page.getByRole('group', { name: 'Step the run by' });
+		await by.getByRole('button', { name: 'Next blocked stretch' }).click();
+		await expect
+			.poll(() => page.getByTestId('narration').textContent())
+			.toMatch(/the loop thread is blocked by [ar]\d+ \(.+\) until [\d,.]+ ms/);
+		await by.getByRole('button', { name: 'Next arrival' }).click();
+		await expect.poll(() => by.getByRole('status').textContent()).toMatch(/: [ar]\d+ arrives\.$/);
+
+		await page.getByRole('textbox', { name: 'Go to a request' }).fill('a1000');
+		await page.getByRole('button', { name: 'Go', exact: true }).click();
+		await expect.poll(() => page.getByText(/^a1000 is row [\d,]+\.$/).count()).toBe(1);
+
+		await page.getByText(/^Event list/).click();
+		await page.getByRole('combobox', { name: 'Show' }).selectOption('warning');
+		await page.getByRole('combobox', { name: 'Show' }).selectOption('completion');
+		await page.getByRole('searchbox', { name: 'Find' }).fill('a1000 is');
+		const list = page.getByRole('region', { name: /^Event list: 1 row$/ });
+		await list.getByRole('button').click();
+		await expect
+			.poll(() => page.getByTestId('narration').textContent())
+			.toMatch(/a1000 is answered, [\d,]+ ms after it arrived/);
+		expect(errors).toEqual([]);
+	});
+});
