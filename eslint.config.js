@@ -66,9 +66,9 @@ export default ts.config(
 				{
 					patterns: [
 						{
-							regex: 'simulations/(?!(index|text)$).+',
+							regex: 'simulations/(?!(index|text|sweep/index)$).+',
 							message:
-								'Import the engine only through simulations/index (or simulations/text, its JSON text parser).'
+								'Import the engine only through simulations/index (or simulations/text, its JSON text parser, or simulations/sweep/index).'
 						},
 						{
 							regex: '(^|/)lessons/.*\\.ts$',

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { planSweep, sweepPoints } from '../simulations/index';
+import { planSweep, sweepPoints } from '../simulations/sweep/index';
 import { report } from './report';
 
 /** A point longer than this is a long task in the page (a frame budget of 50 ms, as RAIL has it). */

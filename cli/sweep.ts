@@ -1,14 +1,14 @@
 // `event-loop-lab sweep FILE --param P --from A --to B [--points N] [--step PATH] [--arrival N] [--json]`:
 // the scenario run at each value of one parameter, with p99 latency, max loop lag and throughput.
+import { type Scenario } from '../simulations/index';
 import {
 	planSweep,
 	sweep,
 	sweepOptions,
-	type Scenario,
 	type SweepKind,
 	type SweepParam,
 	type SweepPoint
-} from '../simulations/index';
+} from '../simulations/sweep/index';
 import { parsePath } from '../src/content/scenario-path';
 import type { Io } from './io';
 import { readScenario } from './simulate';

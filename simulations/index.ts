@@ -33,22 +33,3 @@ export { formatTimeline, formatEvent, timelineLines } from './timeline';
 export { VirtualClock } from './clock';
 export * from './rules/index';
 export { selectSleepMs, EPOLL_OVERSHOOT_MS } from './engine/timer-lateness';
-export {
-	sweep,
-	sweepPoints,
-	sweepValues,
-	planSweep,
-	MAX_SWEEP_POINTS,
-	type SweepSpec,
-	type SweepPoint
-} from './sweep/sweep';
-export {
-	sweepOptions,
-	findOption,
-	paramKey,
-	SWEEP_KINDS,
-	type SweepParam,
-	type SweepKind,
-	type SweepOption
-} from './sweep/params';
-export { percentile, runMetrics, type RunMetrics } from './sweep/metrics';

@@ -1,4 +1,4 @@
-import { parseScenario } from '../scenario/parse';
+import { parseScenarioValue as parseScenario } from '../scenario/check-value';
 import type { Scenario } from '../scenario/types';
 import { simulate } from '../simulate';
 import { withParam } from './apply';

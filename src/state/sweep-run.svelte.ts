@@ -1,4 +1,4 @@
-import { sweepPoints, type SweepPoint, type SweepSpec } from '../../simulations/index';
+import { sweepPoints, type SweepPoint, type SweepSpec } from '../../simulations/sweep/index';
 
 /** Lets the page paint and take input: a new task, after what is queued. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planSweep, sweep, type SweepPoint } from '../../../simulations/index';
+import { planSweep, sweep, type SweepPoint } from '../../../simulations/sweep/index';
 
 // Lesson 2's five uploads, swept from 1 to 20 requests: the issue's check for sweeps.
 const LESSON = 'lessons/02-blocking-vs-offloaded';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, runMetrics, type SimResult } from '../../../simulations/index';
+import { type SimResult } from '../../../simulations/index';
+import { percentile, runMetrics } from '../../../simulations/sweep/index';
 
 const result = (over: Partial<SimResult>): SimResult => ({
 	format: 'event-loop-lab/result@1',

@@ -5,7 +5,7 @@ import {
 	sweepOptions,
 	sweepValues,
 	type SweepParam
-} from '../../../simulations/index';
+} from '../../../simulations/sweep/index';
 import { parseScenario } from '../../../simulations/text';
 
 const DOC = {

@@ -1,5 +1,5 @@
 import { line, scaleLinear } from 'd3';
-import type { SweepPoint } from '../../../../simulations/index';
+import type { SweepPoint } from '../../../../simulations/sweep/index';
 import { grouped } from '../../../format/numbers';
 
 /** The three figures a sweep draws, one small chart each. */

@@ -3,7 +3,7 @@ import {
 	SWEEP_KINDS,
 	type SweepKind,
 	type SweepOption
-} from '../../../../simulations/index';
+} from '../../../../simulations/sweep/index';
 
 /** A sweep's range as the form holds it. */
 export interface SweepRange {

@@ -1,4 +1,4 @@
-import type { SweepPoint } from '../../../../simulations/index';
+import type { SweepPoint } from '../../../../simulations/sweep/index';
 import { grouped } from '../../../format/numbers';
 import { figure } from './sweep-chart';
 

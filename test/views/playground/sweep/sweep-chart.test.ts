@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepPoint } from '../../../../simulations/index';
+import type { SweepPoint } from '../../../../simulations/sweep/index';
 import {
 	figure,
 	SWEEP_CHART,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sweepOptions, type SweepOption } from '../../../../simulations/index';
+import { sweepOptions, type SweepOption } from '../../../../simulations/sweep/index';
 import { parseScenario } from '../../../../simulations/text';
 import sample from '../../../../src/sample-scenario.json';
 import {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planSweep, sweep } from '../../../../simulations/index';
+import { planSweep, sweep } from '../../../../simulations/sweep/index';
 import { sweepSummary } from '../../../../src/views/playground/sweep/sweep-summary';
 
 const lesson = (variant: string): unknown =>
