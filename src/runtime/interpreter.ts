@@ -18,6 +18,11 @@ import {
 import type { RuntimeEnv } from './env';
 import { createRealPool } from './real-pool';
 
+// How long a loop with requests unfinished must have run nothing, at its limit, to count as
+// stuck: a quarter of the run, and at least this (a busy machine's pause is not a hang).
+const STUCK_SHARE = 0.25;
+const STUCK_MIN_MS = 250;
+
 /**
  * Why a scenario cannot run for real here, or null when it can: `threadsafeResult` and FastAPI
  * `def` endpoints (anyio's worker pool, up to 40 threads a page cannot give) exist in the
@@ -81,16 +86,23 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	let stopped = false;
 
 	const sleep = (ms: number) => new Promise<void>((r) => env.after(ms, r));
+	// When Python last ran on the loop: at the limit, a loop that has run nothing for long, with
+	// requests unfinished, is stuck (nothing will wake it), not slow.
+	let lastRanMs = 0;
+	const enter = () => {
+		env.enter();
+		lastRanMs = env.now();
+	};
 
 	/** Runs synchronous steps; debug mode's slow-callback check measures each stretch between awaits. */
 	async function runSteps(steps: Step[], owner: string, whole = false): Promise<void> {
-		env.enter();
+		enter();
 		let stretch = env.now();
 		let line = 1;
 		const awaitPoint = async (p: Promise<void>) => {
 			checkSlow(owner, env.now() - stretch, { suspendedAt: line });
 			await p;
-			env.enter();
+			enter();
 			stretch = env.now();
 		};
 		for (const step of steps) {
@@ -203,7 +215,7 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 		let mark = markMs;
 		const tick = () => {
 			if (stopped) return;
-			env.enter();
+			enter();
 			const now = env.now();
 			if (kind === 'heartbeat') heartbeats.push(now);
 			else lag.push(lagSample(now, mark, everyMs));
@@ -213,15 +225,15 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 		env.after(dueMs, tick);
 	}
 
-	let finish: (cut: SimResult['stopped'] | null) => void = () => {};
+	let finish: (cut: SimResult['stopped'] | null, hung?: SimResult['hung']) => void = () => {};
 	const done = new Promise<SimResult>((resolve) => {
-		finish = (cut) => {
+		finish = (cut, hung = null) => {
 			if (stopped) return;
 			stopped = true;
 			resolve(
 				assembleResult(scenario, {
 					endMs: env.now(),
-					hung: null,
+					hung,
 					stopped: cut,
 					requests,
 					heartbeats,
@@ -237,13 +249,21 @@ export function runForReal(scenario: Scenario, env: RuntimeEnv): Promise<SimResu
 	const serve = (i: number) =>
 		rt.host === 'runUntilComplete' ? (hostCall = hostCall.then(() => handle(i))) : handle(i);
 	scenario.requests.forEach((spec, i) => env.after(spec.at, () => serve(i).then(maybeFinish)));
-	// A real loop cannot tell slow from stuck: at its limit the run is cut short, `stopped`.
+	// A real loop cannot see why nothing happens: at its limit a run still at work is cut short,
+	// `stopped`; one whose loop ran nothing for the last quarter of it, with requests unfinished,
+	// is `hung` (a lost wake-up: nothing will ever run it again).
 	env.after(scenario.limitMs, () => {
 		const atMs = roundMs(env.now());
-		const head = stopReason('limit', { atMs, limitMs: scenario.limitMs, requests });
 		const waiting = requests
 			.filter((r) => r.status === 'unfinished')
 			.map((r) => [r.id, 'is unfinished'] as const);
+		const idleMs = atMs - lastRanMs;
+		if (waiting.length > 0 && idleMs >= Math.max(STUCK_MIN_MS, atMs * STUCK_SHARE)) {
+			const reason = `nothing ran on the loop for its last ${Math.round(idleMs)} ms; ${summariseWaits(waiting)}`;
+			finish(null, { atMs, reason });
+			return;
+		}
+		const head = stopReason('limit', { atMs, limitMs: scenario.limitMs, requests });
 		finish({ atMs, why: 'limit', reason: `${head}; ${summariseWaits(waiting)}` });
 	});
 	return done;

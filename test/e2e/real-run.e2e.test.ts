@@ -104,7 +104,11 @@ for (const [name, isolated] of [
 						const predicted = simulate(variant.scenario);
 						const run = await runForReal(page);
 						ran++;
-						expect(run.outcome, label).toBe(predicted.outcome);
+						// A hang the model sees at once, a real loop sees only at its limit: stuck there
+						// (hung) or, with background tasks still beating, stopped.
+						const outcomes =
+							predicted.outcome === 'hung' ? ['hung', 'stopped'] : [predicted.outcome];
+						expect(outcomes, label).toContain(run.outcome);
 						expect(
 							run.requests.map((r) => [r.id, r.measuredMs !== null]),
 							label

@@ -191,7 +191,10 @@ describe('runForReal(scenario, env): rpc and thread locks', () => {
 			),
 			limitMs: 500
 		};
-		expect((await run(s)).outcome).toBe('stopped');
+		// Nothing runs on the loop after the lost responses: at the limit it is stuck, not slow.
+		const r = await run(s);
+		expect(r.outcome).toBe('hung');
+		expect(r.hung?.reason).toMatch(/^nothing ran on the loop for its last \d+ ms; /);
 	});
 
 	it('a threading.Lock held across an await blocks the loop thread for good when contended', async () => {
