@@ -32,7 +32,9 @@ function* tokens(x: unknown): Generator<[Op, string | number | boolean | null]> 
 			yield* tokens(value);
 		}
 		yield [Op.End, null];
-	} else yield [Op.Value, x as string | number | boolean | null];
+	}
+	// JSON's rule too: -0 is written 0.
+	else yield [Op.Value, Object.is(x, -0) ? 0 : (x as string | number | boolean | null)];
 }
 
 /** Cuts a value into pieces of at most `size` tokens, made as they are asked for. */
@@ -92,6 +94,13 @@ export class PieceAssembler {
 			this.root = x;
 			this.finished = !(x !== null && typeof x === 'object');
 		} else if (Array.isArray(top)) top.push(x);
-		else top[this.keys[this.keys.length - 1] as string] = x;
+		// An own property, as JSON.parse makes it, even for a key named "__proto__".
+		else
+			Object.defineProperty(top, this.keys[this.keys.length - 1] as string, {
+				value: x,
+				writable: true,
+				enumerable: true,
+				configurable: true
+			});
 	}
 }

@@ -105,7 +105,11 @@ export const ALLOWANCES: Allowance[] = [
 export function seenAtTheLimit(real: SimResult): boolean {
 	if (real.outcome === 'hung')
 		return real.hung?.reason.startsWith('nothing ran on the loop') ?? false;
-	return real.outcome === 'stopped' && real.stopped?.why === 'limit';
+	return (
+		real.outcome === 'stopped' &&
+		real.stopped?.why === 'limit' &&
+		real.stopped.reason.startsWith('Stopped at the ')
+	);
 }
 
 /** Request ids in the order they ended (ties in request order); unfinished ones are left out. */

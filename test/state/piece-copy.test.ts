@@ -24,6 +24,12 @@ describe('piecesOf / PieceAssembler', () => {
 		);
 	});
 
+	it('keep a key named __proto__ as an own key and write -0 as 0, as JSON does', () => {
+		expect(rebuilt(JSON.parse('{"__proto__": 0, "a": [-0]}'), 1).value).toEqual(
+			JSON.parse('{"__proto__": 0, "a": [0]}')
+		);
+	});
+
 	it('leave out keys whose value is undefined, as JSON does', () => {
 		expect(rebuilt({ a: 1, b: undefined, c: [{ d: undefined }] }, 2).value).toEqual({
 			a: 1,
