@@ -79,6 +79,10 @@ for (const { slug } of summaries) {
 				await page.getByRole('button', { name: 'Previous step' }).click();
 				expect(await group.getByTestId('prediction-verdict').count(), at).toBe(1);
 
+				// The address follows the step once the page writes it: reload only then.
+				await expect
+					.poll(() => new URL(page.url()).searchParams.get('step') ?? '1', at)
+					.toBe(`${i + 1}`);
 				await page.reload();
 				await group.getByRole('button', { name: 'Skip', exact: true }).click();
 				expect(await next(page).isDisabled(), `${at} after skip`).toBe(false);
