@@ -81,7 +81,7 @@ for (const { slug } of summaries) {
 
 				// The address follows the step once the page writes it: reload only then.
 				await expect
-					.poll(() => new URL(page.url()).searchParams.get('step') ?? '1', at)
+					.poll(() => new URL(page.url()).searchParams.get('step') ?? '1', { message: at })
 					.toBe(`${i + 1}`);
 				await page.reload();
 				await group.getByRole('button', { name: 'Skip', exact: true }).click();
