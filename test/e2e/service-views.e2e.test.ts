@@ -16,6 +16,12 @@ async function openService(page: Page, count: number) {
 	const s = encodeURIComponent(encodeScenarioLink(serviceScenario(count)));
 	await page.goto(`${lab.site.url}?page=playground&s=${s}`);
 	await expect.poll(() => page.getByTestId('outcome').textContent()).toContain('completed');
+	// The service views load with their first large run: until then a note stands in for them.
+	await page
+		.getByRole('group', {
+			name: new RegExp(`^Timeline of .*the service: ${count.toLocaleString('en')} requests`)
+		})
+		.waitFor();
 }
 
 const heights = (page: Page) =>
@@ -24,14 +30,25 @@ const heights = (page: Page) =>
 		run: document.querySelector('section.result')?.getBoundingClientRect().height ?? Infinity
 	}));
 
+/** The heights once the panels that load when idle (the sweep, the distribution) are in. */
+async function settledHeights(page: Page) {
+	let last = await heights(page);
+	for (;;) {
+		await page.waitForTimeout(500);
+		const now = await heights(page);
+		if (now.page === last.page && now.run === last.run) return now;
+		last = now;
+	}
+}
+
 describe('the playground at the scale of a service', () => {
 	it('draws 2,000 requests as named service views, three screens tall at most, the same height as 100', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
 		await openService(page, 100);
-		const small = await heights(page);
+		const small = await settledHeights(page);
 		await openService(page, 2000);
-		const large = await heights(page);
+		const large = await settledHeights(page);
 		expect(large.run).toBeLessThan(3 * VIEWPORT.height);
 		expect(Math.abs(large.page - small.page)).toBeLessThan(40);
 
