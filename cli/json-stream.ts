@@ -60,7 +60,8 @@ function* batches(items: unknown[], indent: string): Generator<string> {
 	yield '[';
 	for (let i = 0; i < items.length; i += BATCH) {
 		const text = JSON.stringify([items.slice(i, i + BATCH)], null, indent);
-		// Yielded apart: a slice is written as it is, joined to the comma it would be copied.
+		// Yielded apart: the slice is encoded straight from the batch's text; joined to the comma,
+		// it would first be copied into a string of its own.
 		yield `${i > 0 ? ',' : ''}${newline}`;
 		yield text.slice(head, text.length - tail);
 	}

@@ -19,7 +19,10 @@ interface Series {
 	/** The index `fn` is called with for each of `times`: null when that is its own position. */
 	order: readonly number[] | null;
 	fn: (index: number) => void;
-	/** The seq of the first to run; the rest follow it, as `at` called in turn would number them. */
+	/**
+	 * The seq of the first to run, the k-th having `seq + k`: all between the seqs of the timeouts
+	 * scheduled before and after, where `at` called for each in turn would have put them.
+	 */
 	seq: number;
 	/** The next to run. */
 	next: number;
