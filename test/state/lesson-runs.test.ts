@@ -25,6 +25,9 @@ vi.mock('../../src/state/debug-run', async (original) => {
 	};
 });
 const { lessonRun, warmLessonRuns } = await import('../../src/state/lesson-runs');
+// Loaded before any test: when a test's warming loaded it first, the next test's calls were
+// not recorded (observed, not explained).
+await import('../../src/state/debug-run');
 
 const lesson = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
 
