@@ -97,7 +97,7 @@ export class BackgroundRuns {
 			assembler.add(piece);
 			progress({ phase: 'loading', done: ++done, total });
 		}
-		const { result, timeline, debugOnLog } = assembler.value as SimulatedRun;
+		const { result, timeline, digest, debugOnLog } = assembler.value as SimulatedRun;
 		rememberDebugOnLog(scenario, debugOnLog);
 		const trace = result.trace ?? [];
 		const builder = framerBuilder();
@@ -112,7 +112,7 @@ export class BackgroundRuns {
 		}
 		this.stopCurrent = null;
 		return variantRunOf(name, label, scenario, result, {
-			built: { framer: builder.framer(), timeline }
+			built: { framer: builder.framer(), timeline, digest }
 		});
 	}
 

@@ -1,16 +1,22 @@
 // What the simulation worker does (simulation.worker.ts), as plain functions the tests call
-// without a worker: it runs a scenario with its trace, draws up the timeline's lanes, and hands
-// both over in pieces (piece-copy.ts) so the page never decodes a large run in one task.
+// without a worker: it runs a scenario with its trace, draws up the timeline's lanes and what
+// the other views read of the run (run-digest.ts), and hands them over in pieces (piece-copy.ts)
+// so the page never decodes a large run, nor reads through its trace, in one task.
 import { simulate, type Frame, type Scenario, type SimResult } from '../../simulations/index';
 import { debugOnLog } from './debug-run';
+import { runDigest, type RunDigest } from './run-digest';
 import type { TimelineModel } from '../views/stage/timeline-model';
 import { piecesOf, type Piece } from './piece-copy';
 import { timelineOf } from './variant-run';
 
-/** A traced run, its lanes, and what debug mode would print (see `debugOnLog`), as the page rebuilds them. */
+/**
+ * A traced run, its lanes, what the views read of it (its digest) and what debug mode would
+ * print (see `debugOnLog`), as the page rebuilds them.
+ */
 export interface SimulatedRun {
 	result: SimResult;
 	timeline: TimelineModel;
+	digest: RunDigest;
 	debugOnLog: Frame['log'];
 }
 
@@ -35,6 +41,7 @@ export function createSimulationApi(pieceTokens = PIECE_TOKENS): SimulationApi {
 			const run: SimulatedRun = {
 				result,
 				timeline: timelineOf(result),
+				digest: runDigest(scenario, result),
 				// The tools panel's debug-on run: a second simulation, also kept off the page's thread.
 				debugOnLog: scenario.runtime.debug ? [] : debugOnLog(scenario)
 			};

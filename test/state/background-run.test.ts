@@ -39,7 +39,7 @@ const scenarioOf = (t: string): Scenario => {
 };
 
 describe('BackgroundRuns', () => {
-	it('gives the same run as simulating here: result, frames, lanes, times', async () => {
+	it('gives the same run as simulating here: result, frames, lanes, times, digest', async () => {
 		const scenario = scenarioOf(text(60));
 		const progress: RunProgress[] = [];
 		const runs = new BackgroundRuns(inlineWorker([]));
@@ -48,6 +48,9 @@ describe('BackgroundRuns', () => {
 		expect(run?.result).toEqual(here.result);
 		expect(run?.timeline).toEqual(here.timeline);
 		expect(run?.eventTimes).toEqual(here.eventTimes);
+		// The service's series, the moments, the code's lines, the tools: read in the worker.
+		expect(run?.digest()).toEqual(here.digest());
+		expect(here.digest().service).not.toBeNull();
 		const n = here.result.trace?.length ?? 0;
 		for (const i of [0, 1, n >> 1, n - 1, n]) expect(run?.framer.at(i)).toEqual(here.framer.at(i));
 		expect(run?.framer.atTime(123.5)).toEqual(here.framer.atTime(123.5));
