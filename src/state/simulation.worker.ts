@@ -10,7 +10,8 @@ const exposed: SimulationApi = {
 	next: () => {
 		const piece = api.next();
 		return piece && Comlink.transfer(piece, [piece.ops.buffer]);
-	}
+	},
+	debugOnLog: () => api.debugOnLog()
 };
 Comlink.expose(exposed, self as unknown as Comlink.Endpoint);
 self.postMessage(READY);

@@ -17,7 +17,8 @@ function inlineWorker(log: string[]): () => SimulationWorker {
 		return {
 			api: {
 				simulate: async (s, live) => api.simulate(s, live),
-				next: async () => api.next()
+				next: async () => api.next(),
+				debugOnLog: async () => api.debugOnLog()
 			},
 			terminate: () => log.push('terminate')
 		};
@@ -58,7 +59,8 @@ describe('BackgroundRuns', () => {
 		expect(progress[0]).toEqual({ phase: 'simulating' });
 		const loading = progress.filter((p) => p.phase === 'loading');
 		expect(loading.length).toBeGreaterThan(10);
-		expect(loading.at(-1)).toMatchObject({ done: loading.length, total: loading.length });
+		const last = loading.at(-1);
+		expect(last?.phase === 'loading' && last.done === last.total).toBe(true);
 		expect(progress.at(-1)).toMatchObject({ phase: 'framing', done: n, total: n });
 	});
 
@@ -70,6 +72,16 @@ describe('BackgroundRuns', () => {
 		expect(await first).toBeNull();
 		expect((await second)?.result.requests.length).toBe(61);
 		expect(log).toEqual(['start', 'terminate', 'start']);
+	});
+
+	it('an edit while the frames are prepared ends the run, and the debug-on run in the worker', async () => {
+		const log: string[] = [];
+		const runs = new BackgroundRuns(inlineWorker(log));
+		const run = runs.run('a', 'A', scenarioOf(text(60)), (p) => {
+			if (p.phase === 'framing') runs.cancel();
+		});
+		expect(await run).toBeNull();
+		expect(log).toEqual(['start', 'terminate']);
 	});
 
 	it('says how far it is in words', () => {
