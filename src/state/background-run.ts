@@ -9,7 +9,7 @@ import {
 	type TraceEvent
 } from '../../simulations/index';
 import { whenReady } from '../runtime/ready';
-import { rememberDebugOnLog } from './debug-run';
+import { expectDebugOnLog } from './debug-run';
 import { PieceAssembler } from './piece-copy';
 import type { RunProgress } from './run-progress';
 import type { SimulatedRun, SimulationApi } from './simulation-api';
@@ -128,9 +128,23 @@ export class BackgroundRuns {
 			progress({ phase: 'loading', done, total });
 		}
 		const { result, timeline, digest } = assembler.value as SimulatedRun;
-		// The tools panel's debug-on run simulates in the worker while the page frames the rest.
+		// The tools panel's debug-on run simulates in the worker while the page frames the rest,
+		// and comes after the run; a new run ends it with the worker.
 		simulating = true;
-		const debugOn = ask(worker.api.debugOnLog());
+		const stopping = this.stopCurrent;
+		const debugOn = ask(worker.api.debugOnLog()).then(
+			(log) => {
+				simulating = false;
+				if (this.stopCurrent === stopping) this.stopCurrent = null;
+				// A run stopped before it came never shows its log: it waits for good.
+				return log === HALTED ? new Promise<never>(() => {}) : log;
+			},
+			(e: unknown) => {
+				// The run on show stays; only what debug mode would print is missing.
+				console.error('the debug-on run failed in the simulation worker', e);
+				return new Promise<never>(() => {});
+			}
+		);
 		const events = result.trace?.length ?? 0;
 		while (framed < events) {
 			const end = performance.now() + SLICE_MS;
@@ -141,11 +155,7 @@ export class BackgroundRuns {
 			await nextTask();
 			if (stopped) return null;
 		}
-		const log = await debugOn;
-		if (log === HALTED) return null;
-		simulating = false;
-		this.stopCurrent = null;
-		rememberDebugOnLog(scenario, log);
+		expectDebugOnLog(scenario, debugOn);
 		return variantRunOf(name, label, scenario, result, {
 			built: { framer: builder.framer(), timeline, digest }
 		});

@@ -2,7 +2,8 @@
 // in pieces. Posting it whole makes the page decode it in one task (seconds at 10,000 requests);
 // here the worker cuts it into tokens, and the page rebuilds it a piece per task. Small parts
 // (a trace event, a run of them) travel as JSON text: JSON.parse rebuilds them far faster than
-// token by token, and exactly as JSON would.
+// token by token, and exactly as JSON would. A piece's texts are UTF-8 bytes, moved to the page
+// rather than copied as strings.
 
 /** What each token is: an object's key, a container's bounds, or JSON text. */
 const enum Op {
@@ -17,14 +18,19 @@ const enum Op {
 }
 
 /**
- * A run of tokens: `ops[i]` says what token i is; keys and JSON texts are in `texts`, in order.
- * `weight`: the tokens it stands for (`tokenCount` of the whole value is what all weigh).
+ * A run of tokens: `ops[i]` says what token i is; keys and values are JSON texts, in order, one
+ * after the other in `text` (UTF-8), each `lengths[i]` UTF-16 units long. `weight`: the tokens
+ * it stands for (`tokenCount` of the whole value is what all weigh).
  */
 export interface Piece {
 	ops: Uint8Array;
-	texts: string[];
+	text: Uint8Array;
+	lengths: Uint32Array;
 	weight: number;
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** A token, its key or text, and what it weighs: the tokens it would take were it not JSON text. */
 type Token = [Op, string | null, number];
@@ -84,7 +90,8 @@ function* tokens(x: unknown, small: number): Generator<Token> {
 		yield [Op.Object, null, 1];
 		for (const [key, value] of Object.entries(x as object)) {
 			if (value === undefined) continue;
-			yield [Op.Key, key, 1];
+			// As JSON text too: UTF-8 cannot carry a lone surrogate, JSON escapes it.
+			yield [Op.Key, JSON.stringify(key), 1];
 			yield* tokens(value, small);
 		}
 		yield [Op.End, null, 1];
@@ -99,18 +106,24 @@ export function* piecesOf(x: unknown, size: number): Generator<Piece> {
 	let ops: Op[] = [];
 	let texts: string[] = [];
 	let weighs = 0;
+	const piece = (): Piece => ({
+		ops: Uint8Array.from(ops),
+		text: encoder.encode(texts.join('')),
+		lengths: Uint32Array.from(texts, (t) => t.length),
+		weight: weighs
+	});
 	for (const [op, text, w] of tokens(x, Math.max(1, size >> 2))) {
 		ops.push(op);
 		if (text !== null) texts.push(text);
 		weighs += w;
 		if (weighs >= size) {
-			yield { ops: Uint8Array.from(ops), texts, weight: weighs };
+			yield piece();
 			ops = [];
 			texts = [];
 			weighs = 0;
 		}
 	}
-	if (ops.length > 0) yield { ops: Uint8Array.from(ops), texts, weight: weighs };
+	if (ops.length > 0) yield piece();
 }
 
 /** Rebuilds a value from its pieces, in order; `done` once the last container has closed. */
@@ -129,14 +142,17 @@ export class PieceAssembler {
 		return this.root;
 	}
 
-	add({ ops, texts }: Piece): void {
+	add({ ops, text, lengths }: Piece): void {
+		const all = decoder.decode(text);
 		let v = 0;
+		let at = 0;
+		const next = (): unknown => JSON.parse(all.slice(at, (at += lengths[v++])));
 		for (const op of ops) {
-			if (op === Op.Key) this.keys[this.keys.length - 1] = texts[v++];
-			else if (op === Op.Json) this.place(JSON.parse(texts[v++]));
+			if (op === Op.Key) this.keys[this.keys.length - 1] = next() as string;
+			else if (op === Op.Json) this.place(next());
 			else if (op === Op.Items) {
 				const open = this.stack[this.stack.length - 1] as unknown[];
-				for (const item of JSON.parse(texts[v++]) as unknown[]) open.push(item);
+				for (const item of next() as unknown[]) open.push(item);
 			} else if (op === Op.End) {
 				this.stack.pop();
 				this.keys.pop();

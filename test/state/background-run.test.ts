@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Scenario } from '../../simulations/index';
 import { parseScenario } from '../../simulations/text';
 import { BackgroundRuns, type SimulationWorker } from '../../src/state/background-run';
+import { debugOnLog, debugOnLogOf } from '../../src/state/debug-run';
 import { runsInline } from '../../src/state/inline-run';
 import { progressText, type RunProgress } from '../../src/state/run-progress';
 import { ScenarioDraft } from '../../src/state/scenario-draft.svelte';
@@ -52,6 +53,8 @@ describe('BackgroundRuns', () => {
 		// The service's series, the moments, the code's lines, the tools: read in the worker.
 		expect(run?.digest()).toEqual(here.digest());
 		expect(here.digest().service).not.toBeNull();
+		// What debug mode would print comes after the run, from the worker too.
+		expect(await debugOnLogOf(scenario)).toEqual(debugOnLog(structuredClone(scenario)));
 		const n = here.result.trace?.length ?? 0;
 		for (const i of [0, 1, n >> 1, n - 1, n]) expect(run?.framer.at(i)).toEqual(here.framer.at(i));
 		expect(run?.framer.atTime(123.5)).toEqual(here.framer.atTime(123.5));

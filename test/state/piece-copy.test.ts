@@ -32,6 +32,11 @@ describe('piecesOf / PieceAssembler', () => {
 		);
 	});
 
+	it('carry any string through their UTF-8 bytes, a lone surrogate in a key or a value too', () => {
+		const x = { '\ud800k': ['\udc00', 'é', '😀'], big: Array.from({ length: 20 }, () => '\ud83d') };
+		expect(rebuilt(x, 4).value).toEqual(x);
+	});
+
 	it('leave out keys whose value is undefined, as JSON does', () => {
 		expect(rebuilt({ a: 1, b: undefined, c: [{ d: undefined }] }, 2).value).toEqual({
 			a: 1,
