@@ -16,14 +16,18 @@ export interface Palette {
 	colour: Record<LaneState, string>;
 }
 
-// A custom property holding light-dark() is not resolved by getPropertyValue; a colour is.
-function resolver(host: HTMLElement): (token: string) => string {
+// A custom property holding light-dark() is not resolved by getPropertyValue; a colour is. The
+// probe leaves the host with `done`, or every repaint would leave one behind.
+function resolver(host: HTMLElement): { token: (token: string) => string; done: () => void } {
 	const probe = document.createElement('span');
 	probe.style.display = 'none';
 	host.append(probe);
-	return (token) => {
-		probe.style.color = `var(${token})`;
-		return getComputedStyle(probe).color;
+	return {
+		token: (token) => {
+			probe.style.color = `var(${token})`;
+			return getComputedStyle(probe).color;
+		},
+		done: () => probe.remove()
 	};
 }
 
@@ -63,7 +67,7 @@ function patternOf(
 
 /** The palette of the theme `host` is drawn in, for canvases drawn with `ctx`. */
 export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): Palette {
-	const token = resolver(host);
+	const { token, done } = resolver(host);
 	const ink = (which: 'alarm' | 'mark') => token(`--pattern-${which}-ink`);
 	const colour = Object.fromEntries(
 		LANE_STATES.map((s) => [s, token(STATE_STYLE[s].token)])
@@ -71,7 +75,7 @@ export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): P
 	const fill = Object.fromEntries(
 		LANE_STATES.map((s) => [s, patternOf(ctx, s, colour[s], ink)])
 	) as Palette['fill'];
-	return {
+	const palette = {
 		fg: token('--fg'),
 		muted: token('--muted'),
 		border: token('--border'),
@@ -80,6 +84,8 @@ export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): P
 		fill,
 		colour
 	};
+	done();
+	return palette;
 }
 
 /**
