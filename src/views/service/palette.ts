@@ -65,8 +65,8 @@ function patternOf(
 	return pattern ?? colour;
 }
 
-/** The palette of the theme `host` is drawn in, for canvases drawn with `ctx`. */
-export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): Palette {
+/** The palette of the theme `host` is drawn in, its patterns made with `ctx`. */
+function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): Palette {
 	const { token, done } = resolver(host);
 	const ink = (which: 'alarm' | 'mark') => token(`--pattern-${which}-ink`);
 	const colour = Object.fromEntries(
@@ -85,6 +85,25 @@ export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): P
 		colour
 	};
 	done();
+	return palette;
+}
+
+// One palette per document (or shadow root) and theme: a view of a service paints a dozen canvases.
+const palettes = new WeakMap<Node, { theme: string; palette: Palette }>();
+
+/**
+ * The palette of the theme `host` is drawn in, read once per theme: its patterns, made with the
+ * first canvas's `ctx`, fill any canvas.
+ */
+export function paletteOf(host: HTMLElement, ctx: CanvasRenderingContext2D): Palette {
+	const { token, done } = resolver(host);
+	const theme = `${token('--bg')} ${token('--fg')}`;
+	done();
+	const root = host.getRootNode();
+	const known = palettes.get(root);
+	if (known?.theme === theme) return known.palette;
+	const palette = readPalette(host, ctx);
+	palettes.set(root, { theme, palette });
 	return palette;
 }
 
