@@ -1,6 +1,6 @@
-// What the views read of a run besides its frames, worked out in one go per run: in the
+// What the views read of a run besides its frames, each part worked out once per run: in the
 // simulation worker for a run simulated there (simulation-api.ts), so the page only draws it and
-// a step or a Moment jump only looks things up.
+// a step or a Moment jump only looks things up; on first use for a run made on the page.
 import type { Scenario, SimResult } from '../../simulations/index';
 import { serviceSeries, type ServiceSeries } from '../views/service/service-series';
 import { toolsDigest, type ToolsDigest } from '../views/stage/tools-model';
@@ -18,13 +18,36 @@ export interface RunDigest {
 	tools: ToolsDigest;
 }
 
-/** Reads a traced run of `scenario` for every view, in a few passes over its trace. */
+/**
+ * Reads a traced run of `scenario` for every view, a pass over its trace per part, each made
+ * when first read (all of them when the digest is copied, as the worker does).
+ */
 export function runDigest(scenario: Scenario, result: SimResult): RunDigest {
 	const trace = result.trace ?? [];
-	return {
-		service: serviceSeries(result, scenario.runtime.threads),
-		moments: eventMoments(result),
-		lines: codeLines(scenario, trace),
-		tools: toolsDigest(scenario, result)
-	};
+	return lazily<RunDigest>({
+		service: () => serviceSeries(result, scenario.runtime.threads),
+		moments: () => eventMoments(result),
+		lines: () => codeLines(scenario, trace),
+		tools: () => toolsDigest(scenario, result)
+	});
+}
+
+/** An object whose properties are made on first read, then kept. */
+function lazily<T extends object>(make: { [K in keyof T]: () => T[K] }): T {
+	const out = {} as T;
+	for (const key of Object.keys(make) as (keyof T)[]) {
+		let value: T[typeof key] | undefined;
+		let made = false;
+		Object.defineProperty(out, key, {
+			enumerable: true,
+			get: () => {
+				if (!made) {
+					value = make[key]();
+					made = true;
+				}
+				return value;
+			}
+		});
+	}
+	return out;
 }

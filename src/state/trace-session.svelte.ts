@@ -80,7 +80,7 @@ export function sessionStage(
 		shownScenario: run.scenario,
 		// The code view marks the line of the step running at this moment.
 		get line() {
-			return run.digest().lines[session.frame.index] || null;
+			return run.digest.lines[session.frame.index] || null;
 		},
 		get frame() {
 			return session.frame;

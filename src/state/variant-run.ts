@@ -24,8 +24,8 @@ export interface VariantRun {
 	eventTimes: readonly number[];
 	timeline: TimelineModel;
 	code: string | null;
-	/** What the views read of the run besides its frames, made on first ask (or given, `built`). */
-	digest: () => RunDigest;
+	/** What the views read of the run besides its frames, each part made on first read (or given, `built`). */
+	digest: RunDigest;
 }
 
 /**
@@ -61,7 +61,6 @@ export function variantRunOf(
 ): VariantRun {
 	const trace = result.trace ?? [];
 	const framer = built?.framer ?? createFramer(trace);
-	let digest = built?.digest ?? null;
 	return {
 		name,
 		label,
@@ -72,6 +71,6 @@ export function variantRunOf(
 		eventTimes: trace.map((e) => e.t),
 		timeline: built?.timeline ?? timelineOf(result),
 		code: shownCode(scenario),
-		digest: () => (digest ??= runDigest(scenario, result))
+		digest: built?.digest ?? runDigest(scenario, result)
 	};
 }

@@ -51,8 +51,8 @@ describe('BackgroundRuns', () => {
 		expect(run?.timeline).toEqual(here.timeline);
 		expect(run?.eventTimes).toEqual(here.eventTimes);
 		// The service's series, the moments, the code's lines, the tools: read in the worker.
-		expect(run?.digest()).toEqual(here.digest());
-		expect(here.digest().service).not.toBeNull();
+		expect(run?.digest).toEqual(here.digest);
+		expect(here.digest.service.requests).toBe(60);
 		// What debug mode would print comes after the run, from the worker too.
 		expect(await debugOnLogOf(scenario)).toEqual(debugOnLog(structuredClone(scenario)));
 		const n = here.result.trace?.length ?? 0;
