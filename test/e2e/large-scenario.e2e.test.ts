@@ -56,7 +56,7 @@ describe('a 10,000-request scenario opened by its share link', () => {
 	it('draws panels that agree with the result: the service, the steps by meaning, the code and the tools', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
-		await page.setViewportSize({ width: 1366, height: 900 });
+		await page.setViewportSize(VIEWPORT);
 		await page.goto(`${lab.site.url}${scenarioLink(scaledScenario(10_000))}`);
 		await page.getByTestId('outcome').waitFor({ timeout: 600_000 });
 		await page
@@ -80,9 +80,12 @@ describe('a 10,000-request scenario opened by its share link', () => {
 			.poll(() => narration.textContent())
 			.toMatch(/the loop thread is blocked by [ar]\d+ \(blocking call/);
 		const blocker = /blocked by ([ar]\d+)/.exec((await narration.textContent()) ?? '')?.[1];
+		const showCode = page.getByRole('button', { name: 'Show the code' });
+		if ((await showCode.getAttribute('aria-pressed')) !== 'true') await showCode.click();
 		await expect
 			.poll(() => page.getByLabel('Python code of the handler').textContent())
 			.toMatch(/current line:\s*time\.sleep\(0\.001\)/);
+		await page.getByRole('heading', { name: 'What your tools would say', exact: true }).click();
 		const newest = page
 			.getByRole('list', { name: "blockbuster's errors" })
 			.getByRole('listitem')
