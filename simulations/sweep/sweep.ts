@@ -32,14 +32,16 @@ export function sweepValues(from: number, to: number, points: number, integer: b
 
 /**
  * What is wrong with sweeping `doc` over `range` (each problem names its field), or the option
- * and values to run. `doc` is the scenario document as written, already valid.
+ * and values to run. `doc` is the scenario document as written, already valid; `scenario`, what
+ * it parses to, when the caller has it (parsing a large one again costs the page a long task).
  */
 export function planSweep(
 	doc: unknown,
 	param: SweepParam,
-	range: { from: number; to: number; points: number }
+	range: { from: number; to: number; points: number },
+	scenario?: Scenario
 ): { ok: true; option: SweepOption; spec: SweepSpec } | { ok: false; problems: string[] } {
-	const parsed = parseScenario(doc);
+	const parsed = scenario ? { ok: true as const, scenario } : parseScenario(doc);
 	if (!parsed.ok) return { ok: false, problems: ['the scenario is not valid: fix it first'] };
 	const option = findOption(sweepOptions(doc, parsed.scenario), param);
 	if (!option) return { ok: false, problems: ['this scenario has no such parameter'] };

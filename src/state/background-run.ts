@@ -2,9 +2,14 @@
 // pieces, one per task, and its frames are prepared in slices of a few milliseconds, so no
 // main-thread task grows with the scenario. A new run ends the one under way.
 import * as Comlink from 'comlink';
-import { framerBuilder, type Scenario } from '../../simulations/index';
+import {
+	framerBuilder,
+	type Scenario,
+	type SimResult,
+	type TraceEvent
+} from '../../simulations/index';
 import { whenReady } from '../runtime/ready';
-import { rememberDebugOnLog } from './debug-run';
+import { expectDebugOnLog } from './debug-run';
 import { PieceAssembler } from './piece-copy';
 import type { RunProgress } from './run-progress';
 import type { SimulatedRun, SimulationApi } from './simulation-api';
@@ -32,11 +37,15 @@ function startWorker(): SimulationWorker {
 		// A call made before the worker listens would be lost.
 		api: {
 			simulate: async (...a) => (await ready, api.simulate(...a)),
-			next: async () => (await ready, api.next())
+			next: async () => (await ready, api.next()),
+			debugOnLog: async () => (await ready, api.debugOnLog())
 		},
 		terminate: () => worker.terminate()
 	};
 }
+
+/** What a call to the worker answers once the run is stopped. */
+const HALTED = Symbol('halted');
 
 /** Frames are prepared in slices of this many milliseconds, then the page gets a turn. */
 const SLICE_MS = 8;
@@ -72,47 +81,83 @@ export class BackgroundRuns {
 		this.cancel();
 		let stopped = false;
 		let simulating = true;
+		let halt = () => {};
+		// A worker ended mid-call never answers: the stop answers for it.
+		const halted = new Promise<typeof HALTED>((resolve) => (halt = () => resolve(HALTED)));
 		this.stopCurrent = () => {
 			stopped = true;
+			halt();
 			// A worker busy simulating cannot hear a message: only ending it stops the run.
 			if (simulating) this.drop();
 		};
 		const worker = (this.worker ??= this.start());
-		progress({ phase: 'simulating' });
-		let total: number;
-		try {
-			total = await worker.api.simulate(scenario, live);
-		} catch (e) {
-			if (stopped) return null;
-			this.drop();
-			throw e;
-		}
-		simulating = false;
-		if (stopped) return null;
-		const assembler = new PieceAssembler();
-		for (let done = 0; !assembler.done;) {
-			const piece = await worker.api.next();
-			if (stopped) return null;
-			if (piece === null) throw new Error('the simulation worker sent an incomplete run');
-			assembler.add(piece);
-			progress({ phase: 'loading', done: ++done, total });
-		}
-		const { result, timeline, debugOnLog } = assembler.value as SimulatedRun;
-		rememberDebugOnLog(scenario, debugOnLog);
-		const trace = result.trace ?? [];
-		const builder = framerBuilder();
-		for (let i = 0; i < trace.length;) {
-			const end = performance.now() + SLICE_MS;
-			while (i < trace.length && performance.now() < end) {
-				for (const stop = Math.min(trace.length, i + 256); i < stop; i++) builder.add(trace[i]);
+		/** A call to the worker, or HALTED once the run is stopped; a failure ends the worker. */
+		const ask = async <T>(call: Promise<T>): Promise<T | typeof HALTED> => {
+			try {
+				const answer = await Promise.race([call, halted]);
+				return stopped ? HALTED : answer;
+			} catch (e) {
+				if (stopped) return HALTED;
+				this.drop();
+				throw e;
 			}
-			progress({ phase: 'framing', done: i, total: trace.length });
+		};
+		progress({ phase: 'simulating' });
+		const total = await ask(worker.api.simulate(scenario, live));
+		if (total === HALTED) return null;
+		simulating = false;
+		const assembler = new PieceAssembler();
+		const builder = framerBuilder();
+		let framed = 0;
+		// The trace's events are framed as they arrive, while the worker cuts the next piece; the
+		// last one so far may still be coming.
+		const frameArrived = (upTo: (trace: TraceEvent[]) => number) => {
+			const trace = (assembler.value as { result?: SimResult } | undefined)?.result?.trace;
+			if (trace) for (const stop = upTo(trace); framed < stop; framed++) builder.add(trace[framed]);
+		};
+		// The worker cuts the next piece while the page rebuilds this one.
+		let coming = worker.api.next();
+		for (let done = 0; !assembler.done;) {
+			const piece = await ask(coming);
+			if (piece === HALTED) return null;
+			if (piece === null) throw new Error('the simulation worker sent an incomplete run');
+			coming = worker.api.next();
+			assembler.add(piece);
+			frameArrived((trace) => trace.length - 1);
+			done += piece.weight;
+			progress({ phase: 'loading', done, total });
+		}
+		const { result, timeline, digest } = assembler.value as SimulatedRun;
+		// The tools panel's debug-on run simulates in the worker while the page frames the rest,
+		// and comes after the run; a new run ends it with the worker.
+		simulating = true;
+		const stopping = this.stopCurrent;
+		const debugOn = ask(worker.api.debugOnLog()).then(
+			(log) => {
+				simulating = false;
+				if (this.stopCurrent === stopping) this.stopCurrent = null;
+				// A run stopped before it came never shows its log: it waits for good.
+				return log === HALTED ? new Promise<never>(() => {}) : log;
+			},
+			(e: unknown) => {
+				// The run on show stays; only what debug mode would print is missing.
+				console.error('the debug-on run failed in the simulation worker', e);
+				return new Promise<never>(() => {});
+			}
+		);
+		const events = result.trace?.length ?? 0;
+		while (framed < events) {
+			const end = performance.now() + SLICE_MS;
+			while (framed < events && performance.now() < end) {
+				frameArrived((trace) => Math.min(trace.length, framed + 256));
+			}
+			progress({ phase: 'framing', done: framed, total: events });
 			await nextTask();
 			if (stopped) return null;
 		}
-		this.stopCurrent = null;
+		expectDebugOnLog(scenario, debugOn);
 		return variantRunOf(name, label, scenario, result, {
-			built: { framer: builder.framer(), timeline }
+			built: { framer: builder.framer(), timeline, digest }
 		});
 	}
 

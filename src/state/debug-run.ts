@@ -3,6 +3,7 @@ import { traceLog } from '../views/stage/tools-model';
 
 // Deterministic, so one run per scenario object serves every moment of it.
 const memo = new WeakMap<Scenario, Frame['log']>();
+const coming = new WeakMap<Scenario, Promise<Frame['log']>>();
 
 /** What the process would print to stderr were the scenario run with asyncio debug mode on. */
 export function debugOnLog(scenario: Scenario): Frame['log'] {
@@ -15,7 +16,21 @@ export function debugOnLog(scenario: Scenario): Frame['log'] {
 	return log;
 }
 
-/** Keeps a debug-on log made elsewhere (the simulation worker), so the page need not simulate it. */
-export function rememberDebugOnLog(scenario: Scenario, log: Frame['log']): void {
-	memo.set(scenario, log);
+/**
+ * The debug-on log, or the promise of it while it simulates elsewhere (`expectDebugOnLog`): a
+ * large scenario's is never simulated on the page's thread.
+ */
+export function debugOnLogOf(scenario: Scenario): Frame['log'] | Promise<Frame['log']> {
+	return memo.get(scenario) ?? coming.get(scenario) ?? debugOnLog(scenario);
+}
+
+/** Takes a debug-on log simulated elsewhere (the simulation worker) once it is there. */
+export function expectDebugOnLog(scenario: Scenario, log: Promise<Frame['log']>): void {
+	coming.set(
+		scenario,
+		log.then((l) => {
+			memo.set(scenario, l);
+			return l;
+		})
+	);
 }

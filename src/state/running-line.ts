@@ -58,19 +58,18 @@ function flatten(steps: readonly Step[]): Instr[] {
 }
 
 /**
- * The line of `handler`'s code that its most recently active task stands at, after a number of
- * trace events (0: before the first; 0 back where no line applies): what the code view marks
+ * The line of `handler`'s code that its most recently active task stands at after each number of
+ * trace events (`lines[0]`: before the first; 0 where no line applies): what the code view marks
  * while a playground run steps. It follows each task through its steps by the events that reveal
- * them: a blocking call or Python on a thread, a suspension, a resumption. The events are read
- * once, as far as asked, so stepping costs one event and a jump only the events jumped over.
+ * them: a blocking call or Python on a thread, a suspension, a resumption; one pass over the
+ * trace, made once per run (in the simulation worker for a large one).
  */
 export function runningLines(
 	scenario: Scenario,
 	handler: string,
 	trace: readonly TraceEvent[]
-): (index: number) => number {
-	const lines = new Int32Array(trace.length + 1);
-	let read = 0;
+): number[] {
+	const lines = new Array<number>(trace.length + 1).fill(0);
 	const byRequest = new Map(scenario.requests.map((r) => [r.id, r.handler]));
 	const tasks = new Map<string, TaskPlace>();
 	let focus: TaskPlace | null = null;
@@ -154,31 +153,15 @@ export function runningLines(
 			}
 		}
 	};
-	return (index) => {
-		for (; read < Math.min(index, trace.length); read++) {
-			apply(trace[read]);
-			lines[read + 1] = focus ? lineOf(focus) : 0;
-		}
-		return lines[index] ?? 0;
-	};
+	trace.forEach((e, i) => {
+		apply(e);
+		lines[i + 1] = focus ? lineOf(focus) : 0;
+	});
+	return lines;
 }
 
-const cache = new WeakMap<object, (index: number) => number>();
-
-/**
- * The line to mark in the code a run shows (its first handler with code), after `index` events,
- * or null; each event of a run is read once.
- */
-export function runLineAt(
-	run: { scenario: Scenario; result: { trace?: readonly TraceEvent[] } },
-	index: number
-): number | null {
-	let lineAt = cache.get(run);
-	if (!lineAt) {
-		const shown = Object.entries(run.scenario.handlers).find(([, h]) => h.code)?.[0];
-		lineAt =
-			shown === undefined ? () => 0 : runningLines(run.scenario, shown, run.result.trace ?? []);
-		cache.set(run, lineAt);
-	}
-	return lineAt(index) || null;
+/** The lines to mark, event by event, in the code a run shows (its first handler with code). */
+export function codeLines(scenario: Scenario, trace: readonly TraceEvent[]): number[] {
+	const shown = Object.entries(scenario.handlers).find(([, h]) => h.code)?.[0];
+	return shown === undefined ? [] : runningLines(scenario, shown, trace);
 }

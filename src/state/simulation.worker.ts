@@ -4,13 +4,16 @@ import { READY } from '../runtime/ready';
 import { createSimulationApi, type SimulationApi } from './simulation-api';
 
 const api = createSimulationApi();
-// Each piece's token kinds move to the page instead of being copied.
+// Each piece's bytes move to the page instead of being copied.
 const exposed: SimulationApi = {
 	simulate: (scenario, live) => api.simulate(scenario, live),
 	next: () => {
 		const piece = api.next();
-		return piece && Comlink.transfer(piece, [piece.ops.buffer]);
-	}
+		return (
+			piece && Comlink.transfer(piece, [piece.ops.buffer, piece.text.buffer, piece.lengths.buffer])
+		);
+	},
+	debugOnLog: () => api.debugOnLog()
 };
 Comlink.expose(exposed, self as unknown as Comlink.Endpoint);
 self.postMessage(READY);

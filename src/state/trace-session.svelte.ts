@@ -1,7 +1,6 @@
 import { emptyFrame, type Frame, type TraceEvent } from '../../simulations/index';
 import { anchorIndex } from '../content/anchor';
 import { evenPlan } from './play-plan';
-import { runLineAt } from './running-line';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
@@ -81,7 +80,7 @@ export function sessionStage(
 		shownScenario: run.scenario,
 		// The code view marks the line of the step running at this moment.
 		get line() {
-			return runLineAt(run, session.frame.index);
+			return run.digest.lines[session.frame.index] || null;
 		},
 		get frame() {
 			return session.frame;

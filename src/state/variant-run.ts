@@ -8,6 +8,7 @@ import {
 } from '../../simulations/index';
 import { shownCode } from '../content/scenario-with-code';
 import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
+import { runDigest, type RunDigest } from './run-digest';
 
 /** One simulated variant: its result, random access to its frames, and its timeline lanes. */
 export interface VariantRun {
@@ -23,6 +24,8 @@ export interface VariantRun {
 	eventTimes: readonly number[];
 	timeline: TimelineModel;
 	code: string | null;
+	/** What the views read of the run besides its frames, each part made on first read (or given, `built`). */
+	digest: RunDigest;
 }
 
 /**
@@ -46,15 +49,15 @@ export function timelineOf(result: SimResult): TimelineModel {
 
 /**
  * Any engine's traced result of a scenario, ready for the same views (CPython's, for one).
- * `built`: the framer and the lanes, when they were made elsewhere (a run from the simulation
- * worker, taken in slices).
+ * `built`: the framer, the lanes and the digest, when they were made elsewhere (a run from the
+ * simulation worker, taken in slices).
  */
 export function variantRunOf(
 	name: string,
 	label: string,
 	scenario: Scenario,
 	result: SimResult,
-	{ built }: { built?: { framer: Framer; timeline: TimelineModel } } = {}
+	{ built }: { built?: { framer: Framer; timeline: TimelineModel; digest: RunDigest } } = {}
 ): VariantRun {
 	const trace = result.trace ?? [];
 	const framer = built?.framer ?? createFramer(trace);
@@ -67,6 +70,7 @@ export function variantRunOf(
 		frameAt: framer.at,
 		eventTimes: trace.map((e) => e.t),
 		timeline: built?.timeline ?? timelineOf(result),
-		code: shownCode(scenario)
+		code: shownCode(scenario),
+		digest: built?.digest ?? runDigest(scenario, result)
 	};
 }

@@ -52,4 +52,55 @@ describe('a 10,000-request scenario opened by its share link', () => {
 		expect(await count.inputValue()).toBe('9999');
 		expect(errors).toEqual([]);
 	});
+
+	it('draws panels that agree with the result: the service, the steps by meaning, the code and the tools', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await page.setViewportSize(VIEWPORT);
+		await page.goto(`${lab.site.url}${scenarioLink(scaledScenario(10_000))}`);
+		await page.getByTestId('outcome').waitFor({ timeout: 600_000 });
+		await page
+			.getByRole('group', { name: /^Timeline of .*the service: 10,000 requests/ })
+			.waitFor();
+		// At the end of the run every request is answered, as the outcome says.
+		const moment = page.getByRole('slider', { name: 'Moment' });
+		await moment.fill((await moment.getAttribute('max')) ?? '0');
+		const distribution = page.getByRole('img', { name: /^Latency distribution: / });
+		await expect
+			.poll(() => distribution.getAttribute('aria-label'))
+			.toMatch(/^Latency distribution: 10,000 of 10,000 requests answered by /);
+
+		// From 0 ms, the next blocked stretch is a request's time.sleep: the code marks its
+		// line and blockbuster's newest error names that request's call.
+		await moment.fill('0');
+		const by = page.getByRole('group', { name: 'Step the run by' });
+		await by.getByRole('button', { name: 'Next blocked stretch' }).click();
+		const narration = page.getByTestId('narration');
+		await expect
+			.poll(() => narration.textContent())
+			.toMatch(/the loop thread is blocked by [ar]\d+ \(blocking call/);
+		const blocker = /blocked by ([ar]\d+)/.exec((await narration.textContent()) ?? '')?.[1];
+		const showCode = page.getByRole('button', { name: 'Show the code' });
+		if ((await showCode.getAttribute('aria-pressed')) !== 'true') await showCode.click();
+		await expect
+			.poll(() => page.getByLabel('Python code of the handler').textContent())
+			.toMatch(/current line:\s*time\.sleep\(0\.001\)/);
+		await page.getByRole('heading', { name: 'What your tools would say', exact: true }).click();
+		const newest = page
+			.getByRole('list', { name: "blockbuster's errors" })
+			.getByRole('listitem')
+			.last();
+		await expect
+			.poll(() => newest.textContent())
+			.toMatch(
+				new RegExp(
+					`, ${blocker}blockbuster\\.blockbuster\\.BlockingError: Blocking call to time\\.sleep$`
+				)
+			);
+		await by.getByRole('button', { name: 'Next completion' }).click();
+		await expect
+			.poll(() => by.getByRole('status').textContent())
+			.toMatch(/: [ar]\d+ is answered, after [\d.]+ ms\.$/);
+		expect(errors).toEqual([]);
+	});
 });

@@ -98,10 +98,14 @@ describe('the playground at the scale of a service', () => {
 		).toBeGreaterThan(0);
 
 		const zoom = page.getByRole('group', { name: 'Zoom and pan the timeline' });
+		const elements = () => page.evaluate(() => document.querySelectorAll('*').length);
+		const before = await elements();
 		await zoom.getByRole('button', { name: 'Zoom in' }).click();
 		await expect.poll(() => service.getAttribute('aria-label')).not.toContain('showing 0 ms–');
 		await zoom.getByRole('button', { name: 'Whole run' }).click();
 		await expect.poll(() => service.getAttribute('aria-label')).toContain('showing 0 ms–');
+		// Repainting the canvases leaves nothing behind in the page.
+		expect(await elements()).toBe(before);
 
 		expect(await resultViolations(page)).toEqual([]);
 		expect(errors).toEqual([]);

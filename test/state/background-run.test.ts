@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Scenario } from '../../simulations/index';
 import { parseScenario } from '../../simulations/text';
 import { BackgroundRuns, type SimulationWorker } from '../../src/state/background-run';
+import { debugOnLog, debugOnLogOf } from '../../src/state/debug-run';
 import { runsInline } from '../../src/state/inline-run';
 import { progressText, type RunProgress } from '../../src/state/run-progress';
 import { ScenarioDraft } from '../../src/state/scenario-draft.svelte';
@@ -17,7 +18,8 @@ function inlineWorker(log: string[]): () => SimulationWorker {
 		return {
 			api: {
 				simulate: async (s, live) => api.simulate(s, live),
-				next: async () => api.next()
+				next: async () => api.next(),
+				debugOnLog: async () => api.debugOnLog()
 			},
 			terminate: () => log.push('terminate')
 		};
@@ -39,7 +41,7 @@ const scenarioOf = (t: string): Scenario => {
 };
 
 describe('BackgroundRuns', () => {
-	it('gives the same run as simulating here: result, frames, lanes, times', async () => {
+	it('gives the same run as simulating here: result, frames, lanes, times, digest', async () => {
 		const scenario = scenarioOf(text(60));
 		const progress: RunProgress[] = [];
 		const runs = new BackgroundRuns(inlineWorker([]));
@@ -48,6 +50,11 @@ describe('BackgroundRuns', () => {
 		expect(run?.result).toEqual(here.result);
 		expect(run?.timeline).toEqual(here.timeline);
 		expect(run?.eventTimes).toEqual(here.eventTimes);
+		// The service's series, the moments, the code's lines, the tools: read in the worker.
+		expect(run?.digest).toEqual(here.digest);
+		expect(here.digest.service.requests).toBe(60);
+		// What debug mode would print comes after the run, from the worker too.
+		expect(await debugOnLogOf(scenario)).toEqual(debugOnLog(structuredClone(scenario)));
 		const n = here.result.trace?.length ?? 0;
 		for (const i of [0, 1, n >> 1, n - 1, n]) expect(run?.framer.at(i)).toEqual(here.framer.at(i));
 		expect(run?.framer.atTime(123.5)).toEqual(here.framer.atTime(123.5));
@@ -55,7 +62,8 @@ describe('BackgroundRuns', () => {
 		expect(progress[0]).toEqual({ phase: 'simulating' });
 		const loading = progress.filter((p) => p.phase === 'loading');
 		expect(loading.length).toBeGreaterThan(10);
-		expect(loading.at(-1)).toMatchObject({ done: loading.length, total: loading.length });
+		const last = loading.at(-1);
+		expect(last?.phase === 'loading' && last.done === last.total).toBe(true);
 		expect(progress.at(-1)).toMatchObject({ phase: 'framing', done: n, total: n });
 	});
 
@@ -67,6 +75,16 @@ describe('BackgroundRuns', () => {
 		expect(await first).toBeNull();
 		expect((await second)?.result.requests.length).toBe(61);
 		expect(log).toEqual(['start', 'terminate', 'start']);
+	});
+
+	it('an edit while the frames are prepared ends the run, and the debug-on run in the worker', async () => {
+		const log: string[] = [];
+		const runs = new BackgroundRuns(inlineWorker(log));
+		const run = runs.run('a', 'A', scenarioOf(text(60)), (p) => {
+			if (p.phase === 'framing') runs.cancel();
+		});
+		expect(await run).toBeNull();
+		expect(log).toEqual(['start', 'terminate']);
 	});
 
 	it('says how far it is in words', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PieceAssembler, piecesOf } from '../../src/state/piece-copy';
+import { PieceAssembler, piecesOf, tokenCount } from '../../src/state/piece-copy';
 
 const rebuilt = (x: unknown, size: number) => {
 	const assembler = new PieceAssembler();
@@ -16,10 +16,12 @@ const rebuilt = (x: unknown, size: number) => {
 };
 
 describe('piecesOf / PieceAssembler', () => {
-	it('rebuild any JSON value exactly, whatever the piece size', () => {
+	it('rebuild any JSON value exactly, whatever the piece size, and weigh what they stand for', () => {
 		fc.assert(
-			fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 7 }), (x, size) => {
+			fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 64 }), (x, size) => {
 				expect(rebuilt(x, size).value).toEqual(JSON.parse(JSON.stringify(x)));
+				const pieces = [...piecesOf(x, size)];
+				expect(pieces.reduce((n, p) => n + p.weight, 0)).toBe(tokenCount(x));
 			})
 		);
 	});
@@ -30,6 +32,11 @@ describe('piecesOf / PieceAssembler', () => {
 		);
 	});
 
+	it('carry any string through their UTF-8 bytes, a lone surrogate in a key or a value too', () => {
+		const x = { '\ud800k': ['\udc00', 'é', '😀'], big: Array.from({ length: 20 }, () => '\ud83d') };
+		expect(rebuilt(x, 4).value).toEqual(x);
+	});
+
 	it('leave out keys whose value is undefined, as JSON does', () => {
 		expect(rebuilt({ a: 1, b: undefined, c: [{ d: undefined }] }, 2).value).toEqual({
 			a: 1,
@@ -37,9 +44,11 @@ describe('piecesOf / PieceAssembler', () => {
 		});
 	});
 
-	it('cut a large value into pieces of the size asked', () => {
+	it('cut a large value into pieces of the size asked, its small parts as JSON text', () => {
 		const trace = Array.from({ length: 1000 }, (_, seq) => ({ t: seq, seq, actor: 'loop' }));
 		// Per event: open, three keys, three values, close.
 		expect(rebuilt(trace, 800).pieces).toBe(Math.ceil((2 + 8 * 1000) / 800));
+		// The events go 25 to a text: the array's bounds and 40 texts.
+		expect([...piecesOf(trace, 800)].reduce((n, p) => n + p.ops.length, 0)).toBe(42);
 	});
 });

@@ -1,5 +1,5 @@
 import type { Attachment } from 'svelte/attachments';
-import { readPalette, type Palette } from './palette';
+import { paletteOf, type Palette } from './palette';
 import type { Box } from './chart-draw';
 
 /**
@@ -24,6 +24,6 @@ export function canvasPaint(
 		canvas.style.height = `${box.height}px`;
 		ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 		ctx.clearRect(0, 0, box.width, box.height);
-		draw(ctx, box, readPalette(canvas.parentElement ?? canvas, ctx));
+		draw(ctx, box, paletteOf(canvas.parentElement ?? canvas, ctx));
 	};
 }

@@ -2,4 +2,3 @@
 // a lesson never is, so its page never downloads them.
 export { default as ServiceView } from './ServiceView.svelte';
 export { default as LatencyDistribution } from './LatencyDistribution.svelte';
-export { serviceSeries, type ServiceSeries } from './service-series';

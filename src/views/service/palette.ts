@@ -16,14 +16,18 @@ export interface Palette {
 	colour: Record<LaneState, string>;
 }
 
-// A custom property holding light-dark() is not resolved by getPropertyValue; a colour is.
-function resolver(host: HTMLElement): (token: string) => string {
+// A custom property holding light-dark() is not resolved by getPropertyValue; a colour is. The
+// probe leaves the host with `done`, or every repaint would leave one behind.
+function resolver(host: HTMLElement): { token: (token: string) => string; done: () => void } {
 	const probe = document.createElement('span');
 	probe.style.display = 'none';
 	host.append(probe);
-	return (token) => {
-		probe.style.color = `var(${token})`;
-		return getComputedStyle(probe).color;
+	return {
+		token: (token) => {
+			probe.style.color = `var(${token})`;
+			return getComputedStyle(probe).color;
+		},
+		done: () => probe.remove()
 	};
 }
 
@@ -61,9 +65,9 @@ function patternOf(
 	return pattern ?? colour;
 }
 
-/** The palette of the theme `host` is drawn in, for canvases drawn with `ctx`. */
-export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): Palette {
-	const token = resolver(host);
+/** The palette of the theme `host` is drawn in, its patterns made with `ctx`. */
+function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): Palette {
+	const { token, done } = resolver(host);
 	const ink = (which: 'alarm' | 'mark') => token(`--pattern-${which}-ink`);
 	const colour = Object.fromEntries(
 		LANE_STATES.map((s) => [s, token(STATE_STYLE[s].token)])
@@ -71,7 +75,7 @@ export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): P
 	const fill = Object.fromEntries(
 		LANE_STATES.map((s) => [s, patternOf(ctx, s, colour[s], ink)])
 	) as Palette['fill'];
-	return {
+	const palette = {
 		fg: token('--fg'),
 		muted: token('--muted'),
 		border: token('--border'),
@@ -80,6 +84,27 @@ export function readPalette(host: HTMLElement, ctx: CanvasRenderingContext2D): P
 		fill,
 		colour
 	};
+	done();
+	return palette;
+}
+
+// One palette per document (or shadow root) and theme: a view of a service paints a dozen canvases.
+const palettes = new WeakMap<Node, { theme: string; palette: Palette }>();
+
+/**
+ * The palette of the theme `host` is drawn in, read once per theme: its patterns, made with the
+ * first canvas's `ctx`, fill any canvas.
+ */
+export function paletteOf(host: HTMLElement, ctx: CanvasRenderingContext2D): Palette {
+	const { token, done } = resolver(host);
+	const theme = `${token('--bg')} ${token('--fg')}`;
+	done();
+	const root = host.getRootNode();
+	const known = palettes.get(root);
+	if (known?.theme === theme) return known.palette;
+	const palette = readPalette(host, ctx);
+	palettes.set(root, { theme, palette });
+	return palette;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Frame, Scenario, SimResult, TraceEvent } from '../../../simulations/index';
-import { latencyAt } from './latency-model';
+import { countUpTo } from '../../state/sorted-count';
 
 /** One line a tool prints, and when (ms of virtual time). */
 export interface ToolLine {
@@ -66,26 +66,74 @@ export function traceLog(trace: readonly TraceEvent[]): Frame['log'] {
 	return trace.flatMap((e) => (e.type === 'log' ? [{ at: e.t, ...e.detail }] : []));
 }
 
+/** What the detectors read of a traced run, once per run, each with the step that shows it. */
+export interface ToolsDigest {
+	/** blockbuster's lines in trace order, printed once `blockbusterSteps[i]` events are applied. */
+	blockbuster: ToolLine[];
+	blockbusterSteps: number[];
+	/** The longest loop callback so far, where it grows: `longestMs[i]` from step `longestSteps[i]`. */
+	longestSteps: number[];
+	longestMs: number[];
+}
+
+/** One pass over the trace of `result` (a traced run of `scenario`) for `toolsAt`. */
+export function toolsDigest(scenario: Scenario, result: SimResult): ToolsDigest {
+	const digest: ToolsDigest = {
+		blockbuster: [],
+		blockbusterSteps: [],
+		longestSteps: [],
+		longestMs: []
+	};
+	const print = (step: number, line: ToolLine) => {
+		digest.blockbuster.push(line);
+		digest.blockbusterSteps.push(step);
+	};
+	const handlerOf = new Map(result.requests.map((q) => [q.id, q.handler]));
+	let longest = 0;
+	(result.trace ?? []).forEach((e, i) => {
+		const step = i + 1;
+		if (e.type === 'return' && e.actor === 'loop' && e.detail.ms > longest) {
+			longest = e.detail.ms;
+			digest.longestSteps.push(step);
+			digest.longestMs.push(longest);
+		}
+		if (e.type !== 'thread' || e.detail.kind !== 'loop' || e.detail.state !== 'blocked') return;
+		const doing = e.detail.doing ?? '';
+		const lock = LOCK_WAIT.exec(doing)?.[1];
+		if (lock !== undefined) {
+			print(step, { atMs: e.t, task: lock, text: BLOCKING_ERROR + 'lock.acquire' });
+			return;
+		}
+		const task = PATCHED_CALL.exec(doing)?.[1];
+		if (task === undefined) return;
+		// A gather branch (`r1/2`) runs its request's handler.
+		const handler = handlerOf.get(task.split('/')[0]);
+		const code = handler ? scenario.handlers[handler]?.code : null;
+		print(step, { atMs: e.t, task, text: BLOCKING_ERROR + patchedCallIn(code) });
+	});
+	return digest;
+}
+
 /**
- * What the three detectors would print by `frame` of `result` (a traced run of `scenario`), the
- * moment the views put their `cursor` at: only events already applied to the frame. `debugOn` is
- * the same scenario's log with debug mode on, for when the scenario has it off.
+ * What the three detectors would print by `frame` of `result` (a traced run of `scenario`, read
+ * by `toolsDigest`), the moment the views put their `cursor` at: only events already applied to
+ * the frame. `debugOn` is the same scenario's log with debug mode on, for when the scenario has
+ * it off.
  */
 export function toolsAt(
 	scenario: Scenario,
 	result: SimResult,
+	digest: ToolsDigest,
 	frame: Frame,
 	cursor: number,
 	debugOn: Frame['log']
 ): ToolsAt {
-	const applied = (result.trace ?? []).slice(0, frame.index);
 	const on = scenario.runtime.debug;
 	const monitor = scenario.background.find((b) => b.kind === 'lagMonitor');
-	// A loop, not Math.max(...): a long run has more returns than a call takes arguments.
-	let longest = 0;
-	for (const e of applied)
-		if (e.type === 'return' && e.actor === 'loop' && e.detail.ms > longest) longest = e.detail.ms;
-	const handlerOf = new Map(result.requests.map((q) => [q.id, q.handler]));
+	const { blockbusterSteps, longestSteps, longestMs } = digest;
+	const longest =
+		longestMs[countUpTo(longestSteps.length, (i) => longestSteps[i], frame.index) - 1] ?? 0;
+	const printed = countUpTo(blockbusterSteps.length, (i) => blockbusterSteps[i], frame.index);
 	return {
 		debug: {
 			on,
@@ -93,27 +141,12 @@ export function toolsAt(
 		},
 		lag: {
 			everyMs: monitor?.everyMs ?? null,
-			samples: latencyAt(result, cursor).lags.map((l) => ({
-				atMs: l.atMs,
-				text: `lag ${l.lagMs} ms`
-			})),
+			samples: result.lag
+				.filter((l) => l.atMs <= cursor)
+				.map((l) => ({ atMs: l.atMs, text: `lag ${l.lagMs} ms` })),
 			shortStallMs: monitor && longest > 0 && longest < monitor.everyMs ? longest : null
 		},
-		blockbuster: applied.flatMap((e) => {
-			if (e.type !== 'thread' || e.detail.kind !== 'loop' || e.detail.state !== 'blocked')
-				return [];
-			const doing = e.detail.doing ?? '';
-			const lock = LOCK_WAIT.exec(doing)?.[1];
-			if (lock !== undefined)
-				return [{ atMs: e.t, task: lock, text: BLOCKING_ERROR + 'lock.acquire' }];
-			const task = PATCHED_CALL.exec(doing)?.[1];
-			if (task === undefined) return [];
-			// A gather branch (`r1/2`) runs its request's handler.
-			const id = task.split('/')[0];
-			const handler = handlerOf.get(id);
-			const code = handler ? scenario.handlers[handler]?.code : null;
-			return [{ atMs: e.t, task, text: BLOCKING_ERROR + patchedCallIn(code) }];
-		})
+		blockbuster: digest.blockbuster.slice(0, printed)
 	};
 }
 

@@ -139,6 +139,13 @@ describe('planSweep(doc, param, range)', () => {
 		);
 		expect(!plan.ok && plan.problems).toEqual(['this scenario has no such parameter']);
 	});
+
+	it('plans the same with the scenario already parsed, as the page has it', () => {
+		const parsed = parseScenario(DOC);
+		if (!parsed.ok) throw new Error('the sweep tests need a valid scenario');
+		const range = { from: 1, to: 20, points: 5 };
+		expect(planSweep(DOC, count, range, parsed.scenario)).toEqual(planSweep(DOC, count, range));
+	});
 });
 
 describe('sweepValues(from, to, points, integer)', () => {

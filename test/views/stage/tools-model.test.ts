@@ -24,7 +24,7 @@ function tools(lesson: Lesson, name: string, t?: number) {
 	return {
 		run,
 		cursor,
-		at: toolsAt(v.scenario, run.result, frame, cursor, debugOnLog(v.scenario))
+		at: toolsAt(v.scenario, run.result, run.digest.tools, frame, cursor, debugOnLog(v.scenario))
 	};
 }
 
