@@ -12,18 +12,24 @@ import type { Lesson, LessonStep, LessonSummary, LessonVariant } from './types';
 // The slug's own rule is the one the URL codec checks, so every lesson folder is reachable by URL.
 const FOLDER = /^(\d+)-(.+)$/;
 
+/** The slug of a lesson folder's name ("NN-slug"), or null if the name is not a lesson's. */
+export function folderSlug(folder: string): string | null {
+	const m = FOLDER.exec(folder);
+	return m && isSlug(m[2]) ? m[2] : null;
+}
+
 /** A lesson folder's summary from its name ("NN-slug") and lesson.json, or null if the name is not a lesson's. */
 export function summarize(
 	folder: string,
 	meta: { title?: unknown; summary?: unknown; path?: unknown; spot?: unknown; minutes?: unknown }
 ): LessonSummary | null {
-	const m = FOLDER.exec(folder);
-	if (!m || !isSlug(m[2])) return null;
+	const slug = folderSlug(folder);
+	if (slug === null) return null;
 	return {
 		folder,
-		number: Number(m[1]),
-		slug: m[2],
-		title: String(meta.title ?? m[2]),
+		number: parseInt(folder, 10),
+		slug,
+		title: String(meta.title ?? slug),
 		summary: String(meta.summary ?? ''),
 		path: String(meta.path ?? 'basics'),
 		spot: typeof meta.spot === 'string' ? meta.spot : null,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../simulations/index';
 import type { LessonParam } from '../../src/content/lesson-params';
-import { listLessons, loadLesson } from '../../src/content/lessons';
+import { listLessons } from '../../src/content/lesson-list';
+import { loadLesson } from '../../src/content/lessons';
 import { valueAt } from '../../src/content/scenario-path';
 import type { Lesson } from '../../src/content/types';
 import { lessonRun } from '../../src/state/lesson-runs';
