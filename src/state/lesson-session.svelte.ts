@@ -9,7 +9,8 @@ import { lessonPlan } from './play-plan';
 import { LessonPredictions, type PredictionMark } from './predictions.svelte';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
-import { staleNarration, type StaleNarration } from './stale-narration';
+import { staleCode } from './stale-code.svelte';
+import type { StaleNarration } from './stale-narration';
 import type { VariantRun } from './variant-run';
 
 /**
@@ -40,13 +41,22 @@ export class LessonSession extends SteppedSession implements Stage {
 	readonly predictions: LessonPredictions;
 	/** The learner's values for the lesson's params; every run and view follows them. */
 	readonly numbers: LessonNumbers;
-	/** What the current step's narration says with the learner's numbers, or null when it holds as written. */
+	/**
+	 * What the current step's narration says with the learner's numbers, or null when it holds as
+	 * written (or while its code loads: loadStaleCode).
+	 */
 	readonly stale: StaleNarration | null = $derived.by(() => {
 		const name = this.current.variant;
 		const changed = this.numbers.changedIn(name);
-		if (changed.length === 0) return null;
+		const code = staleCode();
+		if (changed.length === 0 || !code) return null;
 		const base = lessonRun(this.lesson, name);
-		return staleNarration(this.current, base, this.run(name), changed, this.numbers.values);
+		return code.staleNarration(this.current, base, this.run(name), changed, this.numbers.values);
+	});
+	/** The stale note in words, or null. */
+	readonly staleNote: string | null = $derived.by(() => {
+		const code = staleCode();
+		return this.stale && code ? code.staleText(this.stale) : null;
 	});
 
 	constructor(
