@@ -1,22 +1,14 @@
-import { isSlug } from '../url/slug';
+import { folderSlug } from './lesson-folder';
 import { readLessonParams, type LessonParam } from './lesson-params';
 import { fillMarkers, hasMarkers, markerFields } from './number-markers';
 import { readClient } from './lesson-client';
-import { loadScenario, shownCode } from './scenario-with-code';
+import { loadScenario } from './scenario-with-code';
+import { shownCode } from './shown-code';
 import type { StepsFile } from './steps-file';
 import type { Lesson, LessonStep, LessonSummary, LessonVariant } from './types';
 
 // How a lesson folder's files become a Lesson, apart from how they are read: the app reads them
 // lazily through Vite's import.meta.glob, the command line with node:fs.
-
-// The slug's own rule is the one the URL codec checks, so every lesson folder is reachable by URL.
-const FOLDER = /^(\d+)-(.+)$/;
-
-/** The slug of a lesson folder's name ("NN-slug"), or null if the name is not a lesson's. */
-export function folderSlug(folder: string): string | null {
-	const m = FOLDER.exec(folder);
-	return m && isSlug(m[2]) ? m[2] : null;
-}
 
 /** A lesson folder's summary from its name ("NN-slug") and lesson.json, or null if the name is not a lesson's. */
 export function summarize(

@@ -3,13 +3,15 @@ import type { Plugin } from 'vite';
 import { listLessonFiles, readLessonFolder } from '../../cli/lesson-files';
 
 const ID = 'virtual:lesson-index';
-const BUILT = '/lesson.json?lesson';
+const BUILT = /\/lesson\.json\?(lesson|prose)$/;
 
 /**
  * `virtual:lesson-index`: each lesson folder's summary (name, title, path, minutes), read at build
  * time, so pages list lessons without bundling any lesson. `lessons/<folder>/lesson.json?lesson`:
- * that lesson built from its folder (steps.md parsed, lesson.md as HTML, scenarios checked, with
- * their Python), so a page loads one module per lesson and ships none of the parsers and checks.
+ * that lesson built from its folder (steps.md parsed, scenarios checked, with their Python) as
+ * the stage draws it, so a page loads one module per lesson and ships none of the parsers and
+ * checks; `…?prose`: the rest, its prose (lesson.md as HTML) and question, which only the lesson
+ * page shows.
  */
 export function lessonIndex(folder = 'lessons'): Plugin {
 	const root = resolve(folder);
@@ -28,14 +30,18 @@ export function lessonIndex(folder = 'lessons'): Plugin {
 			server.watcher.on('unlink', changed);
 		},
 		async load(id) {
-			if (id.endsWith(BUILT) && dirname(dirname(id)) === root) {
+			const part = BUILT.exec(id)?.[1];
+			if (part && dirname(dirname(id)) === root) {
 				const name = basename(dirname(id));
 				const summary = listLessonFiles(root).find((l) => l.folder === name);
 				// Each file the lesson reads, there or not, rebuilds it when it changes.
 				const lesson = summary
 					? await readLessonFolder(root, summary, (file) => this.addWatchFile(file))
 					: { error: `${name} is not a lesson folder (NN-slug).` };
-				return `export default ${JSON.stringify(lesson)};`;
+				if ('error' in lesson) return `export default ${JSON.stringify(lesson)};`;
+				const { proseHtml, question, ...stage } = lesson;
+				const out = part === 'prose' ? { proseHtml, question } : stage;
+				return `export default ${JSON.stringify(out)};`;
 			}
 			if (id !== `\0${ID}`) return null;
 			const summaries = listLessonFiles(root);

@@ -4,10 +4,12 @@ import type { Lesson } from '../../src/content/types';
 import { LessonNumbers } from '../../src/state/lesson-numbers.svelte';
 import { lessonRun } from '../../src/state/lesson-runs';
 import { openLesson } from '../../src/state/lesson-session.svelte';
-import { loadStaleCode } from '../../src/state/stale-code.svelte';
+import { loadNumbersCode } from '../../src/state/numbers-code.svelte';
 import { draggedNumber, fitNumber } from '../../src/state/number-values';
 import { DEFAULTS } from '../../src/url/params';
 
+// A page loads the check of numbered runs the first time a number changes; here, at once.
+await loadNumbersCode();
 const lesson = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
 const work = lesson.params.find((p) => p.name === 'work')!;
 
@@ -96,8 +98,6 @@ describe('LessonSession with changed numbers', () => {
 	it('gives the current step a stale note computed from its variant’s new run', async () => {
 		const at = lesson.steps.findIndex((s) => s.text.startsWith('Answers at'));
 		const { session } = open('work:50', at + 1);
-		// Its code loads the first time numbers change (the stage asks for it).
-		await loadStaleCode();
 		expect(session.stale?.moved).toBe('r5 ends at 250 ms, not 1,000 ms');
 		session.numbers.reset();
 		expect(session.stale).toBeNull();
