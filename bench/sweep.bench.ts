@@ -1,12 +1,13 @@
-// `npm run bench:sweep`: what a sweep costs. The page runs one point per task, so its longest
-// point is the longest main-thread task a sweep causes; the total is how long the sweep takes.
+// `npm run bench:sweep`: what a sweep costs. The page computes its points in a worker
+// (src/state/sweep-source.ts), one call each: the longest point is the longest wait for the next
+// dot on the charts, and what a Stop or a new sweep cuts short; the total is the sweep's length.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { planSweep, sweepPoints } from '../simulations/sweep/index';
 import { report } from './report';
 
-/** A point longer than this is a long task in the page (a frame budget of 50 ms, as RAIL has it). */
+/** A point longer than this shows the sweep's charts fill in visibly (RAIL's 50 ms for a response). */
 const POINT_TARGET_MS = 50;
 
 const lesson = (variant: string): unknown =>
@@ -31,7 +32,7 @@ const CASES = [
 		to: 500,
 		target: POINT_TARGET_MS
 	},
-	// Beyond a few hundred requests one point is a long task: sweeps belong in a worker there.
+	// Beyond a few hundred requests one point takes longer: the page stays free, the dots come slower.
 	{
 		name: 'lesson 2 to_thread, request count 100–2,000',
 		variant: 'to-thread',

@@ -4,15 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { parseScenario } from '../simulations/text';
 import { median, report } from './report';
+import { minimalScenario as base } from '../test/simulations/scenario/minimal-scenario';
 
-const base = (extra: Record<string, unknown> = {}) => ({
-	format: 'event-loop-lab/scenario@1',
-	id: 'x',
-	title: 't',
-	handlers: { h: { steps: [{ op: 'cpu', ms: 1 }] } },
-	requests: [{ id: 'r1', at: 0, handler: 'h' }],
-	...extra
-});
 const unknownKeys = (n: number) =>
 	JSON.stringify(
 		base(Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /** Where a command writes: stdout and stderr, swappable in tests. */
 export interface Io {
-	/** Writes to stdout; a promise when the reader is behind and the writer should wait for it. */
-	out(text: string): void | Promise<void>;
+	/** Writes text (or UTF-8 bytes) to stdout; a promise when the reader is behind: wait for it. */
+	out(text: string | Uint8Array): void | Promise<void>;
 	err(text: string): void;
 }
 

@@ -2,10 +2,16 @@
 // longest string V8 can build, so no single JSON.stringify of the whole may run.
 import type { Io } from './io';
 
-/** Elements of a long array stringified together, as one piece. */
-const BATCH = 512;
-/** Pieces are joined into writes of about this many characters. */
-const WRITE_CHARS = 1 << 20;
+/**
+ * Elements of a long array stringified together, as one piece. Small, so that a piece holding
+ * a character beyond Latin-1 (the `→` of a timer's label) makes only itself a two-byte string,
+ * which is slower to build and to encode, not its neighbours.
+ */
+const BATCH = 64;
+/** Pieces are encoded into writes of about this many bytes. */
+const WRITE_BYTES = 1 << 20;
+/** UTF-8 takes at most 3 bytes for each UTF-16 code unit (4 for a surrogate pair, which is 2). */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * The text of `JSON.stringify(value, null, indent)`, in pieces whose concatenation is exactly
@@ -54,7 +60,10 @@ function* batches(items: unknown[], indent: string): Generator<string> {
 	yield '[';
 	for (let i = 0; i < items.length; i += BATCH) {
 		const text = JSON.stringify([items.slice(i, i + BATCH)], null, indent);
-		yield `${i > 0 ? ',' : ''}${newline}${text.slice(head, text.length - tail)}`;
+		// Yielded apart: the slice is encoded straight from the batch's text; joined to the comma,
+		// it would first be copied into a string of its own.
+		yield `${i > 0 ? ',' : ''}${newline}`;
+		yield text.slice(head, text.length - tail);
 	}
 	yield `${newline}${indent}]`;
 }
@@ -82,17 +91,23 @@ function skipped(value: unknown): boolean {
 	return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-/** Writes pieces of text through `io`, joined into writes of about 1 MB, waiting when it asks to. */
+/**
+ * Writes pieces of text through `io` as UTF-8, encoded straight into writes of about 1 MB (no
+ * joined string is built), waiting when it asks to. A piece too long for one write goes alone.
+ */
 export async function writeChunks(io: Io, chunks: Iterable<string>): Promise<void> {
-	let parts: string[] = [];
-	let size = 0;
+	let buffer = Buffer.allocUnsafe(WRITE_BYTES);
+	let used = 0;
 	for (const chunk of chunks) {
-		parts.push(chunk);
-		size += chunk.length;
-		if (size < WRITE_CHARS) continue;
-		await io.out(parts.join(''));
-		parts = [];
-		size = 0;
+		const most = chunk.length * MAX_UTF8_PER_UNIT;
+		if (used > 0 && used + most > WRITE_BYTES) {
+			await io.out(buffer.subarray(0, used));
+			// A fresh buffer: the stream may still hold the one just written.
+			buffer = Buffer.allocUnsafe(WRITE_BYTES);
+			used = 0;
+		}
+		if (most > WRITE_BYTES) await io.out(chunk);
+		else used += buffer.write(chunk, used);
 	}
-	if (parts.length > 0) await io.out(parts.join(''));
+	if (used > 0) await io.out(buffer.subarray(0, used));
 }

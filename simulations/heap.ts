@@ -18,14 +18,16 @@ export class MinHeap<T extends HeapEntry> {
 
 	push(item: T): void {
 		const items = this.items;
+		// The new entry rises through a hole: parents move down one place each, with no swaps.
+		let i = items.length;
 		items.push(item);
-		let i = items.length - 1;
 		while (i > 0) {
 			const parent = (i - 1) >> 1;
-			if (!before(items[i], items[parent])) break;
-			[items[i], items[parent]] = [items[parent], items[i]];
+			if (!before(item, items[parent])) break;
+			items[i] = items[parent];
 			i = parent;
 		}
+		items[i] = item;
 	}
 
 	pop(): T | undefined {
@@ -47,17 +49,19 @@ export class MinHeap<T extends HeapEntry> {
 
 	private siftDown(start: number): void {
 		const items = this.items;
+		const n = items.length;
+		const item = items[start];
 		let i = start;
 		for (;;) {
 			const l = 2 * i + 1;
+			if (l >= n) break;
 			const r = l + 1;
-			let m = i;
-			if (l < items.length && before(items[l], items[m])) m = l;
-			if (r < items.length && before(items[r], items[m])) m = r;
-			if (m === i) break;
-			[items[i], items[m]] = [items[m], items[i]];
+			const m = r < n && before(items[r], items[l]) ? r : l;
+			if (!before(items[m], item)) break;
+			items[i] = items[m];
 			i = m;
 		}
+		items[i] = item;
 	}
 
 	/** The entries in pop order, without changing the heap. */

@@ -37,7 +37,7 @@ export class Arrivals {
 	constructor(
 		private scenario: Scenario,
 		readonly records: RequestRecord[],
-		private clock: Pick<Timers, 'now' | 'at'>,
+		private clock: Pick<Timers, 'now' | 'atEach'>,
 		private emit: Emit,
 		private loop: Pick<Scheduler, 'ioReady' | 'callSoon' | 'callSoonThreadsafe'>,
 		/** Creates and spawns the task of request `index`. */
@@ -51,9 +51,10 @@ export class Arrivals {
 
 	/** Schedules every arrival on the clock. */
 	schedule(): void {
-		this.scenario.requests.forEach((spec, i) => {
-			this.clock.at(spec.at, () => this.arrive(i));
-		});
+		this.clock.atEach(
+			this.scenario.requests.map((r) => r.at),
+			(i) => this.arrive(i)
+		);
 	}
 
 	/** The request waits in the host for the current run_until_complete() to return. */

@@ -9,6 +9,7 @@ import type { Task } from './task';
 export interface Timers {
 	now(): number;
 	at(at: number, fn: () => void): number;
+	atEach(times: readonly number[], fn: (index: number) => void): void;
 	clearTimeout(id: number): void;
 }
 

@@ -7,6 +7,12 @@ export interface QueueDelta {
 }
 
 /**
+ * The list of every event in which nothing joined (or left): one frozen array, as most of a
+ * long trace's GIL events change no waiters and each would otherwise hold two empty arrays.
+ */
+const NONE = Object.freeze([]) as unknown as string[];
+
+/**
  * The changes to a FIFO (GIL waiters, a lock's waiters, the pool's work queue) since the last
  * trace event, so each event carries what changed and not the whole list, which would make the
  * trace quadratic in the number of waiters. One that joins and leaves between two events is in
@@ -34,10 +40,10 @@ export class QueueChanges {
 
 	/** The changes since the last call, which the trace now shows. */
 	take(): QueueDelta {
-		const delta = { joined: this.joined, left: this.left };
-		this.shown += this.joined.length - this.left.length;
-		this.joined = [];
-		this.left = [];
-		return delta;
+		const { joined, left } = this;
+		this.shown += joined.length - left.length;
+		if (joined.length > 0) this.joined = [];
+		if (left.length > 0) this.left = [];
+		return { joined: joined.length > 0 ? joined : NONE, left: left.length > 0 ? left : NONE };
 	}
 }

@@ -50,11 +50,28 @@ function forgetOldest(runs: Map<string, VariantRun>): void {
 
 /**
  * Simulates the lesson's variants not yet run, one per idle moment, so a step or a button that
- * first shows one finds it ready (a run costs up to tens of milliseconds). Returns a stop.
+ * first shows one finds it ready (a run costs up to tens of milliseconds); then what debug mode
+ * would print for each, which the tools panel shows (a second run each, in the panel's own
+ * chunk, so it loads only once the runs are warm). Returns a stop.
  */
 export function warmLessonRuns(lesson: StageLesson): () => void {
-	return eachWhenIdle(
-		lesson.variants.map((v) => v.name),
-		(name) => lessonRun(lesson, name)
-	);
+	const names = lesson.variants.map((v) => v.name);
+	let stopped = false;
+	let stopLogs = () => {};
+	const stopRuns = eachWhenIdle([...names, null], (name) => {
+		if (name !== null) lessonRun(lesson, name);
+		else
+			void import('./debug-run').then(({ debugOnLog }) => {
+				if (stopped) return;
+				stopLogs = eachWhenIdle(names, (n) => {
+					const { scenario } = lessonRun(lesson, n);
+					if (!scenario.runtime.debug) debugOnLog(scenario);
+				});
+			});
+	});
+	return () => {
+		stopped = true;
+		stopRuns();
+		stopLogs();
+	};
 }

@@ -189,7 +189,11 @@ export class LessonSession extends SteppedSession implements Stage {
 			s: null,
 			b: null,
 			py: null,
-			tab: 'scenario'
+			tab: 'scenario',
+			sweep: null,
+			from: null,
+			to: null,
+			points: null
 		};
 	}
 }

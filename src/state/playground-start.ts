@@ -26,16 +26,18 @@ export function saveDrafts(drafts: Drafts, s: Store | null = browserStore('sessi
 /**
  * What the playground opens with: the link's scenarios, else this tab's drafts, else the
  * sample; and, when the link's scenario cannot be read, a notice saying why and what is shown.
+ * `fromLink`: scenario A is the link's.
  */
 export function playgroundStart(
 	url: UrlState,
 	saved: Drafts | null,
 	sample: string
-): { start: PlaygroundStart; notice: string | null } {
+): { start: PlaygroundStart; notice: string | null; fromLink: boolean } {
 	// Drafts that are only the sample, untouched, are not work to keep.
 	const typed = saved && (saved.a !== sample || saved.b !== null) ? saved : null;
 	let drafts = typed ?? { a: sample, b: null };
 	let notice: string | null = null;
+	let fromLink = false;
 	if (url.s !== null) {
 		const a = decodeScenarioLink(url.s);
 		const b = url.b === null ? null : decodeScenarioLink(url.b);
@@ -44,6 +46,7 @@ export function playgroundStart(
 			notice = `This link’s scenario cannot be opened: ${a.message} Showing ${shown} instead.`;
 		} else {
 			drafts = { a: a.text, b: b?.ok ? b.text : null };
+			fromLink = true;
 			if (b && !b.ok) notice = `This link’s variant B cannot be opened: ${b.message}`;
 		}
 	}
@@ -56,6 +59,7 @@ export function playgroundStart(
 			moment: url.t,
 			speed: url.speed
 		},
-		notice
+		notice,
+		fromLink
 	};
 }

@@ -1,11 +1,9 @@
-import { sweepPoints, type SweepPoint, type SweepSpec } from '../../simulations/sweep/index';
-
-/** Lets the page paint and take input: a new task, after what is queued. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import type { SweepPoint, SweepSpec } from '../../simulations/sweep/index';
+import { defaultSweepSource, type SweepSource } from './sweep-source';
 
 /**
- * A sweep run in the page, one point per task, so a long sweep never freezes it: `points` fill
- * in as they are computed, and a new `start` (or `stop`) drops the sweep in flight at once.
+ * A sweep on show: `points` fill in as they are computed (off the page's thread, see
+ * sweep-source.ts), and a new `start` (or `stop`) drops the sweep in flight at once.
  */
 export class SweepRun {
 	points: SweepPoint[] = $state.raw([]);
@@ -14,7 +12,7 @@ export class SweepRun {
 	running = $state(false);
 	private generation = 0;
 
-	constructor(private readonly pause: () => Promise<void> = nextTask) {}
+	constructor(private readonly source: SweepSource = defaultSweepSource()) {}
 
 	/** Sweeps `doc` (a valid scenario document) over `spec`, dropping any sweep in flight. */
 	start(doc: unknown, spec: SweepSpec): void {
@@ -22,23 +20,23 @@ export class SweepRun {
 		this.points = [];
 		this.total = spec.values.length;
 		this.running = true;
-		void this.run(generation, sweepPoints(doc, spec));
+		this.source.start(doc, spec);
+		void this.run(generation);
 	}
 
 	/** Stops the sweep in flight; the points so far stay on show. */
 	stop(): void {
 		this.generation++;
+		this.source.stop();
 		this.running = false;
 	}
 
-	private async run(generation: number, points: Iterator<SweepPoint>): Promise<void> {
+	private async run(generation: number): Promise<void> {
 		for (;;) {
-			// Yield first, so the press that started the sweep is answered before any run.
-			await this.pause();
+			const point = await this.source.next();
 			if (generation !== this.generation) return;
-			const next = points.next();
-			if (next.done) break;
-			this.points = [...this.points, next.value];
+			if (point === null) break;
+			this.points = [...this.points, point];
 		}
 		this.running = false;
 	}

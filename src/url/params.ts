@@ -33,6 +33,15 @@ export interface Params {
 	/** The playground's Python tab: its program (as `encodeScenarioLink` wrote it), and whether it is open. */
 	py: string | null;
 	tab: PlaygroundTab;
+	/**
+	 * The playground's Sweep, once one was run: its parameter (as `paramKey` writes it:
+	 * `requestCount:0`, `poolSize`, `workMs:handlers.upload.steps[0]`) and range. Whether the
+	 * parameter is in the scenario is checked by the Sweep panel (sweep-link.ts).
+	 */
+	sweep: string | null;
+	from: number | null;
+	to: number | null;
+	points: number | null;
 	controls: ControlsMode;
 	theme: EmbedTheme;
 	autoplay: boolean;
@@ -58,7 +67,11 @@ export const LAB_KEYS = [
 	's',
 	'b',
 	'tab',
-	'py'
+	'py',
+	'sweep',
+	'from',
+	'to',
+	'points'
 ] as const;
 /**
  * The lab's parameters that carry whole texts (scenarios, a program). A link writes them in its
@@ -93,6 +106,10 @@ export const DEFAULTS: Params = {
 	trace: null,
 	py: null,
 	tab: 'scenario',
+	sweep: null,
+	from: null,
+	to: null,
+	points: null,
 	controls: 'all',
 	theme: 'auto',
 	autoplay: false
@@ -125,6 +142,13 @@ const numberIn = (ok: (n: number) => boolean) => (raw: string) => {
 	const n = raw.trim() === '' ? NaN : Number(raw);
 	return ok(n) ? n : undefined;
 };
+
+const SWEEP_PARAM = /^(?:(?:requestCount|requestRate):\d+|poolSize|(?:workMs|blockingShare):\S+)$/;
+const sweepRange = (why: string): Rule<number | null> => ({
+	read: numberIn(Number.isFinite),
+	fallback: `is not a number; ${why}`,
+	write: (v) => (v === null ? null : String(v))
+});
 
 const RULES: { [K in ParamName]: Rule<Params[K]> } = {
 	page: {
@@ -160,6 +184,19 @@ const RULES: { [K in ParamName]: Rule<Params[K]> } = {
 	trace: text,
 	py: text,
 	tab: oneOf<PlaygroundTab>(['scenario', 'python'], 'scenario'),
+	sweep: {
+		read: (raw) => (SWEEP_PARAM.test(raw) ? raw : undefined),
+		fallback:
+			'is not a sweep parameter (requestCount:0, requestRate:0, poolSize, workMs:STEP or blockingShare:STEP); no sweep is run',
+		write: (v) => v
+	},
+	from: sweepRange("sweeping from the parameter's own start"),
+	to: sweepRange("sweeping to the parameter's own end"),
+	points: {
+		read: numberIn(Number.isInteger),
+		fallback: "is not a whole number; using the parameter's own",
+		write: (v) => (v === null ? null : String(v))
+	},
 	controls: oneOf<ControlsMode>(['all', 'minimal', 'none'], 'all'),
 	theme: oneOf<EmbedTheme>(['light', 'dark', 'auto'], 'auto'),
 	autoplay: flag

@@ -40,12 +40,13 @@ describe('jsonChunks(value, indent)', () => {
 });
 
 describe('writeChunks(io, chunks)', () => {
-	it('joins pieces into writes and waits for a writer that asks to', async () => {
+	/** An Io that keeps each write as text and waits (a promise) on every one. */
+	function recorder() {
 		const writes: string[] = [];
 		let waited = 0;
 		const io = {
-			out: (text: string) => {
-				writes.push(text);
+			out: (text: string | Uint8Array) => {
+				writes.push(typeof text === 'string' ? text : new TextDecoder().decode(text));
 				return new Promise<void>((resolve) => {
 					waited++;
 					resolve();
@@ -53,12 +54,26 @@ describe('writeChunks(io, chunks)', () => {
 			},
 			err: () => {}
 		};
+		return { io, writes, waited: () => waited };
+	}
+
+	it('gathers pieces into writes and waits for a writer that asks to', async () => {
+		const { io, writes, waited } = recorder();
 		await writeChunks(
 			io,
 			Array.from({ length: 3_000 }, () => 'x'.repeat(1000))
 		);
 		expect(writes.join('')).toBe('x'.repeat(3_000_000));
 		expect(writes.length).toBe(3);
-		expect(waited).toBe(3);
+		expect(waited()).toBe(3);
+	});
+
+	it('writes UTF-8 beyond ASCII, and a piece longer than a write on its own', async () => {
+		const { io, writes } = recorder();
+		const long = 'é→😀'.repeat(300_000);
+		const pieces = ['sleep done → heartbeat', long, 'ü', '\n'];
+		await writeChunks(io, pieces);
+		expect(writes.join('')).toBe(pieces.join(''));
+		expect(writes).toEqual(['sleep done → heartbeat', long, 'ü\n']);
 	});
 });

@@ -35,7 +35,8 @@ function predictedRun(result: SimResult): ShownRun {
 		outcome: result.hung ? `hung: ${result.hung.reason}` : 'completed',
 		requests: result.requests.map((q) => ({
 			id: q.id,
-			latencyMs: q.endMs === null ? null : q.endMs - q.arriveMs,
+			// As the table writes it: to a tenth of a millisecond.
+			latencyMs: q.endMs === null ? null : Number((q.endMs - q.arriveMs).toFixed(1)),
 			error: q.status === 'error'
 		}))
 	};
@@ -56,12 +57,12 @@ async function shownRun(page: Page): Promise<ShownRun> {
 	const rows = table.locator('tbody tr');
 	const requests = [];
 	for (const row of await rows.all()) {
-		const latency = /^([\d.]+) ms( \(error\))?$/.exec(
+		const latency = /^([\d,.]+) ms( \(error\))?$/.exec(
 			(await row.locator('td').first().textContent()) ?? ''
 		);
 		requests.push({
 			id: (await row.locator('th').textContent()) ?? '',
-			latencyMs: latency ? Number(latency[1]) : null,
+			latencyMs: latency ? Number(latency[1].replace(/,/g, '')) : null,
 			error: Boolean(latency?.[2])
 		});
 	}

@@ -16,7 +16,8 @@ const latencies = (page: Page) =>
 				r.querySelector('td')?.textContent ?? ''
 			])
 		);
-const answeredMs = (text: string) => (/^[\d.]+ ms$/.test(text) ? parseFloat(text) : null);
+const answeredMs = (text: string) =>
+	/^[\d,.]+ ms$/.test(text) ? parseFloat(text.replace(/,/g, '')) : null;
 const narration = (page: Page) => page.getByTestId('narration').textContent();
 const readout = (page: Page) => page.getByTestId('live-readout').textContent();
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorText } from './code-editor';
+import { editorText, markedLines } from './code-editor';
 import { collectErrors, useLab } from './harness';
 
 // The second site sends a strict policy: no inline script or style, no eval.
@@ -83,6 +83,11 @@ describe('Paste your handler', () => {
 		await expect
 			.poll(() => page.getByTestId('paste-problem').textContent())
 			.toMatch(/Line 4: Paste one handler at a time: found 2 functions/);
+		// The box is the project's CodeMirror editor: Python highlighted, the problem at its line.
+		expect(await editorText(code)).toBe('async def a():\n    pass\n\nasync def b():\n    pass');
+		await expect.poll(() => code.locator('span').count()).toBeGreaterThan(0);
+		await expect.poll(() => markedLines(page)).toEqual([4]);
+		expect(await code.getAttribute('aria-invalid')).toBe('true');
 		await code.fill('async def a(:\n    pass');
 		await expect
 			.poll(() => page.getByTestId('paste-problem').textContent())

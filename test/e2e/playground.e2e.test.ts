@@ -227,6 +227,27 @@ describe('the playground', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('writes the latency table rounded: a latency in floating point reads as the ms it is', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		// The third request arrives at 1.4 ms and is answered at 300.3: 298.90000000000003 ms.
+		const floats = JSON.stringify({
+			format: 'event-loop-lab/scenario@1',
+			id: 'floats',
+			title: 'Float sums',
+			handlers: { h: { steps: [{ op: 'cpu', ms: 100.1 }] } },
+			arrivals: [{ handler: 'h', count: 3, everyMs: 0.7 }]
+		});
+		await open(page, param('s', floats));
+		await expect.poll(() => outcome(page)).toContain('completed');
+		await page.getByRole('slider', { name: 'Moment' }).fill('1000');
+		const table = page.getByRole('table', { name: /^Latency per request/ });
+		await expect
+			.poll(() => table.locator('tbody td:first-of-type').allTextContents())
+			.toEqual(['100.1 ms', '199.5 ms', '298.9 ms']);
+		expect(errors).toEqual([]);
+	});
+
 	it('exports the scenario as a .json file and imports one', async () => {
 		const page = await lab.context.newPage();
 		await open(page);

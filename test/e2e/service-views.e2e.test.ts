@@ -16,22 +16,58 @@ async function openService(page: Page, count: number) {
 	const s = encodeURIComponent(encodeScenarioLink(serviceScenario(count)));
 	await page.goto(`${lab.site.url}?page=playground&s=${s}`);
 	await expect.poll(() => page.getByTestId('outcome').textContent()).toContain('completed');
+	// The service views load with their first large run: until then a note stands in for them.
+	await page
+		.getByRole('group', {
+			name: new RegExp(`^Timeline of .*the service: ${count.toLocaleString('en')} requests`)
+		})
+		.waitFor();
 }
 
-const heights = (page: Page) =>
-	page.evaluate(() => ({
+/** What axe (WCAG 2.2 AA) finds wrong in the run's section. */
+async function resultViolations(page: Page): Promise<string[]> {
+	const axe = await new AxeBuilder({ page })
+		.include('section.result')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	return axe.violations.map((v) => `${v.id}: ${v.help}`);
+}
+
+/** The page's and the run's heights, once every part loaded when idle (real run, tools) is in. */
+const heights = async (page: Page) => {
+	await expect
+		.poll(() =>
+			page
+				.locator('section.result')
+				.getByText(/^Loading/)
+				.count()
+		)
+		.toBe(0);
+	return page.evaluate(() => ({
 		page: document.documentElement.scrollHeight,
 		run: document.querySelector('section.result')?.getBoundingClientRect().height ?? Infinity
 	}));
+};
+
+/** The heights once the panels that load when idle (the sweep, the distribution) are in. */
+async function settledHeights(page: Page) {
+	let last = await heights(page);
+	for (;;) {
+		await page.waitForTimeout(500);
+		const now = await heights(page);
+		if (now.page === last.page && now.run === last.run) return now;
+		last = now;
+	}
+}
 
 describe('the playground at the scale of a service', () => {
 	it('draws 2,000 requests as named service views, three screens tall at most, the same height as 100', async () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
 		await openService(page, 100);
-		const small = await heights(page);
+		const small = await settledHeights(page);
 		await openService(page, 2000);
-		const large = await heights(page);
+		const large = await settledHeights(page);
 		expect(large.run).toBeLessThan(3 * VIEWPORT.height);
 		expect(Math.abs(large.page - small.page)).toBeLessThan(40);
 
@@ -67,11 +103,63 @@ describe('the playground at the scale of a service', () => {
 		await zoom.getByRole('button', { name: 'Whole run' }).click();
 		await expect.poll(() => service.getAttribute('aria-label')).toContain('showing 0 ms–');
 
-		const axe = await new AxeBuilder({ page })
-			.include('section.result')
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		expect(await resultViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	it('compares A and B as services: each panel twice, tagged A and B, on one axis and one scale', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await page.setViewportSize(VIEWPORT);
+		const a = serviceScenario(300);
+		// B offloads the report that A runs on the loop: the fix, compared with the bug.
+		const fixed = JSON.parse(a) as { title: string; handlers: Record<string, unknown> };
+		fixed.title += ' (offloaded)';
+		fixed.handlers.report = { steps: [{ op: 'offload', ms: 15, work: 'block' }] };
+		const link = (text: string) => encodeURIComponent(encodeScenarioLink(text));
+		await page.goto(
+			`${lab.site.url}?page=playground&compare=1#s=${link(a)}&b=${link(JSON.stringify(fixed))}`
+		);
+		await expect.poll(() => page.getByTestId('outcome').textContent()).toContain('completed');
+
+		const service = page.getByRole('group', {
+			name: /^Timeline of A: A service: 300 requests and B: A service: 300 requests \(offloaded\), the services on one axis: 300 and 300 requests, showing 0 ms–/
+		});
+		await service.waitFor();
+		expect(await page.getByText(/Too many requests/).count()).toBe(0);
+		const words = async (name: string) => {
+			const view = service.getByRole('img', { name: new RegExp(`^${name} over time, 0 ms–`) });
+			return page.locator(`[id="${await view.getAttribute('aria-describedby')}"]`).textContent();
+		};
+		for (const name of ['Queues', 'In flight', 'Latency', 'Loop', 'Lag', 'Pool'])
+			for (const tag of ['A', 'B'])
+				expect(
+					await service.getByRole('img', { name: new RegExp(`^${tag}: ${name} over`) }).count()
+				).toBe(1);
+		// The letters are text beside each row, not a colour.
+		expect(await service.locator('.tag').allTextContents()).toEqual(
+			['Queues', 'In flight', 'Latency', 'Loop', 'Lag', 'Pool'].flatMap(() => ['A', 'B'])
+		);
+
+		// At the end, B's loop never blocked and its worst lag is smaller: where B is better.
+		const slider = page.getByRole('slider', { name: 'Moment' });
+		await slider.fill((await slider.getAttribute('max'))!);
+		await expect
+			.poll(() => words('A: Loop'))
+			.toMatch(/^A: A service: 300 requests\. .* blocked [1-9]\d*%/);
+		expect(await words('B: Loop')).toMatch(/^B: .*\(offloaded\)\. .* blocked 0%/);
+		const worst = async (tag: string) =>
+			Number((await words(`${tag}: Lag`))?.match(/worst ([\d,]+) ms/)?.[1].replace(/,/g, ''));
+		expect(await worst('B')).toBeLessThan(await worst('A'));
+
+		// The lanes on demand are of one run at a time, picked by its label.
+		const lanesOf = page.getByRole('combobox', { name: 'Lanes of' });
+		expect(await lanesOf.locator('option').allTextContents()).toEqual([
+			'A: A service: 300 requests',
+			'B: A service: 300 requests (offloaded)'
+		]);
+		await lanesOf.selectOption({ index: 1 });
+		expect(await resultViolations(page)).toEqual([]);
 		expect(errors).toEqual([]);
 	});
 

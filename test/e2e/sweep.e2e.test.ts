@@ -20,6 +20,12 @@ async function tableRows(page: Page): Promise<string[][]> {
 		);
 }
 
+/** The table's rows of a sweep a link started: it starts once the page settles, so wait for all. */
+async function linkedRows(page: Page, count: number): Promise<string[][]> {
+	await expect.poll(async () => (await tableRows(page)).length).toBe(count);
+	return tableRows(page);
+}
+
 describe('the playground’s sweep', () => {
 	it('sweeps the sample’s request count, draws three charts, and runs again after an edit', async () => {
 		const page = await lab.context.newPage();
@@ -89,6 +95,68 @@ describe('the playground’s sweep', () => {
 			'To: expected a share of blocking work in handlers.upload.steps[0] from 0 to 1, found 2'
 		);
 		expect(await section.getByRole('button', { name: 'Run sweep' }).isDisabled()).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
+	it('keeps its settings in the address, so a share link reopens and runs the same sweep', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await page.goto(`${lab.site.url}?page=playground`);
+		const section = sweepSection(page);
+		await section.getByLabel('Parameter').selectOption('workMs');
+		await section.getByRole('spinbutton', { name: 'From, ms' }).fill('50');
+		await section.getByRole('spinbutton', { name: 'To, ms' }).fill('200');
+		await section.getByRole('spinbutton', { name: 'Points' }).fill('4');
+		// Settings alone are not a sweep to share: the address takes them once one runs.
+		expect(new URL(page.url()).searchParams.get('sweep')).toBeNull();
+		await section.getByRole('button', { name: 'Run sweep' }).click();
+		await expect
+			.poll(() => new URL(page.url()).search)
+			.toContain('sweep=workMs:handlers.upload.steps%5B0%5D&from=50&to=200&points=4');
+		const rows = await tableRows(page);
+
+		const other = await lab.context.newPage();
+		await other.goto(page.url());
+		const reopened = sweepSection(other);
+		expect(await reopened.getByLabel('Step').inputValue()).toBe('workMs:handlers.upload.steps[0]');
+		expect(await reopened.getByRole('spinbutton', { name: 'Points' }).inputValue()).toBe('4');
+		expect(await linkedRows(other, 4)).toEqual(rows);
+		expect(rows.map((r) => r[0])).toEqual(['50', '100', '150', '200']);
+		expect(errors).toEqual([]);
+	});
+
+	it('says what is wrong with a link’s sweep and falls back to what the scenario has', async () => {
+		const page = await lab.context.newPage();
+		const errors = collectErrors(page);
+		await page.goto(`${lab.site.url}?page=playground&sweep=nonsense&points=x`);
+		const notices = page.getByTestId('link-notice');
+		await expect
+			.poll(() => notices.allTextContents())
+			.toEqual([
+				'sweep="nonsense" is not a sweep parameter (requestCount:0, requestRate:0, poolSize, workMs:STEP or blockingShare:STEP); no sweep is run.',
+				'points="x" is not a whole number; using the parameter\'s own.'
+			]);
+		expect(await sweepSection(page).getByRole('button', { name: 'Run sweep' }).count()).toBe(1);
+
+		// A parameter the scenario lacks, and a range that does not fit the one it has.
+		await page.goto(`${lab.site.url}?page=playground&sweep=requestCount:7&from=1&to=3&points=3`);
+		const section = sweepSection(page);
+		await expect
+			.poll(() => section.getByRole('status').first().textContent())
+			.toBe(
+				'This link sweeps requestCount:7, which this scenario does not have; showing a sweep of request count from 1 to 20 in 20 points instead.'
+			);
+		await linkedRows(page, 20);
+
+		await page.goto(
+			`${lab.site.url}?page=playground&sweep=requestCount:0&from=1&to=200000&points=3`
+		);
+		await expect
+			.poll(() => sweepSection(page).getByRole('status').first().textContent())
+			.toMatch(
+				/^This link’s sweep range does not fit request count .*To: expected .* found 200000\); sweeping 1 to 20 in 20 points instead\.$/
+			);
+		await linkedRows(page, 20);
 		expect(errors).toEqual([]);
 	});
 });

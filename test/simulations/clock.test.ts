@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../simulations/clock';
 
@@ -37,5 +38,45 @@ describe('VirtualClock', () => {
 		let ran = 0;
 		while (clock.step()) ran++;
 		expect(ran).toBe(1024);
+	});
+
+	it('runs a series (atEach) exactly as one at() each, in turn, would', () => {
+		const time = fc.integer({ min: -3, max: 12 });
+		fc.assert(
+			fc.property(
+				fc.array(time, { maxLength: 8 }),
+				fc.array(time, { maxLength: 30 }),
+				fc.array(time, { maxLength: 8 }),
+				fc.integer({ min: 0, max: 3 }),
+				(before, series, after, start) => {
+					/** Timeouts before and after the series; each one run schedules one more, 2 ms on. */
+					const run = (schedule: (clock: VirtualClock, log: string[]) => void) => {
+						const clock = new VirtualClock();
+						const log: string[] = [];
+						clock.advanceTo(start);
+						const later = (name: string) => () => {
+							log.push(`${name}@${clock.now()}`);
+							if (!name.endsWith('+')) clock.at(clock.now() + 2, later(`${name}+`));
+						};
+						before.forEach((t, i) => clock.at(t, later(`b${i}`)));
+						schedule(clock, log);
+						after.forEach((t, i) => clock.at(t, later(`a${i}`)));
+						for (let next = clock.next(); next !== null; next = clock.next()) {
+							log.push(`next ${next}`);
+							clock.step();
+						}
+						return log;
+					};
+					const each = run((clock, log) =>
+						series.forEach((t, i) => clock.at(t, () => log.push(`s${i}@${clock.now()}`)))
+					);
+					const atEach = run((clock, log) =>
+						clock.atEach(series, (i) => log.push(`s${i}@${clock.now()}`))
+					);
+					expect(atEach).toEqual(each);
+				}
+			),
+			{ numRuns: 500 }
+		);
 	});
 });

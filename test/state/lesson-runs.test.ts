@@ -13,6 +13,17 @@ vi.mock('../../src/state/variant-run', async (original) => {
 		}
 	};
 });
+const logged: string[] = [];
+vi.mock('../../src/state/debug-run', async (original) => {
+	const real = await original<typeof import('../../src/state/debug-run')>();
+	return {
+		...real,
+		debugOnLog: (...args: Parameters<typeof real.debugOnLog>) => {
+			logged.push(args[0].id);
+			return real.debugOnLog(...args);
+		}
+	};
+});
 const { lessonRun, warmLessonRuns } = await import('../../src/state/lesson-runs');
 
 const lesson = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
@@ -20,6 +31,7 @@ const lesson = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Le
 describe('warmLessonRuns(lesson)', () => {
 	beforeEach(() => {
 		simulated.length = 0;
+		logged.length = 0;
 		vi.useFakeTimers();
 	});
 	afterEach(() => vi.useRealTimers());
@@ -37,12 +49,23 @@ describe('warmLessonRuns(lesson)', () => {
 		expect(simulated).toHaveLength(warm.variants.length);
 	});
 
+	it('then makes what debug mode would print for each, once the runs are warm', async () => {
+		const warm = structuredClone(lesson);
+		warmLessonRuns(warm);
+		await vi.runAllTimersAsync();
+		await vi.dynamicImportSettled();
+		await vi.runAllTimersAsync();
+		expect(logged).toEqual(warm.variants.map((v) => v.scenario.id));
+	});
+
 	it('stops when told to', async () => {
 		const warm = structuredClone(lesson);
 		const stop = warmLessonRuns(warm);
 		await vi.advanceTimersToNextTimerAsync();
 		stop();
 		await vi.runAllTimersAsync();
+		await vi.dynamicImportSettled();
 		expect(simulated).toEqual([warm.variants[0].name]);
+		expect(logged).toEqual([]);
 	});
 });

@@ -17,7 +17,8 @@ describe('playgroundStart(url, saved, sample)', () => {
 		const r = start(`?${s}&variant=b&compare=1&step=5&t=40&speed=2`);
 		expect(r).toEqual({
 			start: { a, b, active: 'b', compare: true, step: 4, moment: 40, speed: 2 },
-			notice: null
+			notice: null,
+			fromLink: true
 		});
 	});
 
@@ -36,13 +37,15 @@ describe('playgroundStart(url, saved, sample)', () => {
 		const r = playgroundStart(readQuery(search, `#${hash}`).params, null, SAMPLE);
 		expect(r).toEqual({
 			start: { a, b: '{}', active: 'a', compare: true, step: 2, moment: null, speed: 1 },
-			notice: null
+			notice: null,
+			fromLink: true
 		});
 	});
 
 	it("opens this tab's drafts when the URL has no scenario, else the sample", () => {
 		expect(start('?page=playground', { a: 'mine', b: null }).start.a).toBe('mine');
 		expect(start('?page=run').start).toMatchObject({ a: SAMPLE, b: null, active: 'a' });
+		expect(start('?page=playground', { a: 'mine', b: null }).fromLink).toBe(false);
 	});
 
 	const bad: [string, string, RegExp][] = [
@@ -57,6 +60,7 @@ describe('playgroundStart(url, saved, sample)', () => {
 			expect(fresh.notice).toMatch(reason);
 			expect(fresh.notice).toMatch(/Showing the sample scenario instead/);
 			expect(fresh.start).toMatchObject({ a: SAMPLE, b: null, active: 'a' });
+			expect(fresh.fromLink).toBe(false);
 			expect(start(q, { a: SAMPLE, b: null }).notice).toMatch(/Showing the sample scenario/);
 			const kept = start(q, { a: 'typed', b: 'typed b' });
 			expect(kept.notice).toMatch(/the scenario you were editing in this tab/);

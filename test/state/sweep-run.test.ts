@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SweepRun } from '../../src/state/sweep-run.svelte';
+import { inPageSweep } from '../../src/state/sweep-source';
 
 const DOC = {
 	format: 'event-loop-lab/scenario@1',
@@ -25,7 +26,7 @@ function manualPause() {
 describe('SweepRun', () => {
 	it('start computes one point per pause and ends running after the last', async () => {
 		const clock = manualPause();
-		const run = new SweepRun(clock.pause);
+		const run = new SweepRun(inPageSweep(clock.pause));
 		run.start(DOC, { param: COUNT, values: [1, 2, 3] });
 		expect(run).toMatchObject({ running: true, total: 3, points: [] });
 		await clock.release();
@@ -39,7 +40,7 @@ describe('SweepRun', () => {
 
 	it('a new start drops the sweep in flight: none of its points appear later', async () => {
 		const clock = manualPause();
-		const run = new SweepRun(clock.pause);
+		const run = new SweepRun(inPageSweep(clock.pause));
 		run.start(DOC, { param: COUNT, values: [1, 2, 3] });
 		await clock.release();
 		run.start(DOC, { param: COUNT, values: [7, 8] });
@@ -50,7 +51,7 @@ describe('SweepRun', () => {
 
 	it('stop keeps the points so far and computes no more', async () => {
 		const clock = manualPause();
-		const run = new SweepRun(clock.pause);
+		const run = new SweepRun(inPageSweep(clock.pause));
 		run.start(DOC, { param: COUNT, values: [1, 2, 3] });
 		await clock.release();
 		run.stop();

@@ -112,7 +112,15 @@ describe('readQuery(search)', () => {
 			{ theme: 'auto' },
 			/theme="pink" is not one of light, dark, auto; using auto\./
 		],
-		['?autoplay=yes', { autoplay: false }, /autoplay="yes" is not one of 0, 1; using 0\./]
+		['?autoplay=yes', { autoplay: false }, /autoplay="yes" is not one of 0, 1; using 0\./],
+		['?page=playground&sweep=rate', { sweep: null }, /sweep="rate" is not a sweep parameter/],
+		[
+			'?page=playground&sweep=poolSize&from=x',
+			{ sweep: 'poolSize', from: null },
+			/from="x" is not a number; sweeping from the parameter's own start\./
+		],
+		['?page=playground&to=Infinity', { to: null }, /to="Infinity" is not a number/],
+		['?page=playground&points=2.5', { points: null }, /points="2.5" is not a whole number/]
 	];
 	for (const [search, expected, note] of bad) {
 		it(`falls back for ${search} with a note saying what was wrong`, () => {
@@ -169,6 +177,19 @@ describe('writeUrl(state) / writeEmbedQuery(options)', () => {
 		expect(writeEmbedQuery({ ...options, set: 'work:50,count:8' })).toContain(
 			'&set=work:50,count:8&'
 		);
+	});
+
+	it('round-trip a sweep: its parameter and range stay in the query, readable', () => {
+		const search =
+			'?page=playground&sweep=workMs:handlers.upload.steps%5B0%5D&from=25&to=400&points=12';
+		const read = readQuery(search).params;
+		expect(read).toMatchObject({
+			sweep: 'workMs:handlers.upload.steps[0]',
+			from: 25,
+			to: 400,
+			points: 12
+		});
+		expect(writeUrl(labState(read))).toBe(search);
 	});
 
 	it('write the page only for pages beyond the lessons', () => {

@@ -33,8 +33,11 @@ export interface PanelInfo {
 
 const ms = (n: number) => `${grouped(Math.round(n))} ms`;
 
-/** The time panels, top to bottom; the lag strip only where a lag monitor runs. */
-export function panelList(s: ServiceSeries): PanelInfo[] {
+/**
+ * The time panels, top to bottom; the lag strip only where a lag monitor runs, the pool only
+ * where there is one (in any of the runs compared).
+ */
+export function panelList(...runs: ServiceSeries[]): PanelInfo[] {
 	const all: PanelInfo[] = [
 		{
 			id: 'queues',
@@ -102,6 +105,8 @@ export function panelList(s: ServiceSeries): PanelInfo[] {
 		}
 	];
 	return all.filter(
-		(p) => (p.id !== 'lag' || s.lag.length > 0) && (p.id !== 'pool' || s.poolSize > 0)
+		(p) =>
+			(p.id !== 'lag' || runs.some((s) => s.lag.length > 0)) &&
+			(p.id !== 'pool' || runs.some((s) => s.poolSize > 0))
 	);
 }

@@ -1,4 +1,11 @@
 import type { SimResult } from '../../../simulations/index';
+import { formatMs } from '../../format/numbers';
+
+/**
+ * A latency or lag as the latency view writes it: to a tenth of a millisecond, so the engine's
+ * float sums (200.00000001) read as the 200 ms they are.
+ */
+export const latencyMs = (ms: number): string => formatMs(ms, 1);
 
 /** The lag chart's size in SVG units, and where its time axis starts. */
 export const LAG_CHART = { width: 320, height: 70, left: 48 } as const;
@@ -53,9 +60,9 @@ export function latencyAt(result: SimResult, cursor: number, slowest?: number): 
 					.slice(0, slowest);
 	const rows = listed.map(({ q, done, arrived, ms }): LatencyRow => {
 		const text = done
-			? `${ms} ms${q.status === 'error' ? ' (error)' : ''}`
+			? `${latencyMs(ms)}${q.status === 'error' ? ' (error)' : ''}`
 			: arrived
-				? `waiting, ${ms} ms so far`
+				? `waiting, ${latencyMs(ms)} so far`
 				: 'not yet';
 		return {
 			id: q.id,

@@ -4,18 +4,11 @@ import { type ScenarioError } from '../../../simulations/index';
 import { parseScenario } from '../../../simulations/text';
 import { MAX_ERRORS, MAX_NAME } from '../../../simulations/scenario/check';
 import { lineStarts, locator } from '../../../simulations/scenario/locate';
+import { minimalScenario as base } from './minimal-scenario';
 
 // Each case is a reproduction from issue 15's scale and fuzz review ("Nothing quadratic, nothing
 // unbounded"). The checks are on counts and sizes: a quadratic or unbounded report comes back as
 // thousands of errors or megabytes of text, whatever the machine's speed.
-const base = (extra: Record<string, unknown> = {}) => ({
-	format: 'event-loop-lab/scenario@1',
-	id: 'x',
-	title: 't',
-	handlers: { h: { steps: [{ op: 'cpu', ms: 1 }] } },
-	requests: [{ id: 'r1', at: 0, handler: 'h' }],
-	...extra
-});
 const errorsOf = (input: unknown): ScenarioError[] => {
 	const r = parseScenario(input);
 	return r.ok ? [] : r.errors;

@@ -56,6 +56,27 @@ describe('latencyAt(result, cursor)', () => {
 	});
 });
 
+describe('latencyAt: the table’s figures', () => {
+	it('rounds the engine’s float sums to a tenth of a millisecond, thousands grouped', () => {
+		const floats = {
+			endMs: 2000,
+			requests: [
+				{ id: 'r1', arriveMs: 0, endMs: 200.00000001, status: 'ok' },
+				{ id: 'r2', arriveMs: 0.1, endMs: 1234.5678, status: 'error' },
+				{ id: 'r3', arriveMs: 1000, endMs: null, status: 'unfinished' }
+			],
+			heartbeats: [],
+			lag: []
+		} as unknown as SimResult;
+		expect(latencyAt(floats, 1200.123456).rows.map((r) => r.text)).toEqual([
+			'200 ms',
+			'waiting, 1,200 ms so far',
+			'waiting, 200.1 ms so far'
+		]);
+		expect(latencyAt(floats, 2000).rows[1].text).toBe('1,234.5 ms (error)');
+	});
+});
+
 describe('latencyAt(result, cursor, slowest)', () => {
 	it('lists only the longest waits so far, longest first', () => {
 		const result = {
