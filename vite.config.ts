@@ -30,9 +30,11 @@ export default defineConfig({
 	plugins: [svelte(), lessonIndex(), pyodideFiles(), isolate()],
 	worker: { format: 'es' },
 	build: {
+		// Every browser the lab runs in preloads modules itself: the polyfill would be first JS for none.
+		modulePreload: { polyfill: false },
 		rollupOptions: {
-			// The lab, and the embed that docs pages put in an iframe.
-			input: { main: 'index.html', embed: 'embed.html' }
+			// The lab; the embed that docs pages put in an iframe has its own build (vite.embed.config.ts).
+			input: { main: 'index.html' }
 		}
 	}
 });

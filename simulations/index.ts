@@ -2,7 +2,6 @@
 export * from './scenario/types';
 export * from './scenario/errors';
 export type { ParseResult } from './scenario/check-value';
-export { parseScenarioValue } from './scenario/check-value';
 export { formatPath } from './scenario/check';
 export { simulate } from './simulate';
 export type { SimOptions } from './engine/sim';

@@ -2,15 +2,8 @@
 /// <reference types="vite/client" />
 
 declare module 'virtual:lesson-index' {
-	/** One entry per lesson folder (see src/content/lesson-index-plugin.ts). */
-	const index: {
-		folder: string;
-		title?: unknown;
-		summary?: unknown;
-		path?: unknown;
-		spot?: unknown;
-		minutes?: unknown;
-	}[];
+	/** Every lesson folder's summary, in NN- order (see src/content/lesson-index-plugin.ts). */
+	const index: import('./content/types').LessonSummary[];
 	export default index;
 }
 

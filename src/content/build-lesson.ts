@@ -1,29 +1,27 @@
-import { isSlug } from '../url/slug';
+import { folderSlug } from './lesson-folder';
 import { readLessonParams, type LessonParam } from './lesson-params';
 import { fillMarkers, hasMarkers, markerFields } from './number-markers';
 import { readClient } from './lesson-client';
-import { loadScenario, shownCode } from './scenario-with-code';
+import { loadScenario } from './scenario-with-code';
+import { shownCode } from './shown-code';
 import type { StepsFile } from './steps-file';
 import type { Lesson, LessonStep, LessonSummary, LessonVariant } from './types';
 
 // How a lesson folder's files become a Lesson, apart from how they are read: the app reads them
 // lazily through Vite's import.meta.glob, the command line with node:fs.
 
-// The slug's own rule is the one the URL codec checks, so every lesson folder is reachable by URL.
-const FOLDER = /^(\d+)-(.+)$/;
-
 /** A lesson folder's summary from its name ("NN-slug") and lesson.json, or null if the name is not a lesson's. */
 export function summarize(
 	folder: string,
 	meta: { title?: unknown; summary?: unknown; path?: unknown; spot?: unknown; minutes?: unknown }
 ): LessonSummary | null {
-	const m = FOLDER.exec(folder);
-	if (!m || !isSlug(m[2])) return null;
+	const slug = folderSlug(folder);
+	if (slug === null) return null;
 	return {
 		folder,
-		number: Number(m[1]),
-		slug: m[2],
-		title: String(meta.title ?? m[2]),
+		number: parseInt(folder, 10),
+		slug,
+		title: String(meta.title ?? slug),
 		summary: String(meta.summary ?? ''),
 		path: String(meta.path ?? 'basics'),
 		spot: typeof meta.spot === 'string' ? meta.spot : null,

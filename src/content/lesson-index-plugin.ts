@@ -1,18 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { lessonHtml } from './lesson-html';
-import { stepsFileMinutes } from './lesson-time';
-import { parseStepsFile } from './steps-file';
+import { listLessonFiles, readLessonFolder } from '../../cli/lesson-files';
 
 const ID = 'virtual:lesson-index';
+const BUILT = /\/lesson\.json\?(lesson|prose)$/;
 
 /**
- * `virtual:lesson-index`: each lesson folder's name, title, summary and path, read at build time.
- * Pages list lessons from it without bundling every lesson's steps (a glob of lesson.json keeps
- * the whole file in the first chunk, whichever fields it imports). It also turns each lesson's
- * steps.md into its parsed steps and its lesson.md into HTML at build time, so the page ships
- * neither the steps parser nor a Markdown parser.
+ * `virtual:lesson-index`: each lesson folder's summary (name, title, path, minutes), read at build
+ * time, so pages list lessons without bundling any lesson. `lessons/<folder>/lesson.json?lesson`:
+ * that lesson built from its folder (steps.md parsed, scenarios checked, with their Python) as
+ * the stage draws it, so a page loads one module per lesson and ships none of the parsers and
+ * checks; `…?prose`: the rest, its prose (lesson.md as HTML) and question, which only the lesson
+ * page shows.
  */
 export function lessonIndex(folder = 'lessons'): Plugin {
 	const root = resolve(folder);
@@ -30,39 +29,25 @@ export function lessonIndex(folder = 'lessons'): Plugin {
 			server.watcher.on('add', changed);
 			server.watcher.on('unlink', changed);
 		},
-		load(id) {
-			if (dirname(dirname(id)) === root && id.endsWith('/steps.md')) {
-				const steps = parseStepsFile(relative(process.cwd(), id), readFileSync(id, 'utf8'));
-				return `export default ${JSON.stringify(steps)};`;
-			}
-			if (dirname(dirname(id)) === root && id.endsWith('/lesson.md')) {
-				return `export default ${JSON.stringify(lessonHtml(readFileSync(id, 'utf8'), false))};`;
+		async load(id) {
+			const part = BUILT.exec(id)?.[1];
+			if (part && dirname(dirname(id)) === root) {
+				const name = basename(dirname(id));
+				const summary = listLessonFiles(root).find((l) => l.folder === name);
+				// Each file the lesson reads, there or not, rebuilds it when it changes.
+				const lesson = summary
+					? await readLessonFolder(root, summary, (file) => this.addWatchFile(file))
+					: { error: `${name} is not a lesson folder (NN-slug).` };
+				if ('error' in lesson) return `export default ${JSON.stringify(lesson)};`;
+				const { proseHtml, question, ...stage } = lesson;
+				const out = part === 'prose' ? { proseHtml, question } : stage;
+				return `export default ${JSON.stringify(out)};`;
 			}
 			if (id !== `\0${ID}`) return null;
-			const entries = readdirSync(root, { withFileTypes: true })
-				.filter((d) => d.isDirectory())
-				.flatMap((d) => {
-					const file = join(root, d.name, 'lesson.json');
-					this.addWatchFile(file);
-					try {
-						const meta = JSON.parse(readFileSync(file, 'utf8'));
-						const { title, summary, path, spot } = meta;
-						return [
-							{
-								folder: d.name,
-								title,
-								summary,
-								path,
-								spot,
-								minutes: stepsFileMinutes(join(root, d.name, 'steps.md'))
-							}
-						];
-					} catch {
-						// A broken lesson.json is reported when the lesson loads, with the reason.
-						return [{ folder: d.name }];
-					}
-				});
-			return `export default ${JSON.stringify(entries)};`;
+			const summaries = listLessonFiles(root);
+			for (const { folder } of summaries)
+				for (const file of ['lesson.json', 'steps.md']) this.addWatchFile(join(root, folder, file));
+			return `export default ${JSON.stringify(summaries)};`;
 		}
 	};
 }

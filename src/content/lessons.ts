@@ -1,46 +1,17 @@
-import index from 'virtual:lesson-index';
-import { buildLesson, summarize } from './build-lesson';
-import type { StepsFile } from './steps-file';
-import type { Lesson, LessonSummary } from './types';
+import { lessonPath, loadStageLesson } from './stage-lessons';
+import type { Lesson } from './types';
 
-// Lessons are discovered, never listed: adding lessons/NN-slug/ adds a lesson. The home page
-// needs only three fields, so only those load up front; steps load with their lesson.
-const metas = import.meta.glob<Record<string, unknown>>('../../lessons/*/lesson.json', {
-	import: 'default'
-});
-// lesson.md arrives as HTML and steps.md parsed: the lesson index plugin reads them at build time.
-const proses = import.meta.glob<string>('../../lessons/*/lesson.md', { import: 'default' });
-const narrations = import.meta.glob<StepsFile>('../../lessons/*/steps.md', { import: 'default' });
-const files = import.meta.glob<string>(['../../lessons/*/*.json', '../../lessons/*/*.py'], {
-	query: '?raw',
-	import: 'default'
-});
-
-/** Every lesson folder, in NN- order. */
-export function listLessons(): LessonSummary[] {
-	return index
-		.flatMap((entry) => {
-			const summary = summarize(entry.folder, entry);
-			return summary ? [summary] : [];
-		})
-		.sort((a, b) => a.number - b.number);
-}
+// A lesson's prose and question, which only the lesson page shows, are a module of their own.
+const proses = import.meta.glob<Pick<Lesson, 'proseHtml' | 'question'>>(
+	'../../lessons/*/lesson.json',
+	{ query: '?prose', import: 'default' }
+);
 
 /** Loads a lesson's prose, steps and scenarios; a problem in its files is reported, never thrown. */
 export async function loadLesson(slug: string): Promise<Lesson | { error: string }> {
-	const summary = listLessons().find((l) => l.slug === slug);
-	if (!summary) return { error: `There is no lesson called “${slug}”.` };
-	const dir = `../../lessons/${summary.folder}/`;
-	const prose = proses[`${dir}lesson.md`];
-	const narration = narrations[`${dir}steps.md`];
-	return buildLesson(
-		summary,
-		await metas[`${dir}lesson.json`](),
-		prose ? await prose() : '',
-		narration ? await narration() : null,
-		async (name) => {
-			const file = files[`${dir}${name}`];
-			return file ? file() : null;
-		}
-	);
+	const path = lessonPath(slug);
+	// No folder has that slug: the stage's loader says so.
+	if (!path) return loadStageLesson(slug) as Promise<{ error: string }>;
+	const [stage, prose] = await Promise.all([loadStageLesson(slug), proses[path]()]);
+	return 'error' in stage ? stage : { ...stage, ...prose };
 }

@@ -1,10 +1,16 @@
-import { parseScenarioValue, type Scenario } from '../../simulations/index';
+import type { ParseResult, Scenario } from '../../simulations/index';
 import type { LessonParam } from './lesson-params';
 import { valueAt, withValueAt } from './scenario-path';
 import type { LessonVariant } from './types';
 
 /** The learner's numbers, by param name; a param left out keeps the lesson's value. */
 export type NumberValues = Readonly<Record<string, number>>;
+
+/**
+ * The engine's check of a scenario document (simulations/text's parseScenarioValue), passed in:
+ * a page loads it only once the learner changes a number (src/state/numbers-code.svelte.ts).
+ */
+export type ScenarioCheck = (doc: unknown) => ParseResult;
 
 /** The params among `params` that change `variant` and whose value differs from the lesson's. */
 export function changedParams(
@@ -47,13 +53,14 @@ function stretch(changed: readonly LessonParam[], values: NumberValues): number 
 
 /**
  * The variant's scenario with the learner's numbers put into its document and validated again
- * by the engine (a count or a pool size changes more than one field once parsed); its limitMs
- * is stretched in proportion (see `stretch`).
+ * by the engine's `check` (a count or a pool size changes more than one field once parsed); its
+ * limitMs is stretched in proportion (see `stretch`).
  */
 export function numberedScenario(
 	params: readonly LessonParam[],
 	variant: LessonVariant,
-	values: NumberValues
+	values: NumberValues,
+	check: ScenarioCheck
 ): { scenario: Scenario } | { error: string } {
 	const changed = changedParams(params, variant.name, values);
 	if (changed.length === 0 || variant.source === undefined) return { scenario: variant.scenario };
@@ -68,7 +75,7 @@ export function numberedScenario(
 			['limitMs'],
 			Math.min(MAX_LIMIT_MS, Math.ceil(limit * stretch(changed, values)))
 		);
-	const parsed = parseScenarioValue(doc);
+	const parsed = check(doc);
 	if (!parsed.ok) return { error: parsed.errors.map((e) => e.message).join('; ') };
 	return { scenario: parsed.scenario };
 }

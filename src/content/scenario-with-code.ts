@@ -1,4 +1,5 @@
-import { parseScenarioValue, type Scenario } from '../../simulations/index';
+import type { Scenario } from '../../simulations/index';
+import { parseScenarioValue } from '../../simulations/text';
 
 /**
  * The Python file that holds a handler's code, beside its scenario: `<scenario>.py` when the
@@ -48,9 +49,4 @@ export async function loadScenario(
 	const full = parseScenarioValue(doc);
 	if (!full.ok) return { error: `${file}: ${full.errors.map((e) => e.message).join('; ')}` };
 	return { scenario: full.scenario, doc };
-}
-
-/** The code the code view shows for a scenario: its first handler that has some. */
-export function shownCode(scenario: Scenario): string | null {
-	return Object.values(scenario.handlers).find((h) => h.code)?.code ?? null;
 }

@@ -90,6 +90,12 @@ export interface Lesson {
 	params: LessonParam[];
 }
 
+/**
+ * What the stage draws of a lesson: all of it but the prose and the question, which only the
+ * lesson page shows (the embed loads this alone: src/content/stage-lessons.ts).
+ */
+export type StageLesson = Omit<Lesson, 'proseHtml' | 'question'>;
+
 /** What the home page lists, without loading scenarios. */
 export interface LessonSummary {
 	slug: string;

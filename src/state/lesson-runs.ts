@@ -1,18 +1,29 @@
-import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
-import type { Lesson } from '../content/types';
+import {
+	numberedScenario,
+	numbersKey,
+	type NumberValues,
+	type ScenarioCheck
+} from '../content/numbered-scenario';
+import type { StageLesson } from '../content/types';
 import { runVariant, type VariantRun } from './variant-run';
 import { eachWhenIdle } from './when-idle';
 
 // Deterministic runs, memoised per lesson object: the page, its pictures and its stage share them.
-const memo = new WeakMap<Lesson, Map<string, VariantRun>>();
+const memo = new WeakMap<StageLesson, Map<string, VariantRun>>();
 // Runs with the learner's numbers: the last few, so dragging back and forth re-simulates rarely.
 const NUMBERED_KEPT = 24;
 
 /**
  * A lesson's variant, simulated once per lesson (an unknown name gives its first variant), with
- * the learner's `numbers` where they change it (a new run per new set of numbers).
+ * the learner's `numbers` where they change it (a new run per new set of numbers, checked with
+ * `check`; without it, the lesson's own run).
  */
-export function lessonRun(lesson: Lesson, name: string, numbers: NumberValues = {}): VariantRun {
+export function lessonRun(
+	lesson: StageLesson,
+	name: string,
+	numbers: NumberValues = {},
+	check?: ScenarioCheck
+): VariantRun {
 	let runs = memo.get(lesson);
 	if (!runs) memo.set(lesson, (runs = new Map()));
 	const v = lesson.variants.find((x) => x.name === name) ?? lesson.variants[0];
@@ -20,9 +31,11 @@ export function lessonRun(lesson: Lesson, name: string, numbers: NumberValues = 
 	const id = key === '' ? name : `${v.name}|${key}`;
 	let run = runs.get(id);
 	if (!run) {
-		const numbered = key === '' ? null : numberedScenario(lesson.params, v, numbers);
-		// A set of numbers the engine refuses (it never should, within min and max) shows the lesson's run.
-		if (numbered && 'error' in numbered) return lessonRun(lesson, name);
+		const numbered =
+			key === '' ? null : check && numberedScenario(lesson.params, v, numbers, check);
+		// Numbers with no check to hand, or that the engine refuses (it never should, within min and
+		// max), show the lesson's run.
+		if (numbered === undefined || (numbered && 'error' in numbered)) return lessonRun(lesson, name);
 		run = runVariant(v.name, v.label, numbered?.scenario ?? v.scenario);
 		runs.set(id, run);
 		if (key !== '') forgetOldest(runs);
@@ -41,7 +54,7 @@ function forgetOldest(runs: Map<string, VariantRun>): void {
  * would print for each, which the tools panel shows (a second run each, in the panel's own
  * chunk, so it loads only once the runs are warm). Returns a stop.
  */
-export function warmLessonRuns(lesson: Lesson): () => void {
+export function warmLessonRuns(lesson: StageLesson): () => void {
 	const names = lesson.variants.map((v) => v.name);
 	let stopped = false;
 	let stopLogs = () => {};

@@ -1,6 +1,6 @@
 import type { Frame, Scenario } from '../../simulations/index';
 import { stepFrame } from '../content/step-frame';
-import type { Lesson, LessonStep, Prediction } from '../content/types';
+import type { LessonStep, Prediction, StageLesson } from '../content/types';
 import type { Params, UrlState } from '../url/params';
 import { readNumberSet, writeNumberSet } from '../url/number-set';
 import { LessonNumbers } from './lesson-numbers.svelte';
@@ -9,7 +9,8 @@ import { lessonPlan } from './play-plan';
 import { LessonPredictions, type PredictionMark } from './predictions.svelte';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
 import type { Stage } from './stage';
-import { staleNarration, type StaleNarration } from './stale-narration';
+import { numbersCode } from './numbers-code.svelte';
+import type { StaleNarration } from './stale-narration';
 import type { VariantRun } from './variant-run';
 
 /**
@@ -40,17 +41,26 @@ export class LessonSession extends SteppedSession implements Stage {
 	readonly predictions: LessonPredictions;
 	/** The learner's values for the lesson's params; every run and view follows them. */
 	readonly numbers: LessonNumbers;
-	/** What the current step's narration says with the learner's numbers, or null when it holds as written. */
+	/**
+	 * What the current step's narration says with the learner's numbers, or null when it holds as
+	 * written (or while its code loads: loadNumbersCode).
+	 */
 	readonly stale: StaleNarration | null = $derived.by(() => {
 		const name = this.current.variant;
 		const changed = this.numbers.changedIn(name);
-		if (changed.length === 0) return null;
+		const code = numbersCode();
+		if (changed.length === 0 || !code) return null;
 		const base = lessonRun(this.lesson, name);
-		return staleNarration(this.current, base, this.run(name), changed, this.numbers.values);
+		return code.staleNarration(this.current, base, this.run(name), changed, this.numbers.values);
+	});
+	/** The stale note in words, or null. */
+	readonly staleNote: string | null = $derived.by(() => {
+		const code = numbersCode();
+		return this.stale && code ? code.staleText(this.stale) : null;
 	});
 
 	constructor(
-		readonly lesson: Lesson,
+		readonly lesson: StageLesson,
 		options: Partial<Pick<PlayerOptions, 'step' | 'speed' | 'frames'>> = {}
 	) {
 		const plan = lessonPlan(lesson.steps, (name) => lessonRun(lesson, name).eventTimes);
@@ -118,9 +128,12 @@ export class LessonSession extends SteppedSession implements Stage {
 		return this.run(name).scenario;
 	}
 
-	/** A variant's run with the learner's numbers (the lesson's own run where they change nothing). */
+	/**
+	 * A variant's run with the learner's numbers (the lesson's own run where they change nothing,
+	 * and until the code that checks them has loaded: loadNumbersCode).
+	 */
 	run(name: string): VariantRun {
-		return lessonRun(this.lesson, name, this.numbers.values);
+		return lessonRun(this.lesson, name, this.numbers.values, numbersCode()?.parseScenarioValue);
 	}
 
 	/**
@@ -190,7 +203,7 @@ export class LessonSession extends SteppedSession implements Stage {
  * variant the lesson does not have, falls back with a note saying so.
  */
 export function openLesson(
-	lesson: Lesson,
+	lesson: StageLesson,
 	p: Pick<Params, 'step' | 'variant' | 'speed' | 'compare' | 't'> & Partial<Pick<Params, 'set'>>,
 	frames?: PlayerOptions['frames']
 ): { session: LessonSession; notes: string[] } {

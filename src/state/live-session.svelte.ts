@@ -2,7 +2,7 @@ import type { Frame, Scenario } from '../../simulations/index';
 import type { Lesson, LessonClient } from '../content/types';
 import { animationFrames, type FrameSource } from './frame-source';
 import { LiveAnnouncer, answeredBy, liveReadout } from './live-readout';
-import { LIVE, liveHorizon, liveScenario } from './live-scenario';
+import { LIVE, liveHorizon, liveLimitNote, liveScenario, liveStatus } from './live-scenario';
 import type { Stage } from './stage';
 import { runVariant, type VariantRun } from './variant-run';
 
@@ -74,6 +74,16 @@ export class LiveSession implements Stage {
 
 	get full(): boolean {
 		return this.presses.length >= LIVE.maxPresses;
+	}
+
+	/** The Moment slider's status: running (and its pace), stopped or ended. */
+	get status(): string {
+		return liveStatus(this);
+	}
+
+	/** Why Send is off, once it is, else null. */
+	get limitNote(): string | null {
+		return liveLimitNote(this);
 	}
 
 	/** The live readout: requests sent, fastest and slowest answer so far, and why. */

@@ -6,7 +6,7 @@ import {
 	type Scenario,
 	type SimResult
 } from '../../simulations/index';
-import { shownCode } from '../content/scenario-with-code';
+import { shownCode } from '../content/shown-code';
 import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
 import { runDigest, type RunDigest } from './run-digest';
 

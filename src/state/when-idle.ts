@@ -11,6 +11,13 @@ export function whenIdle(f: () => void): () => void {
 	return () => clearTimeout(handle);
 }
 
+/** Runs `f` at once when it is needed `now`, else when the main thread is idle. Returns a cancel. */
+export function whenNeeded(now: boolean, f: () => void): () => void {
+	if (!now) return whenIdle(f);
+	f();
+	return () => {};
+}
+
 /** Runs `f` on each item, one per idle moment, in order. Returns a stop. */
 export function eachWhenIdle<T>(items: readonly T[], f: (item: T) => void): () => void {
 	const left = [...items];

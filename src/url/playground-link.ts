@@ -1,4 +1,9 @@
-import { numberedScenario, numbersKey, type NumberValues } from '../content/numbered-scenario';
+import {
+	numberedScenario,
+	numbersKey,
+	type NumberValues,
+	type ScenarioCheck
+} from '../content/numbered-scenario';
 import type { Lesson } from '../content/types';
 import { eachWhenIdle } from '../state/when-idle';
 import { DEFAULTS, writeUrl } from './params';
@@ -7,14 +12,21 @@ import { encodeScenarioLink, MAX_LINK } from './scenario-link';
 // Compressing a scenario costs milliseconds: each variant's is made once per lesson and numbers.
 const memo = new WeakMap<Lesson, Map<string, string>>();
 
-function encoded(lesson: Lesson, name: string, numbers: NumberValues): string {
+// Without `check` (a page loads it with the first changed number), the lesson's own numbers.
+function encoded(
+	lesson: Lesson,
+	name: string,
+	numbers: NumberValues,
+	check?: ScenarioCheck
+): string {
 	let links = memo.get(lesson);
 	if (!links) memo.set(lesson, (links = new Map()));
-	const key = `${name}|${numbersKey(lesson.params ?? [], name, numbers)}`;
+	const key = `${name}|${check ? numbersKey(lesson.params ?? [], name, numbers) : ''}`;
 	let link = links.get(key);
 	if (link === undefined) {
 		const variant = lesson.variants.find((v) => v.name === name);
-		const numbered = variant && numberedScenario(lesson.params ?? [], variant, numbers);
+		const numbered =
+			variant && check && numberedScenario(lesson.params ?? [], variant, numbers, check);
 		const scenario = numbered && 'scenario' in numbered ? numbered.scenario : variant?.scenario;
 		link = encodeScenarioLink(JSON.stringify(scenario, null, 2));
 		links.set(key, link);
@@ -32,15 +44,21 @@ export function warmPlaygroundLinks(lesson: Lesson): () => void {
 
 /**
  * The playground with the variant on show, and its before/after partner as variant B, each with
- * the learner's `numbers` where they change it (written as the playground writes its own
- * links: the scenarios in the #fragment).
+ * the learner's `numbers` where they change it, checked with `check` (written as the playground
+ * writes its own links: the scenarios in the #fragment).
  */
-export function playgroundLink(lesson: Lesson, shown: string, numbers: NumberValues = {}): string {
+export function playgroundLink(
+	lesson: Lesson,
+	shown: string,
+	numbers: NumberValues = {},
+	check?: ScenarioCheck
+): string {
 	const partner = lesson.compare?.includes(shown)
 		? lesson.compare.find((n) => n !== shown)
 		: undefined;
-	const b = partner ? encoded(lesson, partner, numbers) : null;
-	return writeUrl({ ...DEFAULTS, page: 'playground', s: encoded(lesson, shown, numbers), b });
+	const b = partner ? encoded(lesson, partner, numbers, check) : null;
+	const s = encoded(lesson, shown, numbers, check);
+	return writeUrl({ ...DEFAULTS, page: 'playground', s, b });
 }
 
 /**

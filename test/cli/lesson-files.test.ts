@@ -2,11 +2,13 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
-import { listLessons, loadLesson } from '../../src/content/lessons';
+import { listLessons } from '../../src/content/lesson-list';
+import { loadLesson } from '../../src/content/lessons';
 import { tempDir } from '../temp-dir';
 
-// The command line reads lessons/ with node:fs, the app through import.meta.glob: both must
-// produce the same lessons, so a picture from the command line shows what the page shows.
+// The command line reads lessons/ with node:fs; the app gets each lesson built by the same reader
+// at build time, as a module: both must give the same lessons (nothing lost on the way into the
+// module), so a picture from the command line shows what the page shows.
 describe('listLessonFiles(root)', () => {
 	it('lists the same lessons, in the same order, as the app', () => {
 		expect(listLessonFiles('lessons')).toEqual(listLessons());

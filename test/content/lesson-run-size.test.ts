@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulations/index';
+import { parseScenarioValue } from '../../simulations/text';
+import { listLessons } from '../../src/content/lesson-list';
 import { numberedScenario, type NumberValues } from '../../src/content/numbered-scenario';
-import { listLessons, loadLesson } from '../../src/content/lessons';
+import { loadLesson } from '../../src/content/lessons';
 import type { Lesson } from '../../src/content/types';
 
 // A lesson simulates on the page's own thread (the playground's large runs go to a worker): that
@@ -26,7 +28,12 @@ for (const summary of listLessons()) {
 		it(`simulates each variant to at most ${MOST_EVENTS.toLocaleString('en')} events, and ends`, () => {
 			for (const variant of lesson.variants)
 				for (const numbers of corners(lesson)) {
-					const numbered = numberedScenario(lesson.params ?? [], variant, numbers);
+					const numbered = numberedScenario(
+						lesson.params ?? [],
+						variant,
+						numbers,
+						parseScenarioValue
+					);
 					const at = `${variant.name} ${JSON.stringify(numbers)}`;
 					expect('error' in numbered ? numbered.error : null, at).toBeNull();
 					if ('error' in numbered) continue;

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../simulations/index';
 import { findAnchor } from '../../src/content/event-anchor';
-import { listLessons, loadLesson } from '../../src/content/lessons';
+import { listLessons } from '../../src/content/lesson-list';
+import { loadLesson } from '../../src/content/lessons';
 import { pythonFile } from '../../src/content/scenario-with-code';
 import type { Lesson } from '../../src/content/types';
 

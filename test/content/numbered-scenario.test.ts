@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Scenario } from '../../simulations/index';
-import { parseScenario } from '../../simulations/text';
+import { parseScenario, parseScenarioValue } from '../../simulations/text';
 import type { LessonParam } from '../../src/content/lesson-params';
 import { changedParams, numberedScenario, numbersKey } from '../../src/content/numbered-scenario';
 import { parsePath, valueAt, withValueAt } from '../../src/content/scenario-path';
@@ -60,16 +60,23 @@ describe('scenario paths', () => {
 	});
 });
 
-describe('numberedScenario(params, variant, values)', () => {
+describe('numberedScenario(params, variant, values, check)', () => {
 	it('returns the lesson scenario itself when no number changes the variant', () => {
-		expect(numberedScenario(params, variant, {})).toEqual({ scenario: variant.scenario });
-		expect(numberedScenario(params, variant, { work: 200 })).toEqual({
+		expect(numberedScenario(params, variant, {}, parseScenarioValue)).toEqual({
+			scenario: variant.scenario
+		});
+		expect(numberedScenario(params, variant, { work: 200 }, parseScenarioValue)).toEqual({
 			scenario: variant.scenario
 		});
 	});
 
 	it('puts each changed number into the document and parses it again (arrivals expand anew)', () => {
-		const got = numberedScenario(params, variant, { work: 50, count: 3, pool: 4 });
+		const got = numberedScenario(
+			params,
+			variant,
+			{ work: 50, count: 3, pool: 4 },
+			parseScenarioValue
+		);
 		if ('error' in got) throw new Error(got.error);
 		expect(got.scenario.requests.map((r) => r.id)).toEqual(['r1', 'r2', 'r3']);
 		expect(got.scenario.runtime.threads).toBe(4);
@@ -77,14 +84,24 @@ describe('numberedScenario(params, variant, values)', () => {
 	});
 
 	it('stretches limitMs by each changed number’s ratio, so a longer run is not cut short as hung', () => {
-		const got = numberedScenario(params, variant, { work: 1000, count: 10, pool: 1 });
+		const got = numberedScenario(
+			params,
+			variant,
+			{ work: 1000, count: 10, pool: 1 },
+			parseScenarioValue
+		);
 		if ('error' in got) throw new Error(got.error);
 		// 5000 ms × 1000/200 × 10/5 × 2/1
 		expect(got.scenario.limitMs).toBe(100_000);
 	});
 
 	it('reports what the engine refuses', () => {
-		const got = numberedScenario([param('count', 'arrivals[0].count', 5)], variant, { count: -1 });
+		const got = numberedScenario(
+			[param('count', 'arrivals[0].count', 5)],
+			variant,
+			{ count: -1 },
+			parseScenarioValue
+		);
 		expect('error' in got ? got.error : '').toMatch(/count/);
 	});
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseScenarioValue } from '../../simulations/text';
 import { readLessonFiles } from '../../cli/lesson-files';
 import { numberName } from '../../src/content/number-markers';
 import type { Lesson } from '../../src/content/types';
@@ -25,7 +26,8 @@ async function numbered(c: (typeof CASES)[number]) {
 		lesson.steps.findIndex(
 			(s) => s.variant === c.variant && s.numbersHtml?.includes(`data-param="${c.param}"`)
 		) + 1;
-	const endMs = (values = {}) => lessonRun(lesson, c.variant, values).timeline.endMs;
+	const endMs = (values = {}) =>
+		lessonRun(lesson, c.variant, values, parseScenarioValue).timeline.endMs;
 	return {
 		step,
 		name: numberName(param),

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseScenarioValue } from '../../simulations/text';
 import { readLessonFiles } from '../../cli/lesson-files';
 import type { Lesson } from '../../src/content/types';
 import { lessonRun } from '../../src/state/lesson-runs';
@@ -27,7 +28,9 @@ const r5Latency = (page: Page) =>
 const staleNote = (page: Page) => page.getByTestId('stale-note');
 // What the engine itself gives for r5 with a work duration, so the test never hard-codes a run.
 const r5End = (work: number) =>
-	lessonRun(lesson, 'time-sleep', { work }).result.requests.find((r) => r.id === 'r5')!.endMs!;
+	lessonRun(lesson, 'time-sleep', { work }, parseScenarioValue).result.requests.find(
+		(r) => r.id === 'r5'
+	)!.endMs!;
 const ms = (n: number) => `${n.toLocaleString('en-US')} ms`;
 
 describe('numbers you can change in place (lesson 2)', () => {

@@ -51,7 +51,10 @@ async function shownRun(page: Page): Promise<ShownRun> {
 			: (await page.getByTestId('loop-status').textContent()) === 'The run has finished.'
 				? 'completed'
 				: 'not at the end';
-	const rows = page.getByRole('table', { name: /^Latency per request/ }).locator('tbody tr');
+	// The latency panel loads when the page is idle: wait for its table before reading rows.
+	const table = page.getByRole('table', { name: /^Latency per request/ });
+	await table.waitFor();
+	const rows = table.locator('tbody tr');
 	const requests = [];
 	for (const row of await rows.all()) {
 		const latency = /^([\d,.]+) ms( \(error\))?$/.exec(

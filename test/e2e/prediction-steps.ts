@@ -5,10 +5,16 @@ import type { Lesson, Prediction } from '../../src/content/types';
 export const predictionGroup = (page: Page): Locator =>
 	page.getByRole('group', { name: /^Predict/ });
 
-/** Skips the prediction on show, if one waits. */
+/**
+ * Skips the prediction on show, if one waits. Next says at once that it waits; the form itself
+ * loads with the first step that asks, so its Skip is waited for.
+ */
 export async function skipPrediction(page: Page): Promise<void> {
-	const skip = predictionGroup(page).getByRole('button', { name: 'Skip', exact: true });
-	if ((await skip.count()) > 0) await skip.click();
+	const waits = page
+		.getByRole('button', { name: 'Next step' })
+		.and(page.getByTitle('Answer or skip the prediction first'));
+	if ((await waits.count()) === 0) return;
+	await predictionGroup(page).getByRole('button', { name: 'Skip', exact: true }).click();
 }
 
 /** Presses End until the last step, skipping every prediction that holds the way. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLessonFiles } from '../../cli/lesson-files';
-import { listLessons } from '../../src/content/lessons';
+import { listLessons } from '../../src/content/lesson-list';
 import type { Lesson } from '../../src/content/types';
 import { pictureFileName, stepPictureInputs } from '../../src/export/lesson-step-picture';
 import { stepPicture } from '../../src/export/step-picture';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFramer, simulate } from '../../simulations/index';
 import { checkExpectations } from '../../src/content/check-expectations';
-import { listLessons, loadLesson } from '../../src/content/lessons';
+import { listLessons } from '../../src/content/lesson-list';
+import { loadLesson } from '../../src/content/lessons';
 import { stepFrame } from '../../src/content/step-frame';
 import type { Lesson } from '../../src/content/types';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SimResult } from '../../simulations/index';
+import { parseScenarioValue } from '../../simulations/text';
 import type { LessonParam } from '../../src/content/lesson-params';
-import { listLessons, loadLesson } from '../../src/content/lessons';
+import { listLessons } from '../../src/content/lesson-list';
+import { loadLesson } from '../../src/content/lessons';
 import { valueAt } from '../../src/content/scenario-path';
 import type { Lesson } from '../../src/content/types';
 import { lessonRun } from '../../src/state/lesson-runs';
@@ -126,7 +128,7 @@ const CLAIMS: Record<string, Claim[]> = {
 
 // The variant's run with one set of numbers (every value fitted to its steps by construction).
 const run = (lesson: Lesson, variant: string, values: Record<string, number>) =>
-	lessonRun(lesson, variant, values).result;
+	lessonRun(lesson, variant, values, parseScenarioValue).result;
 
 // The values a param is tried at: its extremes and the lesson's own.
 const tried = (p: LessonParam) => [p.min, p.value, p.max];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listLessons, loadLesson } from '../../src/content/lessons';
+import { listLessons } from '../../src/content/lesson-list';
+import { loadLesson } from '../../src/content/lessons';
 import type { Lesson } from '../../src/content/types';
 
 // One idea per step: 220 characters of narration source is about two lines of the narration box at

@@ -4,9 +4,12 @@ import type { Lesson } from '../../src/content/types';
 import { LessonNumbers } from '../../src/state/lesson-numbers.svelte';
 import { lessonRun } from '../../src/state/lesson-runs';
 import { openLesson } from '../../src/state/lesson-session.svelte';
+import { loadNumbersCode } from '../../src/state/numbers-code.svelte';
 import { draggedNumber, fitNumber } from '../../src/state/number-values';
 import { DEFAULTS } from '../../src/url/params';
 
+// A page loads the check of numbered runs the first time a number changes; here, at once.
+await loadNumbersCode();
 const lesson = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
 const work = lesson.params.find((p) => p.name === 'work')!;
 
@@ -92,7 +95,7 @@ describe('LessonSession with changed numbers', () => {
 		expect(session.waiting).toBe(true);
 	});
 
-	it('gives the current step a stale note computed from its variant’s new run', () => {
+	it('gives the current step a stale note computed from its variant’s new run', async () => {
 		const at = lesson.steps.findIndex((s) => s.text.startsWith('Answers at'));
 		const { session } = open('work:50', at + 1);
 		expect(session.stale?.moved).toBe('r5 ends at 250 ms, not 1,000 ms');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenarioValue } from '../../simulations/text';
 import { readLessonFiles } from '../../cli/lesson-files';
 import type { Lesson } from '../../src/content/types';
 import { changedParams } from '../../src/content/numbered-scenario';
@@ -15,7 +16,7 @@ const note = (values: Record<string, number>) =>
 	staleNarration(
 		step,
 		lessonRun(lesson, step.variant),
-		lessonRun(lesson, step.variant, values),
+		lessonRun(lesson, step.variant, values, parseScenarioValue),
 		changedParams(lesson.params, step.variant, values),
 		values
 	);

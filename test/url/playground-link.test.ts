@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseScenarioValue } from '../../simulations/text';
 import { readLessonFiles } from '../../cli/lesson-files';
 import type { Lesson } from '../../src/content/types';
 import { playgroundLink, scenarioLink } from '../../src/url/playground-link';
@@ -16,7 +17,7 @@ function scenarioIn(link: string, key: 's' | 'b'): unknown {
 	return decoded.ok ? JSON.parse(decoded.text) : decoded.message;
 }
 
-describe('playgroundLink(lesson, shown)', () => {
+describe('playgroundLink(lesson, shown, numbers, check)', () => {
 	it('holds the variant on show, and its compare partner as variant B', () => {
 		const [a, b] = lesson.compare!;
 		const link = playgroundLink(lesson, a);
@@ -32,9 +33,10 @@ describe('playgroundLink(lesson, shown)', () => {
 		expect(scenarioIn(playgroundLink(lesson, other.name), 'b')).toBeNull();
 	});
 
-	it("carries the learner's numbers into both variants", () => {
+	it("carries the learner's numbers into both variants, once they can be checked", () => {
 		const [a] = lesson.compare!;
-		const link = playgroundLink(lesson, a, { work: 50 });
+		expect(playgroundLink(lesson, a, { work: 50 })).toBe(playgroundLink(lesson, a));
+		const link = playgroundLink(lesson, a, { work: 50 }, parseScenarioValue);
 		const first = (key: 's' | 'b') =>
 			(scenarioIn(link, key) as { handlers: { upload: { steps: { ms: number }[] } } }).handlers
 				.upload.steps[0].ms;
