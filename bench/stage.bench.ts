@@ -21,6 +21,9 @@ const LONG_TASK_MS = 50;
 // A CSS locator: polling by role computes every element's accessible name on the page's main
 // thread (up to 20 ms a poll), which the play figures would count as the page's own frames.
 const skipButton = (page: Page) => page.locator('[data-testid="prediction"] button.skip');
+// Next says a prediction holds the step as soon as the step shows; the form itself loads with
+// the first step that asks, so Skip is waited for once Next says so.
+const held = (page: Page) => page.locator('button[title="Answer or skip the prediction first"]');
 
 async function stepChanges(context: BrowserContext, url: string): Promise<void> {
 	const times: number[] = [];
@@ -31,7 +34,7 @@ async function stepChanges(context: BrowserContext, url: string): Promise<void> 
 		const count = Number(await page.getByRole('slider', { name: 'Step' }).getAttribute('max'));
 		for (let i = 1; i < count; i++) {
 			// A prediction holds its step: skip it, so → moves on (it does nothing while held).
-			if (await skipButton(page).isVisible()) await skipButton(page).click();
+			if ((await held(page).count()) > 0) await skipButton(page).click();
 			times.push(await page.evaluate(timeStepChange));
 		}
 		const reached = await page.getByTestId('step-counter').textContent();
@@ -67,7 +70,7 @@ async function skipPredictions(page: Page, ms: number): Promise<number> {
 	const skip = skipButton(page);
 	let skipped = 0;
 	while (Date.now() < end - 500) {
-		if (await skip.isVisible()) {
+		if ((await held(page).count()) > 0) {
 			await skip.click();
 			skipped++;
 			await page.locator('button[aria-label="Play"]').click();
