@@ -13,7 +13,15 @@ const lessons = listLessonFiles('lessons').map((l) => l.slug);
 
 const lab = useLab();
 
-const narration = (page: Page) => page.getByTestId('narration').textContent();
+// The narration as read: a number field reads as its value (it loads after the first step, so
+// the same step shows the lesson's number as text before it and as a field after it).
+const narration = (page: Page) =>
+	page.getByTestId('narration').evaluate((n) => {
+		const copy = n.cloneNode(true) as HTMLElement;
+		const fields = [...n.querySelectorAll('input')];
+		copy.querySelectorAll('input').forEach((f, i) => f.replaceWith(fields[i].value));
+		return copy.textContent;
+	});
 const slider = (page: Page) => page.getByRole('slider', { name: 'Step' });
 const moment = (page: Page) => page.getByRole('slider', { name: 'Moment' });
 
