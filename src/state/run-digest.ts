@@ -1,13 +1,14 @@
 // What the views read of a run besides its frames, each part worked out once per run: in the
 // simulation worker for a run simulated there (simulation-api.ts), so the page only draws it and
-// a step or a Moment jump only looks things up; on first use for a run made on the page.
+// a step or a Moment jump only looks things up; else by the view that first reads it. Each view
+// brings the code that makes its part, so a page loads only the parts it draws (the embed no
+// service series, no event moments).
 import type { Scenario, SimResult } from '../../simulations/index';
-import { serviceSeries, type ServiceSeries } from '../views/service/service-series';
-import { toolsDigest, type ToolsDigest } from '../views/stage/tools-model';
-import { codeLines } from './running-line';
-import { eventMoments, type EventMoments } from './trace/event-moments';
+import type { ServiceSeries } from '../views/service/service-series';
+import type { ToolsDigest } from '../views/stage/tools-model';
+import type { EventMoments } from './trace/event-moments';
 
-export interface RunDigest {
+export interface DigestParts {
 	/** The service views' series (drawn beyond a few dozen requests, in this run or one beside it). */
 	service: ServiceSeries;
 	/** The moments to step by, and the loop's changes the narration tells. */
@@ -18,36 +19,26 @@ export interface RunDigest {
 	tools: ToolsDigest;
 }
 
-/**
- * Reads a traced run of `scenario` for every view, a pass over its trace per part, each made
- * when first read (all of them when the digest is copied, as the worker does).
- */
-export function runDigest(scenario: Scenario, result: SimResult): RunDigest {
-	const trace = result.trace ?? [];
-	return lazily<RunDigest>({
-		service: () => serviceSeries(result, scenario.runtime.threads),
-		moments: () => eventMoments(result),
-		lines: () => codeLines(scenario, trace),
-		tools: () => toolsDigest(scenario, result)
-	});
-}
+/** How a part is made from the run: one pass over its trace. */
+export type PartMaker<K extends keyof DigestParts> = (
+	scenario: Scenario,
+	result: SimResult
+) => DigestParts[K];
 
-/** An object whose properties are made on first read, then kept. */
-function lazily<T extends object>(make: { [K in keyof T]: () => T[K] }): T {
-	const out = {} as T;
-	for (const key of Object.keys(make) as (keyof T)[]) {
-		let value: T[typeof key] | undefined;
-		let made = false;
-		Object.defineProperty(out, key, {
-			enumerable: true,
-			get: () => {
-				if (!made) {
-					value = make[key]();
-					made = true;
-				}
-				return value;
-			}
-		});
+/** A run's parts: those given (from the worker), and the others as the views first read them. */
+export class RunDigest {
+	readonly #made: Partial<DigestParts>;
+
+	constructor(
+		readonly scenario: Scenario,
+		readonly result: SimResult,
+		given: Partial<DigestParts> = {}
+	) {
+		this.#made = { ...given };
 	}
-	return out;
+
+	/** The part `key`: given, or made by `make` on the first read, then kept. */
+	part<K extends keyof DigestParts>(key: K, make: PartMaker<K>): DigestParts[K] {
+		return (this.#made[key] ??= make(this.scenario, this.result));
+	}
 }

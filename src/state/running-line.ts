@@ -1,4 +1,4 @@
-import type { Scenario, Step, TraceEvent } from '../../simulations/index';
+import type { Scenario, SimResult, Step, TraceEvent } from '../../simulations/index';
 
 /** One instruction of a handler as its task runs it: a lock is its acquire, its steps, its release. */
 interface Instr {
@@ -161,7 +161,7 @@ export function runningLines(
 }
 
 /** The lines to mark, event by event, in the code a run shows (its first handler with code). */
-export function codeLines(scenario: Scenario, trace: readonly TraceEvent[]): number[] {
+export function codeLines(scenario: Scenario, result: SimResult): number[] {
 	const shown = Object.entries(scenario.handlers).find(([, h]) => h.code)?.[0];
-	return shown === undefined ? [] : runningLines(scenario, shown, trace);
+	return shown === undefined ? [] : runningLines(scenario, shown, result.trace ?? []);
 }

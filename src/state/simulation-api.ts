@@ -4,7 +4,11 @@
 // so the page never decodes a large run, nor reads through its trace, in one task.
 import { simulate, type Frame, type Scenario, type SimResult } from '../../simulations/index';
 import { debugOnLog } from './debug-run';
-import { runDigest, type RunDigest } from './run-digest';
+import type { DigestParts } from './run-digest';
+import { codeLines } from './running-line';
+import { eventMomentsOf } from './trace/event-moments';
+import { serviceSeriesOf } from '../views/service/service-series';
+import { toolsDigest } from '../views/stage/tools-model';
 import type { TimelineModel } from '../views/stage/timeline-model';
 import { piecesOf, tokenCount, type Piece } from './piece-copy';
 import { timelineOf } from './variant-run';
@@ -13,7 +17,8 @@ import { timelineOf } from './variant-run';
 export interface SimulatedRun {
 	result: SimResult;
 	timeline: TimelineModel;
-	digest: RunDigest;
+	/** Every part, made here so the page reads through no trace. */
+	digest: DigestParts;
 }
 
 /** Tokens per piece (mostly as JSON text): a piece takes the page a few milliseconds to rebuild. */
@@ -44,7 +49,12 @@ export function createSimulationApi(pieceTokens = PIECE_TOKENS): SimulationApi {
 			const run: SimulatedRun = {
 				result,
 				timeline: timelineOf(result),
-				digest: runDigest(scenario, result)
+				digest: {
+					service: serviceSeriesOf(scenario, result),
+					moments: eventMomentsOf(scenario, result),
+					lines: codeLines(scenario, result),
+					tools: toolsDigest(scenario, result)
+				}
 			};
 			last = scenario;
 			pieces = piecesOf(run, pieceTokens);

@@ -2,6 +2,7 @@ import { emptyFrame, type Frame, type TraceEvent } from '../../simulations/index
 import { anchorIndex } from '../content/anchor';
 import { evenPlan } from './play-plan';
 import { SteppedSession, type PlayerOptions } from './player.svelte';
+import { codeLines } from './running-line';
 import type { Stage } from './stage';
 import type { VariantRun } from './variant-run';
 
@@ -80,7 +81,7 @@ export function sessionStage(
 		shownScenario: run.scenario,
 		// The code view marks the line of the step running at this moment.
 		get line() {
-			return run.digest.lines[session.frame.index] || null;
+			return run.digest.part('lines', codeLines)[session.frame.index] || null;
 		},
 		get frame() {
 			return session.frame;

@@ -8,7 +8,7 @@ import {
 } from '../../simulations/index';
 import { shownCode } from '../content/shown-code';
 import { buildTimeline, type TimelineModel } from '../views/stage/timeline-model';
-import { runDigest, type RunDigest } from './run-digest';
+import { RunDigest, type DigestParts } from './run-digest';
 
 /** One simulated variant: its result, random access to its frames, and its timeline lanes. */
 export interface VariantRun {
@@ -57,7 +57,7 @@ export function variantRunOf(
 	label: string,
 	scenario: Scenario,
 	result: SimResult,
-	{ built }: { built?: { framer: Framer; timeline: TimelineModel; digest: RunDigest } } = {}
+	{ built }: { built?: { framer: Framer; timeline: TimelineModel; digest: DigestParts } } = {}
 ): VariantRun {
 	const trace = result.trace ?? [];
 	const framer = built?.framer ?? createFramer(trace);
@@ -71,6 +71,6 @@ export function variantRunOf(
 		eventTimes: trace.map((e) => e.t),
 		timeline: built?.timeline ?? timelineOf(result),
 		code: shownCode(scenario),
-		digest: built?.digest ?? runDigest(scenario, result)
+		digest: new RunDigest(scenario, result, built?.digest)
 	};
 }

@@ -1,5 +1,5 @@
 import { countUpTo } from '../sorted-count';
-import type { SimResult, TraceEvent } from '../../../simulations/index';
+import type { Scenario, SimResult, TraceEvent } from '../../../simulations/index';
 import { formatMs } from '../../format/numbers';
 import type { Moment, MomentGroup } from './jumps';
 
@@ -107,3 +107,7 @@ export function loopAround(
 	const n = countUpTo(loop.length, (i) => loop[i].step, step);
 	return { now: loop[n - 1] ?? null, next: loop[n] ?? null };
 }
+
+/** A run's moments, as its digest makes them (run-digest.ts). */
+export const eventMomentsOf = (_scenario: Scenario, result: SimResult): EventMoments =>
+	eventMoments(result);

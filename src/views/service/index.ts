@@ -2,3 +2,4 @@
 // a lesson never is, so its page never downloads them.
 export { default as ServiceView } from './ServiceView.svelte';
 export { default as LatencyDistribution } from './LatencyDistribution.svelte';
+export { serviceSeriesOf } from './service-series';

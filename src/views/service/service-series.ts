@@ -1,4 +1,4 @@
-import type { SimResult, TraceEvent } from '../../../simulations/index';
+import type { Scenario, SimResult, TraceEvent } from '../../../simulations/index';
 import { StepBuilder, type StepSeries } from './step-series';
 
 /** What the loop thread is doing, in the three shares the service views draw. */
@@ -134,3 +134,7 @@ function answered(result: SimResult): ServiceSeries['answered'] {
 		ids: done.map((d) => d.id)
 	};
 }
+
+/** A run's series, as its digest makes them (run-digest.ts). */
+export const serviceSeriesOf = (scenario: Scenario, result: SimResult): ServiceSeries =>
+	serviceSeries(result, scenario.runtime.threads);

@@ -8,7 +8,8 @@ import {
 	MAX_TOOL_LINES,
 	newestLines,
 	patchedCallIn,
-	toolsAt
+	toolsAt,
+	toolsDigest
 } from '../../../src/views/stage/tools-model';
 
 const lesson2 = (await readLessonFiles('lessons', 'blocking-vs-offloaded')) as Lesson;
@@ -24,7 +25,14 @@ function tools(lesson: Lesson, name: string, t?: number) {
 	return {
 		run,
 		cursor,
-		at: toolsAt(v.scenario, run.result, run.digest.tools, frame, cursor, debugOnLog(v.scenario))
+		at: toolsAt(
+			v.scenario,
+			run.result,
+			run.digest.part('tools', toolsDigest),
+			frame,
+			cursor,
+			debugOnLog(v.scenario)
+		)
 	};
 }
 
