@@ -109,11 +109,16 @@ export class BackgroundRuns {
 		const assembler = new PieceAssembler();
 		const builder = framerBuilder();
 		let framed = 0;
+		const eventTimes: number[] = [];
 		// The trace's events are framed as they arrive, while the worker cuts the next piece; the
 		// last one so far may still be coming.
 		const frameArrived = (upTo: (trace: TraceEvent[]) => number) => {
 			const trace = (assembler.value as { result?: SimResult } | undefined)?.result?.trace;
-			if (trace) for (const stop = upTo(trace); framed < stop; framed++) builder.add(trace[framed]);
+			if (!trace) return;
+			for (const stop = upTo(trace); framed < stop; framed++) {
+				builder.add(trace[framed]);
+				eventTimes.push(trace[framed].t);
+			}
 		};
 		// The worker cuts the next piece while the page rebuilds this one.
 		let coming = worker.api.next();
@@ -157,7 +162,7 @@ export class BackgroundRuns {
 		}
 		expectDebugOnLog(scenario, debugOn);
 		return variantRunOf(name, label, scenario, result, {
-			built: { framer: builder.framer(), timeline, digest }
+			built: { framer: builder.framer(), eventTimes, timeline, digest }
 		});
 	}
 

@@ -49,15 +49,24 @@ export function timelineOf(result: SimResult): TimelineModel {
 
 /**
  * Any engine's traced result of a scenario, ready for the same views (CPython's, for one).
- * `built`: the framer, the lanes and the digest, when they were made elsewhere (a run from the
- * simulation worker, taken in slices).
+ * `built`: the framer, the events' times, the lanes and the digest, when they were made elsewhere
+ * (a run from the simulation worker, taken in slices).
  */
 export function variantRunOf(
 	name: string,
 	label: string,
 	scenario: Scenario,
 	result: SimResult,
-	{ built }: { built?: { framer: Framer; timeline: TimelineModel; digest: DigestParts } } = {}
+	{
+		built
+	}: {
+		built?: {
+			framer: Framer;
+			eventTimes: readonly number[];
+			timeline: TimelineModel;
+			digest: DigestParts;
+		};
+	} = {}
 ): VariantRun {
 	const trace = result.trace ?? [];
 	const framer = built?.framer ?? createFramer(trace);
@@ -68,7 +77,7 @@ export function variantRunOf(
 		result,
 		framer,
 		frameAt: framer.at,
-		eventTimes: trace.map((e) => e.t),
+		eventTimes: built?.eventTimes ?? trace.map((e) => e.t),
 		timeline: built?.timeline ?? timelineOf(result),
 		code: shownCode(scenario),
 		digest: new RunDigest(scenario, result, built?.digest)

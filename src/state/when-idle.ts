@@ -30,3 +30,16 @@ export function eachWhenIdle<T>(items: readonly T[], f: (item: T) => void): () =
 	cancel = whenIdle(next);
 	return () => cancel();
 }
+
+/**
+ * Runs `f` in a task after the next frame has painted: work split off a long one, so the page
+ * shows what it drew first. Returns a cancel.
+ */
+export function afterPaint(f: () => void): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const frame = requestAnimationFrame(() => (timer = setTimeout(f, 0)));
+	return () => {
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+	};
+}

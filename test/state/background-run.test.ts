@@ -109,7 +109,9 @@ describe('BackgroundRuns', () => {
 
 describe('ScenarioDraft with a simulation worker', () => {
 	it('simulates the samples at once, and a large scenario in the worker', () => {
+		// The sample's heartbeat and lag monitor tick to its end (about 1 s), not to its 10 s limit.
 		expect(runsInline(scenarioOf(JSON.stringify(sample)))).toBe(true);
+		expect(runsInline(scenarioOf(text(100)))).toBe(false);
 		expect(runsInline(scenarioOf(text(2000)))).toBe(false);
 	});
 

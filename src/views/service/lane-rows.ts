@@ -1,6 +1,7 @@
 import { countUpTo } from '../../state/sorted-count';
 import type { RequestResult } from '../../../simulations/index';
 import { formatMs } from '../../format/numbers';
+import type { LaneState } from '../stage/state-style';
 import type { Lane, Segment } from '../stage/timeline-model';
 import type { TimeWindow } from './time-window';
 
@@ -44,6 +45,63 @@ function activeBetween(segments: readonly Segment[], w: TimeWindow): boolean {
 /** The first segment that ends after `t` (segments are in time order): a binary search. */
 export function firstEndingAfter(segments: readonly Segment[], t: number): number {
 	return countUpTo(segments.length, (i) => segments[i].to, t);
+}
+
+/** A stretch of a lane as drawn: from `a` to `b` in pixels, in one state. */
+export interface Bar {
+	a: number;
+	b: number;
+	state: LaneState;
+}
+
+/**
+ * A lane's segments in the window as bars between `left` and `right` pixels (`x` maps time to
+ * pixels): a segment narrower than a pixel adds its width to its pixel's column, drawn as one bar
+ * in the state that took most of it, so the loop's 60,000 stretches at 10,000 requests are a few
+ * hundred bars, not 60,000 rectangles for the canvas to raster.
+ */
+export function laneBars(
+	segments: readonly Segment[],
+	w: TimeWindow,
+	x: (t: number) => number,
+	left: number,
+	right: number
+): Bar[] {
+	const bars: Bar[] = [];
+	const add = (bar: Bar) => {
+		const last = bars.at(-1);
+		if (last && last.state === bar.state && bar.a - last.b < 1e-9) last.b = Math.max(last.b, bar.b);
+		else bars.push(bar);
+	};
+	let column = NaN;
+	const widths = new Map<LaneState, number>();
+	const flush = () => {
+		let most: LaneState | null = null;
+		for (const [state, width] of widths)
+			if (most === null || width > (widths.get(most) ?? 0)) most = state;
+		if (most !== null) add({ a: column, b: column + 1, state: most });
+		widths.clear();
+	};
+	for (let k = firstEndingAfter(segments, w.from); k < segments.length; k++) {
+		const s = segments[k];
+		if (s.from > w.to) break;
+		const a = Math.max(left, x(s.from));
+		const b = Math.min(right, x(s.to));
+		if (b <= a) continue;
+		if (b - a >= 1) {
+			flush();
+			add({ a, b, state: s.state });
+			continue;
+		}
+		const c = Math.floor(a);
+		if (c !== column) {
+			flush();
+			column = c;
+		}
+		widths.set(s.state, (widths.get(s.state) ?? 0) + b - a);
+	}
+	flush();
+	return bars;
 }
 
 /** A lane in words, up to `t`: when its request arrived and was answered, or how long it waits. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestResult } from '../../../simulations/index';
-import { firstEndingAfter, laneRows, laneWords } from '../../../src/views/service/lane-rows';
+import {
+	firstEndingAfter,
+	laneBars,
+	laneRows,
+	laneWords
+} from '../../../src/views/service/lane-rows';
+import type { Segment } from '../../../src/views/stage/timeline-model';
 import { visibleRows } from '../../../src/views/ui/visible-rows';
 import type { Lane } from '../../../src/views/stage/timeline-model';
 
@@ -67,5 +73,36 @@ describe('lanes on demand', () => {
 		);
 		expect(laneWords(lanes[3], requests[2], 5)).toBe('r3: arrives at 10 ms');
 		expect(laneWords(lanes[0], undefined, 5)).toBe('loop');
+	});
+
+	it('laneBars draws wide segments as they are and packs narrow ones a bar a pixel', () => {
+		const x = (t: number) => t / 10; // 10 ms a pixel
+		const wide: Segment[] = [
+			{ from: 0, to: 100, state: 'running' },
+			{ from: 100, to: 200, state: 'running' },
+			{ from: 200, to: 400, state: 'blocked' }
+		];
+		expect(laneBars(wide, { from: 0, to: 400 }, x, 0, 40)).toEqual([
+			{ a: 0, b: 20, state: 'running' },
+			{ a: 20, b: 40, state: 'blocked' }
+		]);
+		// 60,000 stretches of 1 ms (blocked 3 ms in 4, else awaiting): a bar for each of the 6,000 pixels, each
+		// in the state that took most of its pixel, and never outside the plot.
+		const narrow: Segment[] = Array.from({ length: 60_000 }, (_, i) => ({
+			from: i,
+			to: i + 1,
+			state: i % 4 === 3 ? 'awaiting' : 'blocked'
+		}));
+		const bars = laneBars(narrow, { from: 0, to: 60_000 }, x, 0, 6_000);
+		expect(bars).toEqual([{ a: 0, b: 6_000, state: 'blocked' }]);
+		const zoomed = laneBars(narrow, { from: 1_000, to: 1_100 }, (t) => (t - 1_000) * 2, 0, 200);
+		// Zoomed in to 2 px a millisecond, each stretch is drawn, the blocked ones joined.
+		expect(zoomed).toHaveLength(50);
+		expect(zoomed.slice(0, 2)).toEqual([
+			{ a: 0, b: 6, state: 'blocked' },
+			{ a: 6, b: 8, state: 'awaiting' }
+		]);
+		expect(Math.min(...zoomed.map((b) => b.a))).toBeGreaterThanOrEqual(0);
+		expect(Math.max(...zoomed.map((b) => b.b))).toBeLessThanOrEqual(200);
 	});
 });

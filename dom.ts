@@ -1,0 +1,21 @@
+import { openBrowser, resolveBrowser } from './test/e2e/browser';
+import { startPreview } from './test/e2e/site';
+import { scaledScenario } from './bench/scale';
+import { scenarioLink } from './src/url/playground-link';
+const count = Number(process.argv[2] ?? 10000);
+const choice = await resolveBrowser();
+const site = await startPreview();
+const browser = await openBrowser(choice.path);
+const page = await browser.context.newPage();
+await page.goto(`${site.url}${scenarioLink(scaledScenario(count))}`);
+await page.getByTestId('outcome').waitFor({ timeout: 600000 });
+await page.waitForTimeout(1000);
+console.log(await page.evaluate(() => {
+  const all = document.querySelectorAll('*').length;
+  const big = [...document.querySelectorAll('*')].map((e) => [e.tagName + '.' + e.className + '#' + e.id, e.querySelectorAll('*').length] as const).filter(([, n]) => n > 200).slice(-15);
+  const attrs = [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => [e.tagName + ' ' + a.name, a.value.length] as const)).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const text = [...document.querySelectorAll('*')].map((e) => [e.tagName + '.' + e.className, e.childNodes.length] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const canv = [...document.querySelectorAll('canvas')].map((c) => [c.width, c.height, c.getAttribute('aria-label')]);
+  return { all, big, h: document.documentElement.scrollHeight, attrs, text, canv };
+}));
+await browser.close(); await site.close();

@@ -1,0 +1,22 @@
+import { openBrowser, resolveBrowser } from './test/e2e/browser';
+import { startPreview } from './test/e2e/site';
+import { scaledScenario } from './bench/scale';
+import { scenarioLink } from './src/url/playground-link';
+const count = Number(process.argv[2] ?? 10000);
+const choice = await resolveBrowser();
+const site = await startPreview();
+const browser = await openBrowser(choice.path);
+const page = await browser.context.newPage();
+await page.addInitScript({ content: `
+window.__lt = []; window.__loaf = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask', buffered: true });
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__loaf.push({ s: Math.round(e.startTime), d: Math.round(e.duration), block: Math.round(e.blockingDuration), render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), style: Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0), scripts: e.scripts.map((s) => [s.invoker, Math.round(s.duration), Math.round(s.forcedStyleAndLayoutDuration)]) }); }).observe({ type: 'long-animation-frame', buffered: true });
+new MutationObserver((_, o) => { if (document.querySelector('[data-testid=outcome]')) { window.__shown = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });
+` });
+await page.goto(`${site.url}${scenarioLink(scaledScenario(count))}`);
+await page.getByTestId('outcome').waitFor({ timeout: 600000 });
+await page.waitForTimeout(2000);
+const r = await page.evaluate(() => ({ shown: Math.round((window as any).__shown), lt: (window as any).__lt, loaf: (window as any).__loaf.filter((f: any) => f.d > 40) }));
+console.log('shown at', r.shown, 'longtasks', JSON.stringify(r.lt));
+for (const f of r.loaf) console.log(JSON.stringify(f));
+await browser.close(); await site.close();
