@@ -145,11 +145,13 @@ export class BackgroundRuns {
 				return log === HALTED ? new Promise<never>(() => {}) : log;
 			},
 			(e: unknown) => {
-				// The run on show stays; only what debug mode would print is missing.
+				// The run on show stays; only what debug mode would print is missing, and says so.
 				console.error('the debug-on run failed in the simulation worker', e);
-				return new Promise<never>(() => {});
+				throw e;
 			}
 		);
+		// Handled once the run is framed (expectDebugOnLog); it may fail before that.
+		debugOn.catch(() => {});
 		const events = result.trace?.length ?? 0;
 		while (framed < events) {
 			const end = performance.now() + SLICE_MS;

@@ -24,13 +24,16 @@ export function debugOnLogOf(scenario: Scenario): Frame['log'] | Promise<Frame['
 	return memo.get(scenario) ?? coming.get(scenario) ?? debugOnLog(scenario);
 }
 
-/** Takes a debug-on log simulated elsewhere (the simulation worker) once it is there. */
+/**
+ * Takes a debug-on log simulated elsewhere (the simulation worker) once it is there. A failed one
+ * stays failed: the tools panel says so (nothing waits on it otherwise, so no rejection is left
+ * unhandled).
+ */
 export function expectDebugOnLog(scenario: Scenario, log: Promise<Frame['log']>): void {
-	coming.set(
-		scenario,
-		log.then((l) => {
-			memo.set(scenario, l);
-			return l;
-		})
-	);
+	const taken = log.then((l) => {
+		memo.set(scenario, l);
+		return l;
+	});
+	taken.catch(() => {});
+	coming.set(scenario, taken);
 }

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { sweepPoints, type SweepPoint, type SweepSpec } from '../../simulations/sweep/index';
 import { whenReady } from '../runtime/ready';
-import type { SweepWorkerApi } from './sweep.worker';
+import type { SweepWorkerApi } from './sweep-api';
 
 /** Where a sweep's points come from, one at a time, so the page can drop a sweep between them. */
 export interface SweepSource {
@@ -33,13 +33,29 @@ export function inPageSweep(pause: () => Promise<void> = nextTask): SweepSource 
 	};
 }
 
+/** A sweep worker as the page holds it: its API, the promise it is ready, and its end. */
+export interface SweepWorker {
+	api: {
+		[K in keyof SweepWorkerApi]: (
+			...a: Parameters<SweepWorkerApi[K]>
+		) => Promise<ReturnType<SweepWorkerApi[K]>>;
+	};
+	ready: Promise<void>;
+	end(): void;
+}
+
+function openSweepWorker(): SweepWorker {
+	const w = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' });
+	const api = Comlink.wrap<SweepWorkerApi>(w);
+	return { api, ready: whenReady(w), end: () => w.terminate() };
+}
+
 /**
  * Points computed in a worker of their own, started at the first sweep and kept for the next.
  * A worker busy with a point cannot hear a message: ending a sweep then ends the worker.
  */
-export function workerSweep(): SweepSource {
-	let worker: { api: Comlink.Remote<SweepWorkerApi>; ready: Promise<void>; end(): void } | null =
-		null;
+export function workerSweep(open: () => SweepWorker = openSweepWorker): SweepSource {
+	let worker: SweepWorker | null = null;
 	let started: Promise<void> = Promise.resolve();
 	/** Which sweep is under way: a caller waiting for an earlier one gets null, not its points. */
 	let sweep = 0;
@@ -50,10 +66,6 @@ export function workerSweep(): SweepSource {
 		worker?.end();
 		worker = null;
 		busy = false;
-	};
-	const open = () => {
-		const w = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module' });
-		return { api: Comlink.wrap<SweepWorkerApi>(w), ready: whenReady(w), end: () => w.terminate() };
 	};
 	return {
 		start(doc, spec) {
@@ -69,7 +81,8 @@ export function workerSweep(): SweepSource {
 			if (mine !== sweep) return null;
 			busy = true;
 			try {
-				return await w.api.next();
+				const point = await w.api.next();
+				return mine === sweep ? point : null;
 			} finally {
 				if (worker === w) busy = false;
 			}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Scenario } from '../../simulations/index';
 import { parseScenario } from '../../simulations/text';
 import { BackgroundRuns, type SimulationWorker } from '../../src/state/background-run';
@@ -78,6 +78,24 @@ describe('BackgroundRuns', () => {
 		const last = loading.at(-1);
 		expect(last?.phase === 'loading' && last.done === last.total).toBe(true);
 		expect(progress.at(-1)).toMatchObject({ phase: 'framing', done: n, total: n });
+	});
+
+	it('a debug-on run that fails in the worker says why; the run itself stays', async () => {
+		const worker = inlineWorker([]);
+		const failing = () => {
+			const w = worker();
+			return {
+				...w,
+				api: { ...w.api, debugOnLog: () => Promise.reject(new Error('out of memory')) }
+			};
+		};
+		const scenario = scenarioOf(text(62));
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const run = await new BackgroundRuns(failing).run('a', 'A', scenario, () => {});
+		expect(run?.result.requests.length).toBe(62);
+		await expect(debugOnLogOf(scenario)).rejects.toThrow('out of memory');
+		expect(errors).toHaveBeenCalledOnce();
+		errors.mockRestore();
 	});
 
 	it('a new run ends the one under way; one still simulating ends with its worker', async () => {
