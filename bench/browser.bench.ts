@@ -10,11 +10,13 @@ import { median, report } from './report';
 import { scale } from './scale';
 import { LONG_BLOCK, playgroundUrl } from '../test/e2e/long-block';
 import { watchLongTasks } from '../test/e2e/long-tasks';
+import { reachRealRun } from '../test/e2e/real-section';
 
 const LONG_TASK_MS = 50;
 
 /** Runs the variant on show for real and returns the panel's agreement sentence. */
 async function runForReal(page: Page): Promise<string> {
+	await reachRealRun(page);
 	await page.getByRole('button', { name: 'Run for real' }).click();
 	return ((await page.getByTestId('agreement').textContent()) ?? '').replace(/\s+/g, ' ');
 }
@@ -42,6 +44,7 @@ async function realRuns(context: BrowserContext, url: string): Promise<void> {
 		if ('error' in lesson) throw new Error(lesson.error);
 		for (const v of lesson.variants) {
 			await page.goto(`${url}?lesson=${slug}&variant=${v.name}`);
+			await reachRealRun(page);
 			const button = page.getByRole('button', { name: 'Run for real' });
 			// The real runtime's panel loads lazily: wait for one of its two faces.
 			await button.or(page.getByText('shown as a simulation only')).waitFor();
@@ -70,6 +73,7 @@ async function stopLatency(context: BrowserContext, url: string): Promise<void> 
 	for (let i = 0; i < 3; i++) {
 		const page = await context.newPage();
 		await page.goto(playgroundUrl(url, LONG_BLOCK));
+		await reachRealRun(page);
 		await page.getByRole('button', { name: 'Run for real' }).click();
 		await page.getByText('Running…').waitFor();
 		await page.waitForTimeout(1000);

@@ -5,6 +5,7 @@ import type { BrowserContext } from 'playwright-core';
 import { watchLongTasks } from '../test/e2e/long-tasks';
 import { inBrowser } from './in-browser';
 import { median, report } from './report';
+import { reachRealRun } from '../test/e2e/real-section';
 
 const LONG_TASK_MS = 50;
 
@@ -19,6 +20,7 @@ async function exactMode(context: BrowserContext, url: string): Promise<void> {
 		);
 	});
 	await page.goto(`${url}?lesson=blocking-vs-offloaded`);
+	await reachRealRun(page);
 	const run = page.getByRole('button', { name: 'Run on CPython' });
 	await run.waitFor();
 	const longTasks = await watchLongTasks(page);

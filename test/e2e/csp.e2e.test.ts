@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectErrors, useLab } from './harness';
+import { reachRealRun } from './real-section';
 
 // A strict policy, as a security-minded docs host would set it: no inline script or style, no eval.
 // Chromium reports every violation as a console error, which collectErrors gathers.
@@ -33,6 +34,7 @@ describe("under a strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe
 		await page.frameLocator('dialog iframe').getByTestId('narration').waitFor();
 
 		await page.goto(`${lab.site.url}?lesson=blocking-vs-offloaded`);
+		await reachRealRun(page);
 		await page.getByRole('button', { name: 'Run for real' }).click();
 		await page.getByTestId('agreement').waitFor();
 

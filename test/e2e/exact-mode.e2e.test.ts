@@ -4,6 +4,7 @@ import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, useLab } from './harness';
 import { skipPrediction } from './prediction-steps';
+import { reachRealRun } from './real-section';
 
 // Exact mode: CPython (Pyodide) in a worker, loaded from the site itself. A cold start is
 // seconds on a quiet machine and more on a busy one: nothing here bounds a duration.
@@ -84,6 +85,7 @@ describe('Run on CPython', () => {
 		const net = await offline(lab.context, sites[0].url);
 		try {
 			await page.goto(`${sites[0].url}?lesson=blocking-vs-offloaded`);
+			await reachRealRun(page);
 			const run = page.getByRole('button', { name: 'Run on CPython' });
 			await run.waitFor();
 			// Nothing of Pyodide loads before the learner asks.
@@ -143,6 +145,7 @@ describe('Run on CPython', () => {
 		try {
 			await page.goto(`${docsUrl}?lab=${encodeURIComponent(sites[1].url)}`);
 			const frame = page.frameLocator('iframe');
+			await reachRealRun(frame);
 			await frame.getByRole('button', { name: 'Run on CPython' }).click({ timeout: 120_000 });
 			await finished(frame);
 			await expect
@@ -172,6 +175,7 @@ describe('Run on CPython', () => {
 		});
 		try {
 			await page.goto(`${sites[0].url}?lesson=blocking-vs-offloaded`);
+			await reachRealRun(page);
 			await page.getByRole('button', { name: 'Run on CPython' }).click();
 			await finished(page);
 			const first = badge(page).locator('li').first();
@@ -189,6 +193,7 @@ describe('Run on CPython', () => {
 	it("says so at once where the page's Content-Security-Policy forbids WebAssembly", async () => {
 		const page = await lab.context.newPage();
 		await page.goto(`${sites[2].url}?lesson=blocking-vs-offloaded`);
+		await reachRealRun(page);
 		await page.getByRole('button', { name: 'Run on CPython' }).click();
 		const failure = page.getByTestId('exact-failure');
 		await failure.waitFor({ timeout: 120_000 });

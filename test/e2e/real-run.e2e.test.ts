@@ -5,6 +5,7 @@ import { listLessonFiles, readLessonFiles } from '../../cli/lesson-files';
 import { simulate } from '../../simulations/index';
 import { collectErrors, useLab } from './harness';
 import { LONG_BLOCK, playgroundUrl } from './long-block';
+import { reachRealRun } from './real-section';
 
 // Real runs measure wall-clock time on a shared machine, so nothing here bounds a duration: a
 // run is checked by its outcome, which requests it answered, the order they ended in, and (for
@@ -21,6 +22,7 @@ interface RealRun {
 const endOf = (text: string | null) => (text === '—' || text === null ? null : Number(text));
 
 async function runForReal(page: Page): Promise<RealRun> {
+	await reachRealRun(page);
 	await page.getByRole('button', { name: 'Run for real' }).click();
 	const agreement = (await page.getByTestId('agreement').textContent()) ?? '';
 	console.log(`${page.url().split('?')[1]}: ${agreement.replace(/\s+/g, ' ')}`);
@@ -96,6 +98,7 @@ for (const [name, isolated] of [
 					for (const variant of lesson.variants) {
 						const label = `${slug} / ${variant.name}`;
 						await page.goto(`${url()}?lesson=${slug}&variant=${variant.name}`);
+						await reachRealRun(page);
 						const button = page.getByRole('button', { name: 'Run for real' });
 						const simulationOnly = page.getByText('shown as a simulation only');
 						// The real runtime's panel loads lazily: wait for one of its two faces.
@@ -131,6 +134,7 @@ const openScenario = (page: Page, doc: object) => page.goto(playgroundUrl(sites[
 async function runScenarioFile(page: Page, name: string, hangLimitMs?: number) {
 	const doc = JSON.parse(readFileSync(`${name}.json`, 'utf8'));
 	await openScenario(page, hangLimitMs === undefined ? doc : { ...doc, limitMs: hangLimitMs });
+	await reachRealRun(page);
 	await page.getByRole('button', { name: 'Run for real' }).click();
 	const text = (await page.getByTestId('agreement').textContent()) ?? '';
 	console.log(`${name}: ${text.replace(/\s+/g, ' ')}`);
@@ -173,6 +177,7 @@ describe('Stop', () => {
 		const page = await lab.context.newPage();
 		const errors = collectErrors(page);
 		await openScenario(page, LONG_BLOCK);
+		await reachRealRun(page);
 		await page.getByRole('button', { name: 'Run for real' }).click();
 		await page.getByText(/^Running… \d+ of/).waitFor();
 		await expect.poll(() => page.workers().length).toBeGreaterThan(0);

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SweepRun } from '../../src/state/sweep-run.svelte';
 import { inPageSweep } from '../../src/state/sweep-source';
-
-const DOC = {
-	format: 'event-loop-lab/scenario@1',
-	id: 'one',
-	title: 'One',
-	handlers: { h: { steps: [{ op: 'block', ms: 100 }] } },
-	arrivals: [{ handler: 'h', count: 2 }]
-};
-const COUNT = { kind: 'requestCount', arrival: 0 } as const;
+import { COUNT, DOC } from './sweep-fixture';
 
 /** A pause the test releases by hand: each release lets the sweep compute one more point. */
 function manualPause() {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSweepApi } from '../../src/state/sweep-api';
 import { inPageSweep, workerSweep, type SweepWorker } from '../../src/state/sweep-source';
+import { COUNT, DOC } from './sweep-fixture';
 
-const DOC = {
-	format: 'event-loop-lab/scenario@1',
-	id: 'one',
-	title: 'One',
-	handlers: { h: { steps: [{ op: 'block', ms: 100 }] } },
-	arrivals: [{ handler: 'h', count: 2 }]
-};
-const SPEC = { param: { kind: 'requestCount', arrival: 0 }, values: [1, 2, 3] } as const;
+const SPEC = { param: COUNT, values: [1, 2, 3] };
 
 /**
  * The sweep worker's API on this thread, as workers the test can hold: while `hold` is set, a
