@@ -57,6 +57,7 @@ for (const [name, isolated] of [
 		it('says which mode it is in', async () => {
 			const page = await lab.context.newPage();
 			await page.goto(`${url()}?lesson=blocking-vs-offloaded`);
+			await reachRealRun(page);
 			expect(await page.getByTestId('real-mode').textContent()).toContain(
 				isolated ? 'is cross-origin isolated' : 'not cross-origin isolated'
 			);
