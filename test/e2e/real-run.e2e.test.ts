@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,12 @@ for (const [name, isolated] of [
 			expect(await page.getByTestId('real-mode').textContent()).toContain(
 				isolated ? 'is cross-origin isolated' : 'not cross-origin isolated'
 			);
+			// The section loads once it is near: the page's own axe checks may not see it.
+			const axe = await new AxeBuilder({ page })
+				.include('section[aria-labelledby="real-h"]')
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+				.analyze();
+			expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 		});
 
 		it('a blocking handler serializes for real: requests end one after another, in arrival order', async () => {
