@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeScenarioLink } from '../../src/url/scenario-link';
 import { serviceScenario } from '../views/service/service-scenario';
 import { collectErrors, useLab } from './harness';
+import { reachRealRun } from './real-section';
 
 // A service of 2,000 requests in the playground: the stage draws the service (queues, latency,
 // the loop's shares, the pool) instead of a lane and a table row per request, so the page stays
@@ -33,8 +34,12 @@ async function resultViolations(page: Page): Promise<string[]> {
 	return axe.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
-/** The page's and the run's heights, once every part loaded when idle (real run, tools) is in. */
+/**
+ * The page's and the run's heights, once every part loaded when idle (tools) or when near the
+ * window (Run it for real: scrolled to, as a learner would) is in.
+ */
 const heights = async (page: Page) => {
+	await reachRealRun(page);
 	await expect
 		.poll(() =>
 			page
