@@ -91,3 +91,25 @@ export function findFunction(src: PythonSource): FunctionFound | ReadProblem {
 		module
 	};
 }
+
+/**
+ * The first `await`, `async with` or `async for` in a function's body that is not inside a
+ * function nested in it: Python refuses one in a plain `def` (SyntaxError), though the grammar
+ * parses it. Answers what it is ("await", "async with") and where.
+ */
+export function firstAsyncIn(
+	src: PythonSource,
+	body: SyntaxNode
+): { what: string; at: number } | null {
+	let found: { what: string; at: number } | null = null;
+	body.cursor().iterate((n) => {
+		if (found) return false;
+		if (n.name === 'FunctionDefinition' || n.name === 'LambdaExpression') return false;
+		if (n.name === 'AwaitExpression') found = { what: 'await', at: n.from };
+		else if (n.name === 'async') {
+			const next = n.node.nextSibling;
+			found = { what: next ? `async ${src.textOf(next)}` : 'async', at: n.from };
+		}
+	});
+	return found;
+}

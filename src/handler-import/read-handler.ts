@@ -8,7 +8,13 @@ import {
 	type Rule
 } from './call-rules';
 import { argsOf, calleeOf, secondsOf, shortText } from './call-syntax';
-import { findFunction, parsePython, syntaxProblem, type PythonSource } from './python-source';
+import {
+	findFunction,
+	firstAsyncIn,
+	parsePython,
+	syntaxProblem,
+	type PythonSource
+} from './python-source';
 import type { FoundStep, HandlerReading, ReadResult, TimedStep, Unrecognised } from './types';
 
 /** A FastAPI (or Starlette-style) route decorator: its `def` endpoint runs in the thread pool. */
@@ -50,10 +56,21 @@ function read(text: string): ReadResult {
 			}
 		};
 	}
+	const body = fn.def.getChild('Body');
+	const stray = sync && body ? firstAsyncIn(src, body) : null;
+	if (stray) {
+		const at = src.lineOf(stray.at);
+		return {
+			ok: false,
+			problem: {
+				line: at,
+				message: `“${stray.what}” on line ${at} is outside an async function: “def ${fn.name}” is not a coroutine, so Python refuses it (SyntaxError). Make it “async def ${fn.name}”, or take the ${stray.what} out.`
+			}
+		};
+	}
 	const reader = new Reader(src);
 	for (const n of fn.module) reader.bindModule(n);
 	reader.bindParams(fn.def.getChild('ParamList'));
-	const body = fn.def.getChild('Body');
 	const steps = body ? reader.body(body, '') : [];
 	const reading: HandlerReading = {
 		name: fn.name,

@@ -17,6 +17,20 @@ describe('readHandler(code) says what is wrong with a paste, and where', () => {
 			1,
 			/“def work” on line 1 is not a coroutine/
 		],
+		// A def route left with an await (fast-check's edited paste, seed -740765682): Python
+		// refuses it, so no reading of it can be a valid scenario.
+		[
+			'an await in a def route',
+			'@app.get("/proxy")\ndef proxy():\n    async with httpx.AsyncClient() as client:\n        r = await client.get(url)\n    return r.json()',
+			3,
+			/“async with” on line 3 is outside an async function: “def proxy” is not a coroutine/
+		],
+		[
+			'an await in a def route, an async def nested in it left alone',
+			'@app.get("/p")\ndef p():\n    async def inner():\n        await f()\n    return [x async for x in g()]',
+			5,
+			/“async for” on line 5 is outside an async function/
+		],
 		['an empty paste', '', 1, /No function here/],
 		[
 			'too long for a scenario',
