@@ -11,19 +11,14 @@ import {
 import { whenReady } from '../runtime/ready';
 import { expectDebugOnLog } from './debug-run';
 import { PieceAssembler } from './piece-copy';
+import type { PromisedApi } from './promised-api';
 import type { RunProgress } from './run-progress';
 import type { SimulatedRun, SimulationApi } from './simulation-api';
 import { variantRunOf, type VariantRun } from './variant-run';
 
-type Remote = {
-	[K in keyof SimulationApi]: (
-		...a: Parameters<SimulationApi[K]>
-	) => Promise<ReturnType<SimulationApi[K]>>;
-};
-
 /** A simulation worker, or a stand-in (tests): the API, and how to end it at once. */
 export interface SimulationWorker {
-	api: Remote;
+	api: PromisedApi<SimulationApi>;
 	terminate(): void;
 }
 

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { sweepPoints, type SweepPoint, type SweepSpec } from '../../simulations/sweep/index';
 import { whenReady } from '../runtime/ready';
+import type { PromisedApi } from './promised-api';
 import type { SweepWorkerApi } from './sweep-api';
 
 /** Where a sweep's points come from, one at a time, so the page can drop a sweep between them. */
@@ -35,11 +36,7 @@ export function inPageSweep(pause: () => Promise<void> = nextTask): SweepSource 
 
 /** A sweep worker as the page holds it: its API, the promise it is ready, and its end. */
 export interface SweepWorker {
-	api: {
-		[K in keyof SweepWorkerApi]: (
-			...a: Parameters<SweepWorkerApi[K]>
-		) => Promise<ReturnType<SweepWorkerApi[K]>>;
-	};
+	api: PromisedApi<SweepWorkerApi>;
 	ready: Promise<void>;
 	end(): void;
 }
